@@ -1,0 +1,1 @@
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
