@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * libtrace internals shared by its files: the handle.  Each subsystem
+ * (compiler, consumer) keeps its own state behind a pointer here rather
+ * than growing this structure with its details.
+ */
+#ifndef DT_IMPL_H
+#define DT_IMPL_H
+
+#include "dtrace.h"
+
+struct dtrace_hdl {
+	int dt_fd;			/* /dev/dtrace, or -1 */
+	int dt_oflags;			/* DTRACE_O_* given to dtrace_open */
+	int dt_errno;			/* last error: errno or DTRACE_E* */
+	char dt_errmsg[1024];		/* message for the last error, if set */
+	dtrace_module_info_t dt_module;	/* the handshake's answer */
+};
+
+/* Set the handle's error; a message, if given, overrides the default. */
+int dt_set_errno(dtrace_hdl_t *dtp, int err);
+int dt_set_errmsg(dtrace_hdl_t *dtp, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif /* DT_IMPL_H */
