@@ -24,10 +24,14 @@ USER_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE \
 USER_LDFLAGS := $(LDFLAGS)
 
 # Supported kernels: the Debian 6.1 and 6.12 kernels whose headers are
-# installed.  KVER picks one; by default the running kernel if its headers
+# installed.  KVER picks one; KDIR names a kernel build tree directly (its
+# release is asked from it); by default the running kernel if its headers
 # are present, otherwise every supported installed kernel.
 KVERS_INSTALLED := $(shell scripts/kernels.sh)
-ifneq ($(KVER),)
+ifneq ($(KDIR),)
+KVER := $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
+KVERS := $(KVER)
+else ifneq ($(KVER),)
 KVERS := $(KVER)
 else ifneq ($(wildcard /lib/modules/$(shell uname -r)/build/Makefile),)
 KVERS := $(shell uname -r)

@@ -9,8 +9,9 @@
 KMOD_SRCDIRS := kernel dif providers include
 DTRACE_DEBUG ?=
 
-# The module object for one kernel version.
+# The module object for one kernel version, and that kernel's build tree.
 kmod_ko = $(B)/kmod/$(1)/dtrace.ko
+kmod_kdir = $(if $(KDIR),$(KDIR),/lib/modules/$(1)/build)
 
 define kmod_rules
 $(call kmod_ko,$(1)): FORCE
@@ -21,7 +22,7 @@ $(call kmod_ko,$(1)): FORCE
 		cp -rsf $(CURDIR)/$$$$d/. $(B)/kmod/$(1)/$$$$d/; \
 	done
 	@ln -sf $(CURDIR)/kernel/Kbuild $(B)/kmod/$(1)/Kbuild
-	set -o pipefail; $(MAKE) -C /lib/modules/$(1)/build M=$(CURDIR)/$(B)/kmod/$(1) W=1 \
+	set -o pipefail; $(MAKE) -C $(call kmod_kdir,$(1)) M=$(CURDIR)/$(B)/kmod/$(1) W=1 \
 		DTRACE_RELEASE=$(DTRACE_VERSION) DTRACE_DEBUG=$(DTRACE_DEBUG) \
 		modules 2>&1 | tee $(B)/kmod/$(1)/build.log
 	@if grep -E 'warning:|error:' $(B)/kmod/$(1)/build.log >/dev/null; then \
