@@ -32,7 +32,8 @@
 
 /* Feature bits, announced by the module and requested by userland. */
 #define DTRACE_FEAT_HANDSHAKE	(1ULL << 0)	/* this header's handshake */
-#define DTRACE_FEAT_ALL		(DTRACE_FEAT_HANDSHAKE)
+#define DTRACE_FEAT_TRACE	(1ULL << 1)	/* probes, enablings, buffers */
+#define DTRACE_FEAT_ALL		(DTRACE_FEAT_HANDSHAKE | DTRACE_FEAT_TRACE)
 
 #define DTRACE_IOC_MAGIC	'D'
 
@@ -55,6 +56,190 @@ struct dtrace_ioc_handshake {
 
 #define DTRACE_IOC_HANDSHAKE	_IOWR(DTRACE_IOC_MAGIC, 1, struct dtrace_ioc_handshake)
 
+/*
+ * Probe descriptions: the four parts of provider:module:function:name.
+ * Each is NUL-terminated within its array.
+ */
+#define DTRACE_PROVNAMELEN	64
+#define DTRACE_MODNAMELEN	64
+#define DTRACE_FUNCNAMELEN	192
+#define DTRACE_NAMELEN		64
+
+/* Probe and enabled-probe ids; 0 is never a valid id of either. */
+#define DTRACE_IDNONE		0
+#define DTRACE_EPIDNONE		0
+
+struct dtrace_probedesc {
+	__u32 dpd_id;				/* probe id */
+	__u32 dpd_pad0;				/* must be zero */
+	char  dpd_provider[DTRACE_PROVNAMELEN];
+	char  dpd_mod[DTRACE_MODNAMELEN];
+	char  dpd_func[DTRACE_FUNCNAMELEN];
+	char  dpd_name[DTRACE_NAMELEN];
+};
+
+/*
+ * DTRACE_IOC_PROBES: list probes.  dp_match holds glob patterns (an empty
+ * part matches anything) and, in dpd_id, the lowest id to consider; the
+ * module fills dp_probe with the first matching probe whose id is at least
+ * that, or fails with -ENOENT when there is none.  A listing walks the
+ * table by asking again from dp_probe.dpd_id + 1.
+ */
+struct dtrace_ioc_probes {
+	struct dtrace_probedesc dp_match;	/* in */
+	struct dtrace_probedesc dp_probe;	/* out */
+};
+
+#define DTRACE_IOC_PROBES	_IOWR(DTRACE_IOC_MAGIC, 2, struct dtrace_ioc_probes)
+
+/*
+ * DTRACE_IOC_ENABLE: load one DOF (include/dtrace/dof.h) into this
+ * consumer's state, before DTRACE_IOC_GO; it may be issued several times.
+ * The module validates all of it before enabling anything; on failure it
+ * returns -EINVAL (or a more precise errno) and writes a NUL-terminated
+ * message into de_errmsg.  On success de_enabling is the index of this DOF
+ * among the state's enablings (0 for the first) and de_nprobes the number
+ * of probes its statements matched.
+ */
+struct dtrace_ioc_enable {
+	__u64 de_dof;				/* in: address of the DOF */
+	__u64 de_dofsize;			/* in: its size in bytes */
+	__u64 de_errmsg;			/* in: address of a message buffer */
+	__u32 de_errmsglen;			/* in: its size */
+	__u32 de_enabling;			/* out */
+	__u32 de_nprobes;			/* out */
+	__u32 de_pad0;				/* must be zero */
+};
+
+#define DTRACE_IOC_ENABLE	_IOWR(DTRACE_IOC_MAGIC, 3, struct dtrace_ioc_enable)
+
+/* Buffer policies (the bufpolicy option). */
+#define DTRACE_BUFPOLICY_SWITCH	0
+#define DTRACE_BUFPOLICY_FILL	1
+#define DTRACE_BUFPOLICY_RING	2
+
+/*
+ * DTRACE_IOC_GO: allocate the buffers (dg_bufsize bytes per CPU, twice for
+ * the switch policy), start tracing and fire dtrace:::BEGIN on the calling
+ * CPU.  Fails with -ENOMEM when the buffers cannot be allocated (the
+ * consumer may retry smaller: bufresize=auto) and -EBUSY when already
+ * started.  dg_cpu is the CPU BEGIN ran on.
+ */
+struct dtrace_ioc_go {
+	__u64 dg_bufsize;			/* in: bytes per CPU buffer */
+	__u32 dg_bufpolicy;			/* in: DTRACE_BUFPOLICY_* */
+	__u32 dg_cpu;				/* out */
+	__u64 dg_reserved[4];			/* must be zero */
+};
+
+#define DTRACE_IOC_GO		_IOWR(DTRACE_IOC_MAGIC, 4, struct dtrace_ioc_go)
+
+/* A state's activity, as DTRACE_IOC_STATUS reports it. */
+#define DTRACE_ACTIVITY_INACTIVE	0	/* loaded, not started */
+#define DTRACE_ACTIVITY_WARMUP		1	/* BEGIN is running */
+#define DTRACE_ACTIVITY_ACTIVE		2	/* tracing */
+#define DTRACE_ACTIVITY_DRAINING	3	/* exit() was called */
+#define DTRACE_ACTIVITY_COOLDOWN	4	/* END is running */
+#define DTRACE_ACTIVITY_STOPPED		5	/* stopped, buffers kept */
+
+/*
+ * DTRACE_IOC_STATUS: the state's activity, and the errors counted so far
+ * (faults in probe context, each of which also fires dtrace:::ERROR).
+ */
+struct dtrace_ioc_status {
+	__u32 ds_activity;			/* out: DTRACE_ACTIVITY_* */
+	__u32 ds_pad0;
+	__u64 ds_errors;			/* out: probe-context faults */
+	__u64 ds_reserved[4];			/* out: zero */
+};
+
+#define DTRACE_IOC_STATUS	_IOWR(DTRACE_IOC_MAGIC, 5, struct dtrace_ioc_status)
+
+/*
+ * DTRACE_IOC_STOP: stop tracing and fire dtrace:::END on the calling CPU
+ * (ds_cpu).  The buffers stay until the descriptor is closed, so the
+ * consumer drains them after this.
+ */
+struct dtrace_ioc_stop {
+	__u32 ds_cpu;				/* out */
+	__u32 ds_pad0;				/* must be zero */
+};
+
+#define DTRACE_IOC_STOP		_IOWR(DTRACE_IOC_MAGIC, 6, struct dtrace_ioc_stop)
+
+/*
+ * DTRACE_IOC_BUFSNAP: take the records of one CPU's principal buffer.
+ * Switch: the two halves are swapped on that CPU and the full one is
+ * copied out.  Fill: the records so far are copied out (the buffer is
+ * reset only if tracing has stopped or db_flags asks DTRACE_BUFSNAP_RESET,
+ * which the consumer does not do while tracing).  Ring: the records from
+ * the oldest to the newest are copied out, in order.  db_size is the size
+ * of the user buffer in and the bytes written out; db_drops is the count
+ * of records dropped on the CPU since the last snapshot.
+ */
+struct dtrace_ioc_bufsnap {
+	__u32 db_cpu;				/* in */
+	__u32 db_flags;				/* in: zero */
+	__u64 db_data;				/* in: address of the user buffer */
+	__u64 db_size;				/* in/out */
+	__u64 db_drops;				/* out */
+};
+
+#define DTRACE_IOC_BUFSNAP	_IOWR(DTRACE_IOC_MAGIC, 7, struct dtrace_ioc_bufsnap)
+
+/*
+ * Records.  Every record in a principal buffer starts with this header and
+ * is a multiple of 8 bytes long; an enabled probe (epid) always writes the
+ * same layout, which DTRACE_IOC_EPROBE describes.  A header whose epid is
+ * DTRACE_EPIDNONE marks the unused end of a ring buffer before it wraps.
+ *
+ *   +-----------+---------+--------------------+---------+----
+ *   | epid (4)  | pad (4) | timestamp (8, ns)  | record 0| record 1 ...
+ *   +-----------+---------+--------------------+---------+----
+ *   0           4         8                    16        (dr_offset)
+ */
+struct dtrace_rechdr {
+	__u32 drh_epid;
+	__u32 drh_pad0;
+	__u64 drh_timestamp;
+};
+
+/*
+ * One data record of an enabled probe: what action wrote it (a DOF action
+ * kind), where it is from the start of the header, how big, and the
+ * action's argument (for printf, the format's string-table offset).
+ */
+struct dtrace_recdesc {
+	__u32 dr_action;			/* DOF action kind */
+	__u32 dr_size;				/* bytes */
+	__u32 dr_offset;			/* from the start of the header */
+	__u32 dr_alignment;			/* 1, 2, 4 or 8 */
+	__u64 dr_arg;				/* the action's argument */
+	__u32 dr_flags;				/* DTRACE_RECF_* */
+	__u32 dr_pad0;
+};
+
+#define DTRACE_RECF_STRING	0x1		/* a NUL-padded string */
+
+/*
+ * DTRACE_IOC_EPROBE: what an epid found in a buffer means: the probe, the
+ * enabling (de_enabling) and the statement in its DOF (de_stmt) that made
+ * it, the record size, and up to de_nrecs record descriptions written at
+ * de_recs (de_nrecs out is the full count).
+ */
+struct dtrace_ioc_eprobe {
+	__u32 de_epid;				/* in */
+	__u32 de_enabling;			/* out */
+	__u32 de_stmt;				/* out */
+	__u32 de_size;				/* out: bytes, header included */
+	__u64 de_recs;				/* in: address of recdesc array */
+	__u32 de_nrecs;				/* in: its length; out: count */
+	__u32 de_pad0;				/* must be zero */
+	struct dtrace_probedesc de_probe;	/* out */
+};
+
+#define DTRACE_IOC_EPROBE	_IOWR(DTRACE_IOC_MAGIC, 8, struct dtrace_ioc_eprobe)
+
 /* Size assertions: a change here is an ABI change. */
 #ifdef __cplusplus
 #define DTRACE_ABI_ASSERT(c, m) static_assert(c, m)
@@ -63,5 +248,25 @@ struct dtrace_ioc_handshake {
 #endif
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_handshake) == 64,
 		  "struct dtrace_ioc_handshake is 64 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_probedesc) == 392,
+		  "struct dtrace_probedesc is 392 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_probes) == 784,
+		  "struct dtrace_ioc_probes is 784 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_enable) == 40,
+		  "struct dtrace_ioc_enable is 40 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_go) == 48,
+		  "struct dtrace_ioc_go is 48 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_status) == 48,
+		  "struct dtrace_ioc_status is 48 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_stop) == 8,
+		  "struct dtrace_ioc_stop is 8 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_bufsnap) == 32,
+		  "struct dtrace_ioc_bufsnap is 32 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_rechdr) == 16,
+		  "struct dtrace_rechdr is 16 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_recdesc) == 32,
+		  "struct dtrace_recdesc is 32 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_eprobe) == 424,
+		  "struct dtrace_ioc_eprobe is 424 bytes");
 
 #endif /* DTRACE_ABI_H */
