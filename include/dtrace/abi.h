@@ -113,22 +113,19 @@ struct dtrace_ioc_enable {
 
 #define DTRACE_IOC_ENABLE	_IOWR(DTRACE_IOC_MAGIC, 3, struct dtrace_ioc_enable)
 
-/* Buffer policies (the bufpolicy option). */
-#define DTRACE_BUFPOLICY_SWITCH	0
-#define DTRACE_BUFPOLICY_FILL	1
-#define DTRACE_BUFPOLICY_RING	2
-
 /*
- * DTRACE_IOC_GO: allocate the buffers (dg_bufsize bytes per CPU, twice for
- * the switch policy), start tracing and fire dtrace:::BEGIN on the calling
- * CPU.  Fails with -ENOMEM when the buffers cannot be allocated (the
- * consumer may retry smaller: bufresize=auto) and -EBUSY when already
- * started.  dg_cpu is the CPU BEGIN ran on.
+ * DTRACE_IOC_GO: allocate the buffers, start tracing and fire
+ * dtrace:::BEGIN on the calling CPU (dg_cpu).  The sizes and policies
+ * come from the options of the loaded DOFs (the last DOF that sets an
+ * option wins).  With bufresize=auto the module halves a principal buffer
+ * size it cannot allocate until it can (dg_bufsize says what it got);
+ * with manual it fails with -ENOMEM.  -EBUSY when already started, -ENOENT
+ * when nothing was enabled.
  */
 struct dtrace_ioc_go {
-	__u64 dg_bufsize;			/* in: bytes per CPU buffer */
-	__u32 dg_bufpolicy;			/* in: DTRACE_BUFPOLICY_* */
+	__u64 dg_bufsize;			/* out: bytes per CPU buffer */
 	__u32 dg_cpu;				/* out */
+	__u32 dg_pad0;				/* must be zero */
 	__u64 dg_reserved[4];			/* must be zero */
 };
 
@@ -188,15 +185,16 @@ struct dtrace_ioc_bufsnap {
 #define DTRACE_IOC_BUFSNAP	_IOWR(DTRACE_IOC_MAGIC, 7, struct dtrace_ioc_bufsnap)
 
 /*
- * Records.  Every record in a principal buffer starts with this header and
- * is a multiple of 8 bytes long; an enabled probe (epid) always writes the
- * same layout, which DTRACE_IOC_EPROBE describes.  A header whose epid is
- * DTRACE_EPIDNONE marks the unused end of a ring buffer before it wraps.
+ * Records.  Every record in a principal buffer starts with this header,
+ * followed by the payload its statement's DOF records describe (offsets
+ * from the end of the header), padded to a multiple of 8 bytes; an
+ * enabled probe (epid) always writes the same size.  A header whose epid
+ * is DTRACE_EPIDNONE marks the unused end of a ring buffer before it wraps.
  *
- *   +-----------+---------+--------------------+---------+----
- *   | epid (4)  | pad (4) | timestamp (8, ns)  | record 0| record 1 ...
- *   +-----------+---------+--------------------+---------+----
- *   0           4         8                    16        (dr_offset)
+ *   +-----------+---------+--------------------+---------------------+
+ *   | epid (4)  | pad (4) | timestamp (8, ns)  | payload (dofst_size)|pad
+ *   +-----------+---------+--------------------+---------------------+
+ *   0           4         8                    16
  */
 struct dtrace_rechdr {
 	__u32 drh_epid;
@@ -205,36 +203,16 @@ struct dtrace_rechdr {
 };
 
 /*
- * One data record of an enabled probe: what action wrote it (a DOF action
- * kind), where it is from the start of the header, how big, and the
- * action's argument (for printf, the format's string-table offset).
- */
-struct dtrace_recdesc {
-	__u32 dr_action;			/* DOF action kind */
-	__u32 dr_size;				/* bytes */
-	__u32 dr_offset;			/* from the start of the header */
-	__u32 dr_alignment;			/* 1, 2, 4 or 8 */
-	__u64 dr_arg;				/* the action's argument */
-	__u32 dr_flags;				/* DTRACE_RECF_* */
-	__u32 dr_pad0;
-};
-
-#define DTRACE_RECF_STRING	0x1		/* a NUL-padded string */
-
-/*
- * DTRACE_IOC_EPROBE: what an epid found in a buffer means: the probe, the
- * enabling (de_enabling) and the statement in its DOF (de_stmt) that made
- * it, the record size, and up to de_nrecs record descriptions written at
- * de_recs (de_nrecs out is the full count).
+ * DTRACE_IOC_EPROBE: what an epid found in a buffer means: the probe, and
+ * the enabling (the DTRACE_IOC_ENABLE call, counted from 0) and statement
+ * of its DOF that made it, whose records describe the payload; de_size is
+ * the whole record's size, header included.
  */
 struct dtrace_ioc_eprobe {
 	__u32 de_epid;				/* in */
 	__u32 de_enabling;			/* out */
 	__u32 de_stmt;				/* out */
-	__u32 de_size;				/* out: bytes, header included */
-	__u64 de_recs;				/* in: address of recdesc array */
-	__u32 de_nrecs;				/* in: its length; out: count */
-	__u32 de_pad0;				/* must be zero */
+	__u32 de_size;				/* out */
 	struct dtrace_probedesc de_probe;	/* out */
 };
 
@@ -264,9 +242,7 @@ DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_bufsnap) == 32,
 		  "struct dtrace_ioc_bufsnap is 32 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_rechdr) == 16,
 		  "struct dtrace_rechdr is 16 bytes");
-DTRACE_ABI_ASSERT(sizeof(struct dtrace_recdesc) == 32,
-		  "struct dtrace_recdesc is 32 bytes");
-DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_eprobe) == 424,
-		  "struct dtrace_ioc_eprobe is 424 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_eprobe) == 408,
+		  "struct dtrace_ioc_eprobe is 408 bytes");
 
 #endif /* DTRACE_ABI_H */
