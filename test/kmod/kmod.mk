@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+#
+# The kernel test suite (test/kmod/run-suite.sh says how it is organised),
+# run in the VM test bed (test/vm/run) once per kernel:
+#
+#   check-vm-<kver>        for each kernel in KVERS: build the debug module
+#                          and the test programs, run the suite, write
+#                          build/test/vm-<kver>.tap (+ .console)
+#   make check-vm KVER=..  the same for one kernel (or all, without KVER),
+#                          ending with the pass/fail summary
+#
+# The module and the programs are built by a sub-make inside the recipe,
+# not as prerequisites: a build failure must still leave a log with a
+# "not ok" line, or `make check` would quietly count fewer tests.
+
+KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test
+
+$(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -Itest/unit -o $@ $<
+
+# `make check` tests the debug build of the module (probe-context
+# assertions), unless DTRACE_DEBUG is given on the command line.
+ifneq ($(filter check check-vm check-vm-%,$(MAKECMDGOALS)),)
+ifeq ($(origin DTRACE_DEBUG),file)
+DTRACE_DEBUG := y
+endif
+endif
+
+# The dtrace command is tested too (dtrace -V), once it has sources.  It
+# is built apart: when it fails to build, that is one "not ok" and the rest
+# of the suite still runs (its -V test then sees an old build/dtrace, or
+# none).
+KMOD_DTRACE := $(if $(wildcard cmd/dtrace.c),$(DTRACE_CMD))
+
+define kmod_check_rules
+check-vm-$(1):
+	@mkdir -p $(B)/test
+	@rm -f $(B)/test/vm-$(1).tap $(B)/test/vm-$(1).pre
+	@$$(MAKE) --no-print-directory $(KMOD_DTRACE) $(KMOD_TEST_PROGS) || \
+		echo "not ok - $(1): $(KMOD_DTRACE) $(KMOD_TEST_PROGS) build" \
+		| tee $(B)/test/vm-$(1).pre
+	@if $$(MAKE) --no-print-directory DTRACE_DEBUG=$$(DTRACE_DEBUG) $(call kmod_ko,$(1)); then \
+		test/kmod/check-vm.sh $(1) $(call kmod_ko,$(1)) $(B)/test/vm-$(1).tap; \
+	else \
+		echo "not ok - $(1): dtrace.ko builds" | tee $(B)/test/vm-$(1).tap; \
+	fi
+	@if [ -f $(B)/test/vm-$(1).pre ]; then \
+		cat $(B)/test/vm-$(1).pre >>$(B)/test/vm-$(1).tap; rm $(B)/test/vm-$(1).pre; fi
+.PHONY: check-vm-$(1)
+endef
+$(foreach k,$(KVERS),$(eval $(call kmod_check_rules,$(k))))
+
+CHECK_TARGETS += $(foreach k,$(KVERS),check-vm-$(k))
+CHECK_LOGS += $(foreach k,$(KVERS),$(B)/test/vm-$(k).tap)
+
+check-vm:
+	@$(MAKE) --no-print-directory -k $(foreach k,$(KVERS),check-vm-$(k)); \
+	test/summary.sh $(foreach k,$(KVERS),$(B)/test/vm-$(k).tap)
+
+.PHONY: check-vm
