@@ -34,8 +34,10 @@ module_paths() {
 	done | awk '$1 == "insmod" && !seen[$2]++ { print $2 }'
 }
 
-file "$busybox" | grep -q 'statically linked' ||
-	{ echo "mkinitramfs: $busybox is not static (install busybox-static)" >&2; exit 1; }
+if readelf -l "$busybox" | grep -q 'program interpreter'; then
+	echo "mkinitramfs: $busybox is not static (install busybox-static)" >&2
+	exit 1
+fi
 
 mods=$(module_paths)
 key=$( {
