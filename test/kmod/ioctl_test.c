@@ -5,6 +5,7 @@
  * test/kmod/t-ioctl.sh).  It prints TAP.
  *
  * What it holds the module to (include/dtrace/abi.h, kernel/dtrace_dev.c):
+ *  - no command but the handshake works before the handshake (-EPROTO);
  *  - the handshake answers with the module's ABI version, features, CPU
  *    count and release string, and fills in that half even when it refuses
  *    (-EPROTONOSUPPORT) a wrong version or an unknown required feature;
@@ -101,6 +102,40 @@ static void check_module_half(const struct dtrace_ioc_handshake *dh, const char 
 	is_int(dh->dh_module_features, DTRACE_FEAT_ALL, "%s: module features returned", what);
 	is_int(dh->dh_ncpus, possible_cpus(), "%s: ncpus is the number of possible CPUs", what);
 	ok(version_string_ok(dh), "%s: version string is \"dtrace.ko ...\", NUL-terminated", what);
+}
+
+/*
+ * Before the handshake every other command is -EPROTO.  A command the
+ * module does not implement yet is -ENOTTY, which is allowed here; any
+ * other answer means the command ran without the handshake.
+ */
+static void test_before_handshake(int fd)
+{
+	static const struct {
+		unsigned long cmd;
+		const char *name;
+	} cmds[] = {
+		{ DTRACE_IOC_PROBES, "PROBES" },
+		{ DTRACE_IOC_ENABLE, "ENABLE" },
+		{ DTRACE_IOC_GO, "GO" },
+		{ DTRACE_IOC_STATUS, "STATUS" },
+		{ DTRACE_IOC_STOP, "STOP" },
+		{ DTRACE_IOC_BUFSNAP, "BUFSNAP" },
+		{ DTRACE_IOC_EPROBE, "EPROBE" },
+	};
+	static __u64 arg[4096 / sizeof(__u64)];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		memset(arg, 0, sizeof(arg));
+		rc = ioc(fd, cmds[i].cmd, arg);
+		if (rc == -ENOTTY)
+			printf("# DTRACE_IOC_%s: not implemented by the module yet\n", cmds[i].name);
+		ok(rc == -EPROTO || rc == -ENOTTY,
+		   "DTRACE_IOC_%s before the handshake is EPROTO (got %s)", cmds[i].name,
+		   rc ? strerror(-rc) : "success");
+	}
 }
 
 static void test_handshake(int fd)
@@ -342,6 +377,7 @@ int main(void)
 	fd = dev_open();
 	if (!ok(fd >= 0, "root opens %s", device))
 		return tap_done();
+	test_before_handshake(fd);
 	test_handshake(fd);
 	test_bad_pointers(fd);
 	test_unknown_commands(fd);

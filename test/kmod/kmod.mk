@@ -33,20 +33,21 @@ endif
 # none).
 KMOD_DTRACE := $(if $(wildcard cmd/dtrace.c),$(DTRACE_CMD))
 
+# kmod_build_or_say KVER,TARGET: build it; on failure print a "not ok".
+kmod_build_or_say = $$(MAKE) --no-print-directory $(2) >&2 || echo "not ok - $(1): $(2) builds"
+
 define kmod_check_rules
 check-vm-$(1):
 	@mkdir -p $(B)/test
-	@rm -f $(B)/test/vm-$(1).tap $(B)/test/vm-$(1).pre
-	@$$(MAKE) --no-print-directory $(KMOD_DTRACE) $(KMOD_TEST_PROGS) || \
-		echo "not ok - $(1): $(KMOD_DTRACE) $(KMOD_TEST_PROGS) build" \
+	@rm -f $(B)/test/vm-$(1).tap
+	@{ $(foreach t,$(KMOD_TEST_PROGS) $(KMOD_DTRACE),$(call kmod_build_or_say,$(1),$(t));) } \
 		| tee $(B)/test/vm-$(1).pre
 	@if $$(MAKE) --no-print-directory DTRACE_DEBUG=$$(DTRACE_DEBUG) $(call kmod_ko,$(1)); then \
 		test/kmod/check-vm.sh $(1) $(call kmod_ko,$(1)) $(B)/test/vm-$(1).tap; \
 	else \
 		echo "not ok - $(1): dtrace.ko builds" | tee $(B)/test/vm-$(1).tap; \
 	fi
-	@if [ -f $(B)/test/vm-$(1).pre ]; then \
-		cat $(B)/test/vm-$(1).pre >>$(B)/test/vm-$(1).tap; rm $(B)/test/vm-$(1).pre; fi
+	@cat $(B)/test/vm-$(1).pre >>$(B)/test/vm-$(1).tap; rm -f $(B)/test/vm-$(1).pre
 .PHONY: check-vm-$(1)
 endef
 $(foreach k,$(KVERS),$(eval $(call kmod_check_rules,$(k))))
