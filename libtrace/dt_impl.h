@@ -15,6 +15,7 @@ struct dtrace_hdl {
 	int dt_errno;			/* last error: errno or DTRACE_E* */
 	char dt_errmsg[1024];		/* message for the last error, if set */
 	dtrace_module_info_t dt_module;	/* the handshake's answer */
+	struct dt_cstate *dt_cs;	/* the compiler's state (dt_cc.c) */
 };
 
 /* Set the handle's error; a message, if given, overrides the default. */

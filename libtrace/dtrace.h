@@ -27,6 +27,8 @@ typedef struct dtrace_hdl dtrace_hdl_t;
 #define DTRACE_EABI		(DTRACE_EBASE + 1)	/* ABI mismatch */
 #define DTRACE_ECOMPILE		(DTRACE_EBASE + 2)	/* D compilation failed */
 #define DTRACE_ENOTSUP		(DTRACE_EBASE + 3)	/* not implemented yet */
+#define DTRACE_EBADOPTNAME	(DTRACE_EBASE + 4)	/* unknown option */
+#define DTRACE_EBADOPTVAL	(DTRACE_EBASE + 5)	/* bad option value */
 
 /* What the module told us in the handshake. */
 typedef struct dtrace_module_info {
@@ -43,5 +45,47 @@ const char *dtrace_errmsg(dtrace_hdl_t *dtp, int err);
 const char *dtrace_strerror(int err);
 /* The module's handshake answer; NULL for a DTRACE_O_NODEV handle. */
 const dtrace_module_info_t *dtrace_module_info(dtrace_hdl_t *dtp);
+
+/*
+ * The D compiler (dt_cc.c).  A compiled program holds its enabling
+ * statements; dtrace_program_dof() serialises it for the module.
+ */
+typedef struct dtrace_prog dtrace_prog_t;
+
+/* What a probe specifier given on the command line ends with. */
+#define DTRACE_PROBESPEC_NONE		-1	/* a D program (-s) */
+#define DTRACE_PROBESPEC_PROVIDER	0	/* -P */
+#define DTRACE_PROBESPEC_MOD		1	/* -m */
+#define DTRACE_PROBESPEC_FUNC		2	/* -f */
+#define DTRACE_PROBESPEC_NAME		3	/* -n */
+
+/* Compiler flags. */
+#define DTRACE_C_ZDEFS	0x0001	/* -Z: descriptions may match no probes */
+#define DTRACE_C_CPP	0x0002	/* -C: run cpp over the input first */
+#define DTRACE_C_DEFARG	0x0004	/* missing $n are 0 and $$n "" */
+#define DTRACE_C_ARGREF	0x0008	/* unreferenced macro arguments are ok */
+#define DTRACE_C_ETAGS	0x0010	/* put [D_TAG] before error messages */
+#define DTRACE_C_PSPEC	0x0020	/* outer words are always probe specs */
+#define DTRACE_C_DIFV	0x0040	/* -S: keep the DIF for printing */
+
+dtrace_prog_t *dtrace_program_strcompile(dtrace_hdl_t *dtp, const char *text,
+					 int spec, unsigned cflags,
+					 int argc, char *const argv[]);
+dtrace_prog_t *dtrace_program_fcompile(dtrace_hdl_t *dtp, FILE *fp,
+				       const char *filename, unsigned cflags,
+				       int argc, char *const argv[]);
+int dtrace_program_dump(dtrace_hdl_t *dtp, dtrace_prog_t *pgp, FILE *fp);
+int dtrace_program_dof(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
+		       void **dofp, size_t *lenp);
+void dtrace_program_destroy(dtrace_hdl_t *dtp, dtrace_prog_t *pgp);
+
+/*
+ * Options (-x name=value and #pragma D option name=value).  Compiler
+ * options (defaultargs, errtags, zdefs, define, undef, incdir, ...) apply
+ * to later compilations; an unknown name is DTRACE_EBADOPTNAME.  Sizes
+ * take k/m/g/t suffixes, rates hz/ns/us/ms/s/... suffixes.
+ */
+int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val);
+int dtrace_getopt(dtrace_hdl_t *dtp, const char *opt, int64_t *valp);
 
 #endif /* DTRACE_H */

@@ -14,7 +14,7 @@ LIBTRACE_CFLAGS := -Ilibtrace -I$(B)/libtrace -I/usr/include/libdwarf \
 ifneq ($(wildcard libtrace/dt_grammar.y),)
 LIBTRACE_OBJS += $(B)/libtrace/dt_grammar.o
 LIBTRACE_GEN_H := $(B)/libtrace/dt_grammar.h
-$(B)/libtrace/dt_grammar.c $(B)/libtrace/dt_grammar.h: libtrace/dt_grammar.y
+$(B)/libtrace/dt_grammar.c $(B)/libtrace/dt_grammar.h &: libtrace/dt_grammar.y
 	@mkdir -p $(@D)
 	bison -Wall -Werror --defines=$(B)/libtrace/dt_grammar.h -o $(B)/libtrace/dt_grammar.c $<
 endif
@@ -29,9 +29,9 @@ endif
 LIBTRACE_GEN_OBJS := $(filter $(B)/libtrace/dt_grammar.o $(B)/libtrace/dt_lex.o,$(LIBTRACE_OBJS))
 $(LIBTRACE_GEN_OBJS): %.o: %.c $(wildcard libtrace/*.h include/dtrace/*.h)
 	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -Wno-unused-function \
-		-Wno-sign-compare -Wno-unused-parameter -c -o $@ $<
+		-Wno-sign-compare -Wno-unused-parameter -Wno-implicit-fallthrough -c -o $@ $<
 
-$(B)/libtrace/%.o: libtrace/%.c $(wildcard libtrace/*.h dif/*.h include/dtrace/*.h) $(LIBTRACE_GEN_H)
+$(B)/libtrace/%.o: libtrace/%.c $(wildcard libtrace/*.h libtrace/*.def dif/*.h include/dtrace/*.h) $(LIBTRACE_GEN_H)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -c -o $@ $<
 

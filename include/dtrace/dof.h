@@ -86,11 +86,7 @@
 /* No section, DIFO, record or action. */
 #define DTRACE_DOF_NONE		0xffffffffU
 
-/* Limits on probe description components (with the NUL). */
-#define DTRACE_PROVNAMELEN	64
-#define DTRACE_MODNAMELEN	64
-#define DTRACE_FUNCNAMELEN	192
-#define DTRACE_NAMELEN		64
+/* Probe description components are limited as in abi.h (with the NUL). */
 
 /* dofh_flags */
 #define DTRACE_DOF_F_DESTRUCTIVE 0x1	/* uses destructive actions (-w) */

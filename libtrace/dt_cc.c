@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * The D compiler: theory of operation.
+ *
+ * A compilation turns D text into a program (dtrace_prog_t): one entry per
+ * clause, each with its probe descriptions and, once code generation has
+ * run, the DIF of its predicate and actions and the records it writes.
+ * dtrace_program_dof() serialises a program into the DOF of
+ * <dtrace/dof.h>, which is what the module enables.
+ *
+ *   text ──(-C: cpp)──► dt_lex.l ──tokens──► dt_grammar.y ──► parse tree
+ *                        scanner                parser        (dt_parser.h)
+ *        ──► dt_sema.c ──► dt_cg.c ──► dtrace_prog_t ──► dt_dof.c ──► DOF
+ *            names, types,  DIF through
+ *            actions, aggs  dif/dif_emit.h
+ *
+ * Everything a compilation allocates hangs off its parser control block
+ * (dt_pcb_t): nodes, strings, declaration specifiers.  The first error
+ * formats the message into the handle (dt_pcb_error) and longjmps back to
+ * dt_compile(), which frees the lot; there is no error recovery, as in
+ * DTrace, because the first error is the one the user has to fix.
+ *
+ * Messages carry DTrace's wording and its D_* tags (dt_errtags.h):
+ *
+ *   invalid probe specifier <text>: [D_TAG] <message>         -n, -P, -m, -f
+ *   failed to compile script <file>: [D_TAG] line <n>: <message>       -s
+ *
+ * The tag appears with the errtags option (-xerrtags); a file included
+ * through cpp is named as "file", line <n>.
+ *
+ * Probe descriptions are split into provider:module:function:name here;
+ * a short description fills the components from the one the probe
+ * specifier kind names (-n: the name; -f: the function; ...) leftwards.
+ * Matching them against probes is dt_probes.c's business; see there for
+ * how it works without the module (dtrace -e on a build host).
+ *
+ * Macro arguments ($1, $$1) are replaced by the scanner; an argument given
+ * but never referenced is an error unless argref is set, and a reference
+ * beyond the arguments given is one unless defaultargs is set.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <dtrace/dof.h>
+#include "dt_cc.h"
+#include "dt_grammar.h"
+
+long dt_cc_target(dtrace_hdl_t *dtp)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+
+	return cs ? cs->cs_target : 0;
+}
+
+/* Append n bytes to a growing buffer; the buffer stays NUL-terminated. */
+static int dt_buf_add(char **bufp, size_t *lenp, size_t *capp,
+		      const char *s, size_t n)
+{
+	if (*lenp + n + 1 > *capp) {
+		size_t cap = (*capp ? *capp * 2 : 256) + n;
+		char *b = realloc(*bufp, cap);
+
+		if (!b)
+			return -1;
+		*bufp = b;
+		*capp = cap;
+	}
+	memcpy(*bufp + *lenp, s, n);
+	*lenp += n;
+	(*bufp)[*lenp] = '\0';
+	return 0;
+}
+
+/*
+ * Expand macros in a probe specifier: $1 .. $n and $$1 .. $$n give the
+ * argument's text, $target, $pid, ... their decimal values.
+ */
+char *dt_cc_expand_pspec(dt_pcb_t *pcb, const char *spec)
+{
+	char *buf = NULL, *res;
+	size_t len = 0, cap = 0;
+	const char *p = spec;
+
+	while (*p) {
+		const char *q = strchr(p, '$');
+		char num[24];
+		const char *val;
+		size_t n;
+
+		if (!q) {
+			dt_buf_add(&buf, &len, &cap, p, strlen(p));
+			break;
+		}
+		dt_buf_add(&buf, &len, &cap, p, (size_t)(q - p));
+		p = q + 1 + (q[1] == '$');
+		n = strspn(p, "0123456789");
+		if (n > 0) {
+			int i = atoi(p);
+
+			if (i >= pcb->pcb_sargc &&
+			    !(pcb->pcb_cflags & DTRACE_C_DEFARG)) {
+				free(buf);
+				dt_pcb_error(pcb, D_MACRO_UNDEF, dt_pcb_line(pcb),
+					     "macro argument $%d is not defined",
+					     i);
+			}
+			if (i < pcb->pcb_sargc) {
+				val = pcb->pcb_sargv[i];
+				pcb->pcb_sref[i] = 1;
+			} else {
+				val = "0";
+			}
+		} else {
+			uint64_t v;
+			const char *name;
+
+			n = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+				      "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+			name = dt_pcb_strndup(pcb, p, n);
+			if (strcmp(name, "target") == 0)
+				v = (uint64_t)dt_cc_target(pcb->pcb_hdl);
+			else if (strcmp(name, "pid") == 0)
+				v = (uint64_t)getpid();
+			else if (strcmp(name, "ppid") == 0)
+				v = (uint64_t)getppid();
+			else if (strcmp(name, "uid") == 0)
+				v = getuid();
+			else if (strcmp(name, "gid") == 0)
+				v = getgid();
+			else {
+				free(buf);
+				dt_pcb_error(pcb, D_MACRO_UNDEF, dt_pcb_line(pcb),
+					     "macro variable $%s is not defined",
+					     name);
+			}
+			snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+			val = num;
+		}
+		dt_buf_add(&buf, &len, &cap, val, strlen(val));
+		p += n;
+	}
+	if (!buf)
+		return dt_pcb_strdup(pcb, "");
+	res = dt_pcb_strdup(pcb, buf);
+	free(buf);
+	return res;
+}
+
+/*
+ * Split a description into its four components.  Components are separated
+ * by ':'; a short form names the components ending with the one the
+ * probe specifier kind says (a -n "read:entry" is function "read", name
+ * "entry").  Missing components are empty and match everything.
+ */
+int dt_pdesc_split(dt_pcb_t *pcb, const dt_node_t *dnp, dt_pdesc_t *pdp)
+{
+	char *parts[4] = { NULL, NULL, NULL, NULL };
+	char *s = dt_pcb_strdup(pcb, dnp->dn_string);
+	char *f[5];
+	int nf = 0, last, i;
+
+	f[nf++] = s;
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			continue;
+		}
+		if (*s == ':') {
+			if (nf == 4)
+				dt_node_error(pcb, dnp, D_PDESC_INVAL,
+					      "invalid probe description \"%s\": "
+					      "Overspecified probe description",
+					      dnp->dn_string);
+			*s = '\0';
+			f[nf++] = s + 1;
+		}
+	}
+	last = pcb->pcb_spec == DTRACE_PROBESPEC_NONE ?
+	       DTRACE_PROBESPEC_NAME : pcb->pcb_spec;
+	if (nf > last + 1)
+		last = nf - 1;
+	for (i = 0; i < nf; i++)
+		parts[last - (nf - 1) + i] = f[i];
+	pdp->pd_prov = parts[0] ? parts[0] : "";
+	pdp->pd_mod = parts[1] ? parts[1] : "";
+	pdp->pd_func = parts[2] ? parts[2] : "";
+	pdp->pd_name = parts[3] ? parts[3] : "";
+	pdp->pd_line = dnp->dn_line;
+	if (strlen(pdp->pd_prov) >= DTRACE_PROVNAMELEN ||
+	    strlen(pdp->pd_mod) >= DTRACE_MODNAMELEN ||
+	    strlen(pdp->pd_func) >= DTRACE_FUNCNAMELEN ||
+	    strlen(pdp->pd_name) >= DTRACE_NAMELEN)
+		dt_node_error(pcb, dnp, D_PDESC_INVAL,
+			      "invalid probe description \"%s\": "
+			      "Probe description component too long",
+			      dnp->dn_string);
+	return 0;
+}
+
+/*
+ * Run cpp over the text (-C).  cpp reads a temporary file, so its line
+ * markers name that file; the scanner treats it as the input itself.  A
+ * "#!" interpreter line becomes an empty one, cpp would refuse it.
+ */
+static char *dt_cpp(dt_pcb_t *pcb, const char *text, size_t len,
+		    size_t *outlen)
+{
+	dtrace_hdl_t *dtp = pcb->pcb_hdl;
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	char tmpl[] = "/tmp/dtrace-cpp-XXXXXX";
+	char *out = NULL, **argv;
+	size_t olen = 0, cap = 0, skip = 0;
+	int fd, pfd[2], status, i, n = 0;
+	pid_t pid;
+	char buf[4096];
+	ssize_t r;
+
+	fd = mkstemp(tmpl);
+	if (fd < 0)
+		return NULL;
+	if (len >= 2 && text[0] == '#' && text[1] == '!')
+		for (skip = 0; skip < len && text[skip] != '\n'; skip++)
+			;
+	if (write(fd, text + skip, len - skip) != (ssize_t)(len - skip)) {
+		close(fd);
+		unlink(tmpl);
+		return NULL;
+	}
+	close(fd);
+	pcb->pcb_cppfile = dt_pcb_strdup(pcb, tmpl);
+
+	argv = calloc((size_t)cs->cs_cppargc + 8, sizeof(*argv));
+	if (!argv || pipe(pfd) != 0) {
+		free(argv);
+		unlink(tmpl);
+		return NULL;
+	}
+	argv[n++] = "cpp";
+	argv[n++] = "-undef";
+	argv[n++] = "-D__linux__";
+	argv[n++] = "-D__x86_64__";
+	argv[n++] = "-D__LP64__";
+	for (i = 0; i < cs->cs_cppargc; i++)
+		argv[n++] = cs->cs_cppargv[i];
+	argv[n++] = tmpl;
+	argv[n] = NULL;
+
+	pid = fork();
+	if (pid == 0) {
+		dup2(pfd[1], STDOUT_FILENO);
+		close(pfd[0]);
+		close(pfd[1]);
+		execvp("cpp", argv);
+		_exit(127);
+	}
+	close(pfd[1]);
+	while (pid > 0 && (r = read(pfd[0], buf, sizeof(buf))) > 0)
+		dt_buf_add(&out, &olen, &cap, buf, (size_t)r);
+	close(pfd[0]);
+	free(argv);
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		unlink(tmpl);
+		free(out);
+		dt_set_errmsg(dtp, DTRACE_ECOMPILE, "%spreprocessor failed",
+			      pcb->pcb_region);
+		return NULL;
+	}
+	unlink(tmpl);
+	if (skip && out)
+		dt_buf_add(&out, &olen, &cap, "", 0);
+	*outlen = olen;
+	return out ? out : strdup("");
+}
+
+/* Move what the pcb built into a program that outlives it. */
+static dtrace_prog_t *dt_program_new(dt_pcb_t *pcb)
+{
+	dtrace_prog_t *pgp = calloc(1, sizeof(*pgp));
+	dt_node_t *cl, *pd;
+	int n = 0, i;
+
+	if (!pgp)
+		return NULL;
+	for (cl = pcb->pcb_root->dn_body; cl; cl = cl->dn_next)
+		n += (cl->dn_kind == DT_NODE_CLAUSE);
+	pgp->dp_clauses = calloc((size_t)n + 1, sizeof(*pgp->dp_clauses));
+	if (!pgp->dp_clauses) {
+		free(pgp);
+		return NULL;
+	}
+	for (cl = pcb->pcb_root->dn_body; cl; cl = cl->dn_next) {
+		dt_clause_t *c;
+
+		if (cl->dn_kind != DT_NODE_CLAUSE)
+			continue;
+		c = &pgp->dp_clauses[pgp->dp_nclauses++];
+		c->cl_node = cl;
+		for (pd = cl->dn_left; pd; pd = pd->dn_next)
+			c->cl_npdescs++;
+		c->cl_pdescs = dt_pcb_zalloc(pcb, (size_t)c->cl_npdescs *
+					     sizeof(dt_pdesc_t));
+		for (pd = cl->dn_left, i = 0; pd; pd = pd->dn_next, i++)
+			c->cl_pdescs[i] = *(dt_pdesc_t *)pd->dn_aux;
+	}
+	pgp->dp_cflags = pcb->pcb_cflags;
+	pgp->dp_allocs = pcb->pcb_allocs;
+	pcb->pcb_allocs = NULL;
+	return pgp;
+}
+
+static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
+				 size_t inlen, const char *filename, int spec,
+				 unsigned cflags, int argc, char *const argv[])
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	dt_pcb_t *pcb;
+	dtrace_prog_t *volatile pgp = NULL;
+	char *volatile cpptext = NULL;
+	const char *volatile text = intext;
+	volatile size_t len = inlen;
+	char region[1024];
+	int i;
+
+	if (!cs) {
+		dt_set_errno(dtp, ENOMEM);
+		return NULL;
+	}
+	pcb = calloc(1, sizeof(*pcb));
+	if (!pcb) {
+		dt_set_errno(dtp, ENOMEM);
+		return NULL;
+	}
+	pcb->pcb_hdl = dtp;
+	pcb->pcb_filetag = filename;
+	pcb->pcb_spec = spec;
+	pcb->pcb_cflags = cflags | dt_opt_cflags(dtp);
+	pcb->pcb_sargc = argc;
+	pcb->pcb_sargv = argv;
+	if (filename)
+		snprintf(region, sizeof(region), "failed to compile script %s: ",
+			 filename);
+	else
+		snprintf(region, sizeof(region), "invalid probe specifier %s: ",
+			 text);
+	pcb->pcb_region = region;
+
+	if (setjmp(pcb->pcb_jmpbuf) != 0)
+		goto out;
+
+	pcb->pcb_sref = dt_pcb_zalloc(pcb, (size_t)argc + 1);
+	if (pcb->pcb_cflags & DTRACE_C_CPP) {
+		size_t clen;
+
+		cpptext = dt_cpp(pcb, text, len, &clen);
+		if (!cpptext)
+			goto out;
+		text = cpptext;
+		len = clen;
+	}
+	if (dt_lex_init(pcb, text, len) != 0) {
+		dt_set_errno(dtp, ENOMEM);
+		goto out;
+	}
+	if (dt_yyparse(pcb) != 0)
+		dt_pcb_error(pcb, D_SYNTAX, dt_pcb_line(pcb), "syntax error");
+	dt_lex_fini(pcb);
+
+	for (i = 1; i < argc; i++)
+		if (!pcb->pcb_sref[i] && !(pcb->pcb_cflags & DTRACE_C_ARGREF))
+			dt_pcb_error(pcb, D_MACRO_UNUSED, 0, "extraneous argument "
+				     "'%s' ($%d is not referenced)", argv[i], i);
+
+	dt_sema_program(pcb);
+	pgp = dt_program_new(pcb);
+	if (!pgp)
+		dt_set_errno(dtp, ENOMEM);
+out:
+	dt_lex_fini(pcb);
+	dt_pcb_free(pcb);
+	free(cpptext);
+	free(pcb);
+	return pgp;
+}
+
+dtrace_prog_t *dtrace_program_strcompile(dtrace_hdl_t *dtp, const char *text,
+					 int spec, unsigned cflags,
+					 int argc, char *const argv[])
+{
+	return dt_compile(dtp, text, strlen(text), NULL, spec, cflags,
+			  argc, argv);
+}
+
+dtrace_prog_t *dtrace_program_fcompile(dtrace_hdl_t *dtp, FILE *fp,
+				       const char *filename, unsigned cflags,
+				       int argc, char *const argv[])
+{
+	char *text = NULL, buf[8192];
+	size_t len = 0, cap = 0, n;
+	dtrace_prog_t *pgp;
+
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (dt_buf_add(&text, &len, &cap, buf, n) != 0) {
+			free(text);
+			dt_set_errno(dtp, ENOMEM);
+			return NULL;
+		}
+	if (ferror(fp)) {
+		free(text);
+		dt_set_errmsg(dtp, errno, "failed to compile script %s: %s",
+			      filename, strerror(errno));
+		return NULL;
+	}
+	pgp = dt_compile(dtp, text ? text : "", len, filename ? filename :
+			 "<stdin>", DTRACE_PROBESPEC_NONE, cflags, argc, argv);
+	free(text);
+	return pgp;
+}
+
+void dtrace_program_destroy(dtrace_hdl_t *dtp, dtrace_prog_t *pgp)
+{
+	dt_pcb_t pcb = { .pcb_hdl = dtp };
+
+	if (!pgp)
+		return;
+	pcb.pcb_allocs = pgp->dp_allocs;
+	dt_pcb_free(&pcb);
+	free(pgp->dp_clauses);
+	free(pgp);
+}

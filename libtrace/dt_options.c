@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * DTrace options: -x name[=value], #pragma D option name[=value] and the
+ * command-line flags that are options underneath (-q is quiet, -Z zdefs,
+ * -D/-U/-I are define/undef/incdir).  The table is dt_options.def.  Kinds:
+ *
+ *   DT_OK_BOOL       set by naming it; a value is refused
+ *   DT_OK_INT        a decimal (or 0x) integer
+ *   DT_OK_SIZE       bytes, with an optional k, m, g or t suffix
+ *   DT_OK_RATE       stored as nanoseconds between events: "10hz", "5ms",
+ *                    "1s", "100us", "250ns"; a bare number is in hertz
+ *   DT_OK_BUFPOLICY  switch, fill or ring (DTRACE_BUFPOLICY_*)
+ *   DT_OK_BUFRESIZE  auto or manual (DTRACE_BUFRESIZE_*)
+ *   DT_OK_CFLAG      a compiler flag (the table's fourth column) that later
+ *                    compilations get
+ *   DT_OK_CPPARG     an argument for cpp (-D, -U, -I by the fourth column)
+ *   DT_OK_STR        accepted and kept for the consumer, not interpreted
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <dtrace/dof.h>
+#include "dt_cc.h"
+
+enum {
+	DT_OK_BOOL, DT_OK_INT, DT_OK_SIZE, DT_OK_RATE, DT_OK_BUFPOLICY,
+	DT_OK_BUFRESIZE, DT_OK_CFLAG, DT_OK_CPPARG, DT_OK_STR,
+};
+
+static const struct dt_optdesc {
+	const char *od_name;
+	int od_kind;
+	int64_t od_default;		/* or the flag, or the cpp letter */
+} dt_opttab[DT_OPT_COUNT] = {
+#define DT_OPT_ENUM(id, name, kind, dflt) [id] = { name, kind, dflt },
+#include "dt_options.def"
+#undef DT_OPT_ENUM
+};
+
+struct dt_cstate *dt_cc_state(dtrace_hdl_t *dtp)
+{
+	struct dt_cstate *cs = dtp->dt_cs;
+	int i;
+
+	if (cs)
+		return cs;
+	cs = calloc(1, sizeof(*cs));
+	if (!cs)
+		return NULL;
+	for (i = 0; i < DT_OPT_COUNT; i++)
+		cs->cs_opt[i] = DT_OPT_UNSET;
+	dtp->dt_cs = cs;
+	return cs;
+}
+
+void dt_cc_fini(dtrace_hdl_t *dtp)
+{
+	struct dt_cstate *cs = dtp->dt_cs;
+	int i;
+
+	if (!cs)
+		return;
+	for (i = 0; i < cs->cs_cppargc; i++)
+		free(cs->cs_cppargv[i]);
+	free(cs->cs_cppargv);
+	free(cs);
+	dtp->dt_cs = NULL;
+}
+
+int dt_opt_lookup(const char *name)
+{
+	int i;
+
+	for (i = 0; i < DT_OPT_COUNT; i++)
+		if (strcmp(dt_opttab[i].od_name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* The compiler flags that options have turned on. */
+unsigned dt_opt_cflags(dtrace_hdl_t *dtp)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	unsigned flags = 0;
+	int i;
+
+	for (i = 0; cs && i < DT_OPT_COUNT; i++)
+		if (dt_opttab[i].od_kind == DT_OK_CFLAG &&
+		    cs->cs_opt[i] != DT_OPT_UNSET)
+			flags |= (unsigned)dt_opttab[i].od_default;
+	return flags;
+}
+
+static int dt_opt_number(const char *val, int64_t *vp, char **endp)
+{
+	char *end;
+
+	if (!val || !*val)
+		return -1;
+	errno = 0;
+	*vp = strtoll(val, &end, 0);
+	if (errno || end == val || *vp < 0)
+		return -1;
+	*endp = end;
+	return 0;
+}
+
+static int dt_opt_size(const char *val, int64_t *vp)
+{
+	static const char sfx[] = "kmgt";
+	char *end;
+	const char *p;
+	int64_t v;
+
+	if (dt_opt_number(val, &v, &end) != 0)
+		return -1;
+	if (*end) {
+		p = strchr(sfx, tolower((unsigned char)*end));
+		if (!p || end[1] != '\0')
+			return -1;
+		v <<= 10 * (p - sfx + 1);
+	}
+	*vp = v;
+	return 0;
+}
+
+static int dt_opt_rate(const char *val, int64_t *vp)
+{
+	static const struct { const char *u; int64_t ns; } units[] = {
+		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
+		{ "ms", 1000000 }, { "msec", 1000000 },
+		{ "s", 1000000000LL }, { "sec", 1000000000LL },
+		{ "m", 60000000000LL }, { "min", 60000000000LL },
+		{ "h", 3600000000000LL }, { "hour", 3600000000000LL },
+		{ "d", 86400000000000LL }, { "day", 86400000000000LL },
+	};
+	char *end;
+	int64_t v;
+	size_t i;
+
+	if (dt_opt_number(val, &v, &end) != 0)
+		return -1;
+	if (*end == '\0' || strcasecmp(end, "hz") == 0) {
+		if (v == 0)
+			return -1;
+		*vp = 1000000000LL / v;
+		return 0;
+	}
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcmp(end, units[i].u) == 0) {
+			*vp = v * units[i].ns;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int dt_opt_cpparg(dtrace_hdl_t *dtp, struct dt_cstate *cs, int letter,
+			 const char *val)
+{
+	char **v;
+	char *arg;
+
+	if (!val || !*val)
+		return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL,
+				     "Invalid value for specified option");
+	v = realloc(cs->cs_cppargv, (cs->cs_cppargc + 1) * sizeof(*v));
+	if (!v)
+		return dt_set_errno(dtp, ENOMEM);
+	cs->cs_cppargv = v;
+	if (asprintf(&arg, "-%c%s", letter, val) < 0)
+		return dt_set_errno(dtp, ENOMEM);
+	v[cs->cs_cppargc++] = arg;
+	return 0;
+}
+
+int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	const struct dt_optdesc *od;
+	int64_t v = 1;
+	int id, bad = 0;
+
+	if (!cs)
+		return dt_set_errno(dtp, ENOMEM);
+	id = opt ? dt_opt_lookup(opt) : -1;
+	if (id < 0)
+		return dt_set_errmsg(dtp, DTRACE_EBADOPTNAME,
+				     "Invalid option name");
+	od = &dt_opttab[id];
+	if (val && !*val && od->od_kind != DT_OK_STR)
+		val = NULL;
+
+	switch (od->od_kind) {
+	case DT_OK_BOOL:
+	case DT_OK_CFLAG:
+		bad = (val != NULL);
+		break;
+	case DT_OK_INT: {
+		char *end;
+
+		if (!val) {
+			bad = 1;
+			break;
+		}
+		errno = 0;
+		v = strtoll(val, &end, 0);
+		bad = errno || end == val || *end;
+		break;
+	}
+	case DT_OK_SIZE:
+		bad = dt_opt_size(val, &v) != 0;
+		break;
+	case DT_OK_RATE:
+		bad = dt_opt_rate(val, &v) != 0;
+		break;
+	case DT_OK_BUFPOLICY:
+		if (val && strcmp(val, "switch") == 0)
+			v = DTRACE_BUFPOLICY_SWITCH;
+		else if (val && strcmp(val, "fill") == 0)
+			v = DTRACE_BUFPOLICY_FILL;
+		else if (val && strcmp(val, "ring") == 0)
+			v = DTRACE_BUFPOLICY_RING;
+		else
+			bad = 1;
+		break;
+	case DT_OK_BUFRESIZE:
+		if (val && strcmp(val, "auto") == 0)
+			v = DTRACE_BUFRESIZE_AUTO;
+		else if (val && strcmp(val, "manual") == 0)
+			v = DTRACE_BUFRESIZE_MANUAL;
+		else
+			bad = 1;
+		break;
+	case DT_OK_CPPARG:
+		return dt_opt_cpparg(dtp, cs, (int)od->od_default, val);
+	case DT_OK_STR:
+		break;
+	}
+	if (bad)
+		return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL,
+				     "Invalid value for specified option");
+	cs->cs_opt[id] = v;
+	return 0;
+}
+
+int dtrace_getopt(dtrace_hdl_t *dtp, const char *opt, int64_t *valp)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	int id = opt ? dt_opt_lookup(opt) : -1;
+
+	if (!cs)
+		return dt_set_errno(dtp, ENOMEM);
+	if (id < 0)
+		return dt_set_errmsg(dtp, DTRACE_EBADOPTNAME,
+				     "Invalid option name");
+	if (cs->cs_opt[id] != DT_OPT_UNSET) {
+		*valp = cs->cs_opt[id];
+	} else {
+		switch (dt_opttab[id].od_kind) {
+		case DT_OK_BOOL:
+		case DT_OK_CFLAG:
+		case DT_OK_CPPARG:
+		case DT_OK_STR:
+			*valp = DT_OPT_UNSET;
+			break;
+		default:
+			*valp = dt_opttab[id].od_default;
+		}
+	}
+	return 0;
+}

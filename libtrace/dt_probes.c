@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * Matching probe descriptions against probes.
+ *
+ * With the module loaded, the probes are the module's (its probe list
+ * ioctl; not wired up yet, so the catalog below answers for now).
+ * Without it -- dtrace -e on a build host, which is how the language tests
+ * run -- the compiler matches descriptions against a catalog of the
+ * providers dtrace.ko has:
+ *
+ *   dtrace    BEGIN, END and ERROR, with empty module and function
+ *   profile   profile-<rate> and tick-<rate>, <rate> a number with an
+ *             optional unit (ns us ms s m h d hz; none is hz)
+ *   syscall fbt sdt tracepoint proc sched io lockstat kvm, and pid<N>:
+ *             any module, function and name (their probes depend on the
+ *             running kernel or process, which a build host cannot know)
+ *
+ * A description matches if its provider component (a glob, or empty)
+ * matches a provider of the catalog and the rules above accept the rest.
+ * A description that matches nothing is D_PDESC_ZERO unless -Z
+ * (DTRACE_C_ZDEFS) is given, as with the live probe list.  The types of
+ * args[] come from the same place: the module's argument descriptions
+ * live, the BTF of the kernel otherwise (see dt_types.c).
+ */
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dt_cc.h"
+
+static int dt_glob(const char *pattern, const char *s)
+{
+	return *pattern == '\0' || fnmatch(pattern, s, 0) == 0;
+}
+
+static int dt_match_any(const dt_pdesc_t *pdp)
+{
+	(void)pdp;
+	return 1;
+}
+
+static int dt_match_dtrace(const dt_pdesc_t *pdp)
+{
+	static const char *const names[] = { "BEGIN", "END", "ERROR" };
+	int i, n = 0;
+
+	if (!dt_glob(pdp->pd_mod, "") || !dt_glob(pdp->pd_func, ""))
+		return 0;
+	for (i = 0; i < 3; i++)
+		n += dt_glob(pdp->pd_name, names[i]);
+	return n;
+}
+
+/* profile-97, tick-1s, profile-5ms, tick-100hz. */
+static int dt_match_profile(const dt_pdesc_t *pdp)
+{
+	static const char *const units[] = {
+		"", "ns", "nsec", "us", "usec", "ms", "msec", "s", "sec",
+		"m", "min", "h", "hour", "d", "day", "hz",
+	};
+	const char *p = pdp->pd_name;
+	size_t i;
+
+	if (!dt_glob(pdp->pd_mod, "") || !dt_glob(pdp->pd_func, ""))
+		return 0;
+	if (*p == '\0' || strpbrk(p, "*?["))
+		return 1;
+	if (strncmp(p, "profile-", 8) == 0)
+		p += 8;
+	else if (strncmp(p, "tick-", 5) == 0)
+		p += 5;
+	else
+		return 0;
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(p, units[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const struct dt_provcat {
+	const char *pc_name;
+	int (*pc_match)(const dt_pdesc_t *);
+} dt_provcat[] = {
+	{ "dtrace", dt_match_dtrace },
+	{ "profile", dt_match_profile },
+	{ "syscall", dt_match_any },
+	{ "fbt", dt_match_any },
+	{ "sdt", dt_match_any },
+	{ "tracepoint", dt_match_any },
+	{ "proc", dt_match_any },
+	{ "sched", dt_match_any },
+	{ "io", dt_match_any },
+	{ "lockstat", dt_match_any },
+	{ "kvm", dt_match_any },
+};
+
+/* pid<N>: the pid provider of process N. */
+static int dt_match_pid(const dt_pdesc_t *pdp)
+{
+	const char *p = pdp->pd_prov;
+
+	if (strncmp(p, "pid", 3) != 0 || !isdigit((unsigned char)p[3]))
+		return 0;
+	return strspn(p + 3, "0123456789") == strlen(p + 3);
+}
+
+/* How many probes (or probe families) the description matches. */
+int dt_probe_match(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp)
+{
+	size_t i;
+	int n = 0;
+
+	(void)dtp;
+	for (i = 0; i < sizeof(dt_provcat) / sizeof(dt_provcat[0]); i++)
+		if (dt_glob(pdp->pd_prov, dt_provcat[i].pc_name))
+			n += dt_provcat[i].pc_match(pdp);
+	return n + dt_match_pid(pdp);
+}
