@@ -16,7 +16,11 @@ struct dtrace_hdl {
 	char dt_errmsg[1024];		/* message for the last error, if set */
 	dtrace_module_info_t dt_module;	/* the handshake's answer */
 	struct dt_cstate *dt_cs;	/* the compiler's state (dt_cc.c) */
+	struct dt_consumer *dt_cons;	/* the consumer's (dt_consume.h) */
 };
+
+/* Free the consumer's state (dt_enable.c). */
+void dt_consume_fini(dtrace_hdl_t *dtp);
 
 /* Set the handle's error; a message, if given, overrides the default. */
 int dt_set_errno(dtrace_hdl_t *dtp, int err);

@@ -132,6 +132,7 @@ void dtrace_close(dtrace_hdl_t *dtp)
 {
 	if (!dtp)
 		return;
+	dt_consume_fini(dtp);
 	if (dtp->dt_fd >= 0)
 		close(dtp->dt_fd);
 	free(dtp);

@@ -88,4 +88,44 @@ void dtrace_program_destroy(dtrace_hdl_t *dtp, dtrace_prog_t *pgp);
 int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val);
 int dtrace_getopt(dtrace_hdl_t *dtp, const char *opt, int64_t *valp);
 
+/*
+ * The consumer (dt_enable.c, dt_consume.c, dt_work.c).  The order of use
+ * is DTrace's: enable one or more programs, dtrace_go(), then loop on
+ * dtrace_sleep() and dtrace_work() until it says DONE (a clause called
+ * exit()) or the user interrupts, calling dtrace_stop() to end tracing
+ * (END fires) and dtrace_work() once more to drain.  dtrace_work() prints
+ * the traced data on fp as dtrace(1M) does; the quiet and switchrate
+ * options apply.
+ */
+typedef struct dtrace_proginfo {
+	uint32_t dpi_matches;		/* probes the program's clauses matched */
+} dtrace_proginfo_t;
+
+typedef enum dtrace_workstatus {
+	DTRACE_WORKSTATUS_ERROR = -1,
+	DTRACE_WORKSTATUS_OKAY,
+	DTRACE_WORKSTATUS_DONE
+} dtrace_workstatus_t;
+
+/* Enable a DOF (a compiled program's, or one built some other way). */
+int dtrace_dof_enable(dtrace_hdl_t *dtp, const void *dof, size_t len,
+		      dtrace_proginfo_t *pip);
+int dtrace_go(dtrace_hdl_t *dtp);
+int dtrace_stop(dtrace_hdl_t *dtp);
+void dtrace_sleep(dtrace_hdl_t *dtp);
+dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp);
+/* The value given to exit(), 0 when no clause called it. */
+int dtrace_exit_status(dtrace_hdl_t *dtp);
+
+/*
+ * Probe listing: func is called for each probe matching pdp (NULL, or
+ * empty parts, match anything); a nonzero return stops the walk.  Returns
+ * the number of probes seen, or -1.
+ */
+struct dtrace_probedesc;
+typedef int dtrace_probe_f(dtrace_hdl_t *dtp,
+			   const struct dtrace_probedesc *pdp, void *arg);
+int dtrace_probe_iter(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pdp,
+		      dtrace_probe_f *func, void *arg);
+
 #endif /* DTRACE_H */

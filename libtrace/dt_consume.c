@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * The consumer: draining the module's per-CPU buffers and printing what
+ * the records say, as DTrace prints it.
+ *
+ * Theory.  After go, the module writes records into one buffer per CPU
+ * (kernel/dtk_state.c has the picture).  A snapshot (DTRACE_IOC_BUFSNAP)
+ * hands us the records of one CPU written since the last snapshot, in
+ * order:
+ *
+ *   +--------------------------+--------------------+----------+-----
+ *   | rechdr: epid, timestamp  | payload            | rechdr   | ...
+ *   +--------------------------+--------------------+----------+-----
+ *   |<----------- the epid's size (DTRACE_IOC_EPROBE) ---------->|
+ *
+ * An epid names one statement of one enabled DOF on one probe; the module
+ * tells us which (once per epid, cached) and the DOF we kept tells us the
+ * statement's actions and where each action's record lies in the payload.
+ * Nothing in a record is trusted beyond what the DOF says: sizes and
+ * offsets are checked against the snapshot before any byte is read.
+ *
+ * Output follows dtrace(1M): unless quiet, a heading line once, then for
+ * each record "CPU ID FUNCTION:NAME " and the traced data, and a newline
+ * after the record; trace() prints integers right-aligned by their size
+ * and strings left-aligned in 33 columns; printf() prints only what its
+ * format says.  The CPU that ran BEGIN is drained first and, once tracing
+ * has stopped, the CPU that ran END last, so BEGIN's output comes first
+ * and END's last, as in DTrace.  Drops are reported on stderr in DTrace's
+ * words ("dtrace: 12 drops on CPU 1").
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+
+#include "dt_consume.h"
+#include "dt_printf.h"
+
+/* What an epid means: asked once, then cached. */
+static const struct dt_epid *dt_epid_lookup(dtrace_hdl_t *dtp,
+					    struct dt_consumer *dc,
+					    uint32_t epid)
+{
+	struct dtrace_ioc_eprobe de;
+	struct dt_epid *dep;
+
+	if (epid >= dc->dc_nepids) {
+		uint32_t n = epid + 64;
+		struct dt_epid *p = realloc(dc->dc_epids, n * sizeof(*p));
+
+		if (!p) {
+			dt_set_errno(dtp, ENOMEM);
+			return NULL;
+		}
+		memset(p + dc->dc_nepids, 0, (n - dc->dc_nepids) * sizeof(*p));
+		dc->dc_epids = p;
+		dc->dc_nepids = n;
+	}
+	dep = &dc->dc_epids[epid];
+	if (dep->dep_known)
+		return dep;
+
+	memset(&de, 0, sizeof(de));
+	de.de_epid = epid;
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_EPROBE, &de) != 0) {
+		dt_set_errmsg(dtp, errno, "bad enabled probe id %u in buffer",
+			      epid);
+		return NULL;
+	}
+	if (de.de_enabling >= dc->dc_nenabs ||
+	    de.de_stmt >= dc->dc_enabs[de.de_enabling].den_nstmts ||
+	    de.de_size < sizeof(struct dtrace_rechdr)) {
+		dt_set_errmsg(dtp, EINVAL, "enabled probe id %u has no "
+			      "statement in the loaded programs", epid);
+		return NULL;
+	}
+	dep->dep_enabling = de.de_enabling;
+	dep->dep_stmt = de.de_stmt;
+	dep->dep_size = de.de_size;
+	dep->dep_probe = de.de_probe;
+	dep->dep_known = true;
+	return dep;
+}
+
+/*
+ * Bytes traced by trace() or tracemem(): a string when they look like one
+ * (printable characters, then only NULs), else a hex dump.
+ */
+static int dt_print_bytes(FILE *fp, const char *c, size_t n, bool quiet,
+			  bool forceraw)
+{
+	size_t i, j;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; !forceraw && i < n; i++) {
+		if (isprint((unsigned char)c[i]) || isspace((unsigned char)c[i]) ||
+		    c[i] == '\b' || c[i] == '\a')
+			continue;
+		if (c[i] == '\0' && i > 0) {
+			for (j = i + 1; j < n && c[j] == '\0'; j++)
+				;
+			if (j != n)
+				break;
+			return quiet ? fprintf(fp, "%s", c) :
+				       fprintf(fp, "  %-33s", c);
+		}
+		break;
+	}
+	if (!forceraw && i == n)
+		return fprintf(fp, "  %-33.*s", (int)n, c);
+
+	fprintf(fp, "\n%*s      ", 5, "");
+	for (i = 0; i < 16; i++)
+		fprintf(fp, "  %c", "0123456789abcdef"[i]);
+	fprintf(fp, "  0123456789abcdef\n");
+	for (i = 0; i < n; i += 16) {
+		fprintf(fp, "%*s%5zx:", 5, "", i);
+		for (j = i; j < i + 16 && j < n; j++)
+			fprintf(fp, " %02x", (unsigned char)c[j]);
+		while (j++ % 16)
+			fputs("   ", fp);
+		fputs("  ", fp);
+		for (j = i; j < i + 16 && j < n; j++)
+			fputc(c[j] < ' ' || c[j] > '~' ? '.' : c[j], fp);
+		fputc('\n', fp);
+	}
+	return 0;
+}
+
+/* trace(): integers by their size, everything else as bytes. */
+static int dt_print_trace(FILE *fp, const char *addr,
+			  const struct dtrace_dof_rec *r, bool quiet)
+{
+	if (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF)) {
+		switch (r->dofr_size) {
+		case 8:
+			return fprintf(fp, quiet ? "%lld" : " %16lld",
+				       *(const long long *)addr);
+		case 4:
+			return fprintf(fp, quiet ? "%d" : " %8d",
+				       *(const int32_t *)addr);
+		case 2:
+			return fprintf(fp, quiet ? "%d" : " %5d",
+				       *(const uint16_t *)addr);
+		case 1:
+			return fprintf(fp, quiet ? "%d" : " %3d",
+				       *(const uint8_t *)addr);
+		default:
+			break;
+		}
+	}
+	return dt_print_bytes(fp, addr, r->dofr_size, quiet, false);
+}
+
+/* The record of action ai of a statement, inside a payload of len bytes. */
+static const struct dtrace_dof_rec *dt_act_rec(const struct dt_enab *en,
+					       uint32_t ai, size_t len)
+{
+	const struct dtrace_dof_rec *r;
+	uint32_t ri = en->den_acts[ai].dofa_rec;
+
+	if (ri == DTRACE_DOF_NONE || ri >= en->den_nrecs)
+		return NULL;
+	r = &en->den_recs[ri];
+	if (r->dofr_offset > len || r->dofr_size > len - r->dofr_offset)
+		return NULL;
+	return r;
+}
+
+/* printf(): the format, then one value per ARG action that follows. */
+static int dt_consume_printf(dtrace_hdl_t *dtp, FILE *fp,
+			     const struct dt_enab *en, uint32_t ai,
+			     const char *payload, size_t len)
+{
+	const struct dtrace_dof_action *a = &en->den_acts[ai];
+	struct dt_pfval *vals;
+	uint32_t i;
+	int ret;
+
+	if (!en->den_pfv[ai] || a->dofa_nargs > en->den_nacts - ai - 1)
+		return dt_set_errmsg(dtp, EINVAL, "printf() without a format");
+	vals = calloc(a->dofa_nargs + 1, sizeof(*vals));
+	if (!vals)
+		return dt_set_errno(dtp, ENOMEM);
+	for (i = 0; i < a->dofa_nargs; i++) {
+		const struct dtrace_dof_rec *r = dt_act_rec(en, ai + 1 + i, len);
+
+		if (!r) {
+			free(vals);
+			return dt_set_errmsg(dtp, EINVAL,
+					     "printf() argument without a record");
+		}
+		vals[i].pv_addr = payload + r->dofr_offset;
+		vals[i].pv_size = r->dofr_size;
+		if (r->dofr_flags & DTRACE_DOFREC_F_STRING)
+			vals[i].pv_size = strnlen(vals[i].pv_addr, r->dofr_size);
+		vals[i].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
+				   DT_PFVAL_SIGNED : 0;
+	}
+	ret = dt_printf_format(dtp, fp, en->den_pfv[ai], vals, a->dofa_nargs);
+	free(vals);
+	return ret < 0 ? -1 : 0;
+}
+
+/* One record: the probe's line prefix, then each action's data. */
+static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
+			     const struct dt_epid *dep, const char *rec)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	const struct dt_enab *en = &dc->dc_enabs[dep->dep_enabling];
+	const struct dtrace_dof_stmt *st = &en->den_stmts[dep->dep_stmt];
+	const char *payload = rec + sizeof(struct dtrace_rechdr);
+	size_t len = dep->dep_size - sizeof(struct dtrace_rechdr);
+	uint32_t i;
+
+	if (st->dofst_act_first > en->den_nacts ||
+	    st->dofst_act_count > en->den_nacts - st->dofst_act_first)
+		return dt_set_errmsg(dtp, EINVAL, "statement without actions");
+
+	if (!dc->dc_quiet) {
+		char name[DTRACE_FUNCNAMELEN + DTRACE_NAMELEN + 2];
+
+		if (!dc->dc_heading) {
+			fprintf(fp, "%3s %6s %32s\n", "CPU", "ID", "FUNCTION:NAME");
+			dc->dc_heading = true;
+		}
+		snprintf(name, sizeof(name), "%s:%s", dep->dep_probe.dpd_func,
+			 dep->dep_probe.dpd_name);
+		fprintf(fp, "%3d %6u %32s ", cpu, dep->dep_probe.dpd_id, name);
+	}
+
+	for (i = 0; i < st->dofst_act_count; i++) {
+		uint32_t ai = st->dofst_act_first + i;
+		const struct dtrace_dof_action *a = &en->den_acts[ai];
+		const struct dtrace_dof_rec *r = dt_act_rec(en, ai, len);
+
+		switch (a->dofa_kind) {
+		case DTRACE_DOFACT_TRACE:
+			if (r)
+				dt_print_trace(fp, payload + r->dofr_offset, r,
+					       dc->dc_quiet);
+			break;
+		case DTRACE_DOFACT_PRINTF:
+			if (dt_consume_printf(dtp, fp, en, ai, payload, len) != 0)
+				return -1;
+			i += a->dofa_nargs;
+			break;
+		case DTRACE_DOFACT_EXIT:
+			if (r && r->dofr_size == sizeof(int32_t)) {
+				dc->dc_status = *(const int32_t *)
+						(payload + r->dofr_offset);
+				dc->dc_exited = true;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (!dc->dc_quiet)
+		fputc('\n', fp);
+	return 0;
+}
+
+/* Snapshot one CPU and print its records; a CPU that cannot be is skipped. */
+static int dt_consume_cpu(dtrace_hdl_t *dtp, FILE *fp, int cpu)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	struct dtrace_ioc_bufsnap db;
+	size_t off = 0;
+
+	memset(&db, 0, sizeof(db));
+	db.db_cpu = cpu;
+	db.db_data = (uintptr_t)dc->dc_buf;
+	db.db_size = dc->dc_bufsize;
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_BUFSNAP, &db) != 0) {
+		if (errno == EINVAL)
+			return 0;	/* not a possible CPU */
+		return dt_set_errmsg(dtp, errno, "buffer snapshot of CPU %d "
+				     "failed: %s", cpu, strerror(errno));
+	}
+	if (db.db_size > dc->dc_bufsize)
+		return dt_set_errmsg(dtp, EINVAL, "oversized buffer snapshot");
+
+	while (off + sizeof(struct dtrace_rechdr) <= db.db_size) {
+		const struct dtrace_rechdr *h = (const void *)(dc->dc_buf + off);
+		const struct dt_epid *dep;
+
+		if (h->drh_epid == DTRACE_EPIDNONE)
+			break;
+		dep = dt_epid_lookup(dtp, dc, h->drh_epid);
+		if (!dep)
+			return -1;
+		if (dep->dep_size > db.db_size - off)
+			return dt_set_errmsg(dtp, EINVAL,
+					     "record overruns the buffer of CPU %d",
+					     cpu);
+		if (dt_consume_record(dtp, fp, cpu, dep, dc->dc_buf + off) != 0)
+			return -1;
+		off += dep->dep_size;
+	}
+	if (db.db_drops)
+		fprintf(stderr, "dtrace: %llu drop%s on CPU %d\n",
+			(unsigned long long)db.db_drops,
+			db.db_drops == 1 ? "" : "s", cpu);
+	return 0;
+}
+
+int dt_consume(dtrace_hdl_t *dtp, FILE *fp)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	int ncpus = (int)dtp->dt_module.dmi_ncpus, cpu;
+
+	if (!dc || !dc->dc_started)
+		return 0;
+	if (dc->dc_begancpu >= 0) {
+		cpu = dc->dc_begancpu;
+		dc->dc_begancpu = -1;
+		if (dt_consume_cpu(dtp, fp, cpu) != 0)
+			return -1;
+	}
+	for (cpu = 0; cpu < ncpus; cpu++) {
+		if (dc->dc_stopped && cpu == dc->dc_endedcpu)
+			continue;
+		if (dt_consume_cpu(dtp, fp, cpu) != 0)
+			return -1;
+	}
+	if (dc->dc_stopped && dc->dc_endedcpu >= 0 &&
+	    dt_consume_cpu(dtp, fp, dc->dc_endedcpu) != 0)
+		return -1;
+	return 0;
+}

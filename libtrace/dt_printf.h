@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * printf-style formatting of traced data (dt_printf.c, where the rules
+ * are described).
+ */
+#ifndef DT_PRINTF_H
+#define DT_PRINTF_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "dtrace.h"
+
+struct dt_pfv;
+
+/* One traced value, as a conversion consumes it. */
+#define DT_PFVAL_SIGNED	0x1
+struct dt_pfval {
+	const void *pv_addr;
+	size_t pv_size;
+	unsigned pv_flags;	/* DT_PFVAL_* */
+};
+
+struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *fmt);
+void dt_printf_destroy(struct dt_pfv *pfv);
+/* Print; returns the number of values used, or -1 with the error set. */
+int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
+		     const struct dt_pfval *vals, int nvals);
+
+#endif /* DT_PRINTF_H */

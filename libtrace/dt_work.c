@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * The consumer's clock: dtrace_sleep() waits for the next buffer switch,
+ * dtrace_work() asks the module how tracing stands and drains the buffers.
+ * When the module says a clause called exit() (DRAINING) the consumer
+ * stops tracing itself (END fires), drains what is left and reports
+ * DONE, as DTrace does.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+
+#include "dt_consume.h"
+
+static int64_t dt_ts_ns(const struct timespec *ts)
+{
+	return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
+}
+
+void dtrace_sleep(dtrace_hdl_t *dtp)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	struct timespec now, req;
+	int64_t wait;
+
+	if (!dc || !dc->dc_started)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	wait = dt_ts_ns(&dc->dc_lastswitch) + dc->dc_switchrate - dt_ts_ns(&now);
+	if (wait <= 0)
+		return;
+	req.tv_sec = wait / 1000000000;
+	req.tv_nsec = wait % 1000000000;
+	/* A signal ends the sleep early: the caller checks why. */
+	nanosleep(&req, NULL);
+}
+
+dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
+{
+	struct dt_consumer *dc = dt_consumer(dtp);
+	struct dtrace_ioc_status ds;
+	dtrace_workstatus_t rval = DTRACE_WORKSTATUS_OKAY;
+
+	if (!dc) {
+		dt_set_errno(dtp, ENOMEM);
+		return DTRACE_WORKSTATUS_ERROR;
+	}
+	memset(&ds, 0, sizeof(ds));
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, &ds) != 0) {
+		dt_set_errno(dtp, errno);
+		return DTRACE_WORKSTATUS_ERROR;
+	}
+	if (ds.ds_activity == DTRACE_ACTIVITY_DRAINING ||
+	    ds.ds_activity == DTRACE_ACTIVITY_STOPPED) {
+		if (dtrace_stop(dtp) != 0)
+			return DTRACE_WORKSTATUS_ERROR;
+		rval = DTRACE_WORKSTATUS_DONE;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &dc->dc_lastswitch);
+	if (dt_consume(dtp, fp) != 0)
+		return DTRACE_WORKSTATUS_ERROR;
+	return rval;
+}
+
+int dtrace_exit_status(dtrace_hdl_t *dtp)
+{
+	return dtp->dt_cons && dtp->dt_cons->dc_exited ?
+	       dtp->dt_cons->dc_status : 0;
+}
