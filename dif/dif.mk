@@ -18,3 +18,6 @@ $(LIBDIF): $(DIF_OBJS)
 	ar rcs $@ $^
 
 all: $(LIBDIF)
+
+# dif_interp_switch.c compiles dif_interp.c a second time (switch dispatch).
+$(B)/dif/dif_interp_switch.o: dif/dif_interp.c

@@ -292,6 +292,13 @@ static int dif_resolve(struct dif_builder *b)
 	return 0;
 }
 
+static int dif_var_cmp(const void *a, const void *b)
+{
+	const struct dif_var *va = a, *vb = b;
+
+	return va->dv_id < vb->dv_id ? -1 : va->dv_id > vb->dv_id;
+}
+
 int dif_builder_finish(struct dif_builder *b, void **blob, size_t *size)
 {
 	struct dif_hdr h;
@@ -302,6 +309,9 @@ int dif_builder_finish(struct dif_builder *b, void **blob, size_t *size)
 	*size = 0;
 	if (b->db_failed || dif_resolve(b) != 0)
 		return -1;
+	/* The table is sorted by id (see dif_object_parse). */
+	if (b->db_nvars)
+		qsort(b->db_vars, b->db_nvars, sizeof(*b->db_vars), dif_var_cmp);
 	total = DIF_OBJ_SIZE((size_t)b->db_ninstr, (size_t)b->db_nints,
 			     (size_t)b->db_nvars, (size_t)b->db_strlen);
 	/* calloc: zero padding; malloc alignment covers the 8 we need. */

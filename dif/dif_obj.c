@@ -94,7 +94,7 @@ static bool dif_type_valid(const struct dif_type *t)
 
 static int dif_parse_vars(const struct dif_object *obj, struct dif_error *err)
 {
-	uint32_t i, j;
+	uint32_t i;
 
 	for (i = 0; i < obj->do_nvars; i++) {
 		const struct dif_var *v = &obj->do_vars[i];
@@ -110,10 +110,12 @@ static int dif_parse_vars(const struct dif_object *obj, struct dif_error *err)
 		     v->dv_kind != DIF_VKIND_SCALAR) ||
 		    (v->dv_flags & ~(DIF_VF_REF | DIF_VF_MOD)) != 0)
 			return dif_refuse(err, DIF_CHK_VARTAB, -1, i);
-		/* One declaration per id, or scope and kind are ambiguous. */
-		for (j = 0; j < i; j++)
-			if (obj->do_vars[j].dv_id == v->dv_id)
-				return dif_refuse(err, DIF_CHK_VARTAB, -1, i);
+		/*
+		 * Sorted by id, each id once: lookups are binary searches
+		 * and a variable's scope and kind are never ambiguous.
+		 */
+		if (i > 0 && obj->do_vars[i - 1].dv_id >= v->dv_id)
+			return dif_refuse(err, DIF_CHK_VARTAB, -1, i);
 	}
 	return 0;
 }
@@ -165,4 +167,22 @@ int dif_object_parse(struct dif_object *obj, const void *blob, size_t len,
 	if (h->dh_ninstr == 0)
 		return dif_refuse(err, DIF_CHK_EMPTY, -1, 0);
 	return dif_parse_vars(obj, err);
+}
+
+const struct dif_var *dif_var_find(const struct dif_object *obj, uint32_t id)
+{
+	uint32_t lo = 0, hi = obj->do_nvars;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		const struct dif_var *v = &obj->do_vars[mid];
+
+		if (v->dv_id == id)
+			return v;
+		if (v->dv_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }

@@ -56,7 +56,6 @@ struct dif_object {
 	X(SUBR,		"unknown subroutine")				\
 	X(DESTRUCTIVE,	"destructive subroutine without -w")		\
 	X(USERMEM,	"user memory access not permitted")		\
-	X(KERNMEM,	"kernel memory access not permitted")		\
 	X(COPYSIZE,	"copy size out of range")			\
 	X(NORET,	"last instruction is not ret")
 
@@ -114,6 +113,9 @@ extern const struct dif_subrinfo dif_subrinfo[DIF_SUBR_COUNT];
 
 /* DTrace's message for a fault code ("invalid address"), or NULL. */
 const char *dif_fault_msg(int fault);
+
+/* The declaration of variable id in obj (the table is sorted by id). */
+const struct dif_var *dif_var_find(const struct dif_object *obj, uint32_t id);
 
 /* The NUL-terminated string at strtab offset off, or NULL if out of range. */
 static inline const char *dif_object_str(const struct dif_object *obj,
