@@ -13,8 +13,9 @@
  * descriptor must be the handshake (DTRACE_IOC_HANDSHAKE); any other
  * command before a successful handshake fails with -EPROTO.
  *
- * All of this runs in process context and may sleep; nothing here runs in
- * probe context.
+ * The consumer's state and its lifecycle are described at the top of
+ * kernel/dtk_state.c.  All of this runs in process context and may sleep;
+ * nothing here runs in probe context.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -29,14 +30,9 @@
 
 #include <dtrace/abi.h>
 #include "dtk_compat.h"
+#include "dtk_impl.h"
 
 #define DTK_RELEASE	"dtrace.ko " DTRACE_RELEASE
-
-/* One consumer: the state behind one open descriptor. */
-struct dtk_state {
-	struct mutex	dts_lock;	/* serialises this consumer's ioctls */
-	bool		dts_handshaken;	/* the handshake has succeeded */
-};
 
 static int dtk_open(struct inode *inode, struct file *file)
 {
@@ -44,20 +40,17 @@ static int dtk_open(struct inode *inode, struct file *file)
 
 	if (!dtk_capable())
 		return -EPERM;
-	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	st = dtk_state_create();
 	if (!st)
 		return -ENOMEM;
-	mutex_init(&st->dts_lock);
 	file->private_data = st;
 	return 0;
 }
 
+/* Closing the descriptor (or the consumer dying) tears everything down. */
 static int dtk_release(struct inode *inode, struct file *file)
 {
-	struct dtk_state *st = file->private_data;
-
-	mutex_destroy(&st->dts_lock);
-	kfree(st);
+	dtk_state_destroy(file->private_data);
 	return 0;
 }
 
@@ -88,22 +81,92 @@ static long dtk_ioc_handshake(struct dtk_state *st, void __user *uarg)
 	return 0;
 }
 
+/*
+ * The commands after the handshake: each copies its whole structure in,
+ * runs its handler and copies the structure back, also on failure when the
+ * handler has something to say (the enable message goes through its own
+ * user buffer).
+ */
+union dtk_ioc_arg {
+	struct dtrace_ioc_probes	probes;
+	struct dtrace_ioc_enable	enable;
+	struct dtrace_ioc_go		go;
+	struct dtrace_ioc_status	status;
+	struct dtrace_ioc_stop		stop;
+	struct dtrace_ioc_bufsnap	bufsnap;
+	struct dtrace_ioc_eprobe	eprobe;
+};
+
+static long dtk_ioc_dispatch(struct dtk_state *st, unsigned int cmd,
+			     union dtk_ioc_arg *a)
+{
+	switch (cmd) {
+	case DTRACE_IOC_PROBES:
+		return dtk_probe_list(&a->probes);
+	case DTRACE_IOC_ENABLE:
+		return dtk_state_enable(st, &a->enable);
+	case DTRACE_IOC_GO:
+		return dtk_state_go(st, &a->go);
+	case DTRACE_IOC_STATUS:
+		return dtk_state_status(st, &a->status);
+	case DTRACE_IOC_STOP:
+		return dtk_state_stop(st, &a->stop);
+	case DTRACE_IOC_BUFSNAP:
+		return dtk_buf_snapshot(st, &a->bufsnap);
+	case DTRACE_IOC_EPROBE:
+		return dtk_state_eprobe(st, &a->eprobe);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static bool dtk_ioc_known(unsigned int cmd)
+{
+	switch (cmd) {
+	case DTRACE_IOC_PROBES:
+	case DTRACE_IOC_ENABLE:
+	case DTRACE_IOC_GO:
+	case DTRACE_IOC_STATUS:
+	case DTRACE_IOC_STOP:
+	case DTRACE_IOC_BUFSNAP:
+	case DTRACE_IOC_EPROBE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static long dtk_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct dtk_state *st = file->private_data;
 	void __user *uarg = (void __user *)arg;
+	union dtk_ioc_arg *a;
 	long ret;
 
-	mutex_lock(&st->dts_lock);
-	switch (cmd) {
-	case DTRACE_IOC_HANDSHAKE:
+	if (cmd == DTRACE_IOC_HANDSHAKE) {
+		mutex_lock(&st->dts_lock);
 		ret = dtk_ioc_handshake(st, uarg);
-		break;
-	default:
-		ret = -ENOTTY;
-		break;
+		mutex_unlock(&st->dts_lock);
+		return ret;
 	}
+	if (!dtk_ioc_known(cmd))
+		return -ENOTTY;
+	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	if (!a)
+		return -ENOMEM;
+	if (copy_from_user(a, uarg, _IOC_SIZE(cmd))) {
+		kfree(a);
+		return -EFAULT;
+	}
+	mutex_lock(&st->dts_lock);
+	if (!st->dts_handshaken)
+		ret = -EPROTO;
+	else
+		ret = dtk_ioc_dispatch(st, cmd, a);
 	mutex_unlock(&st->dts_lock);
+	if (ret == 0 && copy_to_user(uarg, a, _IOC_SIZE(cmd)))
+		ret = -EFAULT;
+	kfree(a);
 	return ret;
 }
 
@@ -127,18 +190,30 @@ static int __init dtk_init(void)
 {
 	int ret;
 
+	ret = dtrace_prov_init();
+	if (ret)
+		goto fail;
+	/* Last: no consumer can open the device before all is ready. */
 	ret = misc_register(&dtk_miscdev);
-	if (ret) {
-		pr_err("cannot register /dev/%s: %d\n", DTRACE_DEVNAME, ret);
-		return ret;
-	}
+	if (ret)
+		goto fail_dtrace;
 	pr_info("loaded, ABI version %d\n", DTRACE_ABI_VERSION);
 	return 0;
+
+fail_dtrace:
+	dtrace_prov_exit();
+fail:
+	dtk_probes_exit();
+	pr_err("cannot load: %d\n", ret);
+	return ret;
 }
 
 static void __exit dtk_exit(void)
 {
+	/* No descriptor is open: the device holds a module reference. */
 	misc_deregister(&dtk_miscdev);
+	dtrace_prov_exit();
+	dtk_probes_exit();
 	pr_info("unloaded\n");
 }
 

@@ -22,7 +22,7 @@ $(call kmod_ko,$(1)): FORCE
 		cp -rsf $(CURDIR)/$$$$d/. $(B)/kmod/$(1)/$$$$d/; \
 	done
 	@ln -sf $(CURDIR)/kernel/Kbuild $(B)/kmod/$(1)/Kbuild
-	set -o pipefail; $(MAKE) -C $(call kmod_kdir,$(1)) M=$(CURDIR)/$(B)/kmod/$(1) W=1 \
+	set -o pipefail; $$(MAKE) -C $(call kmod_kdir,$(1)) M=$(CURDIR)/$(B)/kmod/$(1) W=1 \
 		DTRACE_RELEASE=$(DTRACE_VERSION) DTRACE_DEBUG=$(DTRACE_DEBUG) \
 		modules 2>&1 | tee $(B)/kmod/$(1)/build.log
 	@if grep -E 'warning:|error:' $(B)/kmod/$(1)/build.log >/dev/null; then \

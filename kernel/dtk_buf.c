@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * Principal buffers, the process-context side: allocation at go, the
+ * snapshot a consumer takes of one CPU, and freeing.  The layout and the
+ * switch protocol are pictured at the top of kernel/dtk_state.c; probe
+ * context writes them in kernel/dtk_probe.c.
+ *
+ * The swap runs on the buffer's own CPU from an IPI, with interrupts off,
+ * so it cannot interleave with a firing on that CPU; afterwards the other
+ * half belongs to process context until the next swap, which only this
+ * state's next snapshot (serialised by the state's lock) can do.  A CPU
+ * that is offline fires nothing, so its swap is done where we are.
+ */
+#include <linux/cpumask.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+
+#include "dtk_impl.h"
+
+#define DTK_BUF_HALVES	2
+
+void dtk_buf_free(struct dtk_state *st)
+{
+	unsigned int cpu;
+	int h;
+
+	if (!st->dts_bufs)
+		return;
+	for_each_possible_cpu(cpu)
+		for (h = 0; h < DTK_BUF_HALVES; h++)
+			kvfree(st->dts_bufs[cpu].dbf_data[h]);
+	kfree(st->dts_bufs);
+	st->dts_bufs = NULL;
+}
+
+static int dtk_buf_try(struct dtk_state *st, u64 size)
+{
+	unsigned int cpu;
+	int h;
+
+	st->dts_bufs = kcalloc(nr_cpu_ids, sizeof(*st->dts_bufs), GFP_KERNEL);
+	if (!st->dts_bufs)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		for (h = 0; h < DTK_BUF_HALVES; h++) {
+			st->dts_bufs[cpu].dbf_data[h] =
+				kvzalloc(size, GFP_KERNEL | __GFP_NOWARN);
+			if (!st->dts_bufs[cpu].dbf_data[h]) {
+				dtk_buf_free(st);
+				return -ENOMEM;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The largest record any ECB of the state writes. */
+static u64 dtk_buf_minsize(struct dtk_state *st)
+{
+	struct dtk_enabling *en;
+	u64 min = sizeof(struct dtrace_rechdr);
+	u32 i;
+
+	list_for_each_entry(en, &st->dts_enablings, den_link)
+		for (i = 0; i < en->den_nstmts; i++)
+			min = max_t(u64, min, en->den_stmts[i].dst_size);
+	return min;
+}
+
+/*
+ * Allocate every possible CPU's buffers.  With bufresize=auto a size that
+ * cannot be had is halved until it can, down to the largest record.
+ */
+int dtk_buf_alloc(struct dtk_state *st)
+{
+	u64 size = st->dts_opts.dop_bufsize, min = dtk_buf_minsize(st);
+
+	for (;;) {
+		if (dtk_buf_try(st, size) == 0) {
+			st->dts_opts.dop_bufsize = size;
+			return 0;
+		}
+		if (st->dts_opts.dop_bufresize != DTRACE_BUFRESIZE_AUTO ||
+		    size / 2 < min)
+			return -ENOMEM;
+		size = round_down(size / 2, 8);
+	}
+}
+
+static void dtk_buf_swap(void *arg)
+{
+	struct dtk_buf *b = arg;
+
+	b->dbf_xoffset = b->dbf_offset;
+	b->dbf_xdrops = b->dbf_drops;
+	b->dbf_offset = 0;
+	b->dbf_drops = 0;
+	b->dbf_cur ^= 1;
+}
+
+int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
+{
+	struct dtk_buf *b;
+	unsigned long flags;
+
+	if (db->db_flags || db->db_drops)
+		return -EINVAL;
+	if (db->db_cpu >= nr_cpu_ids || !cpu_possible(db->db_cpu))
+		return -EINVAL;
+	if (!st->dts_bufs)
+		return -ENOENT;
+	if (db->db_size < st->dts_opts.dop_bufsize)
+		return -ENOSPC;
+	b = &st->dts_bufs[db->db_cpu];
+	if (smp_call_function_single(db->db_cpu, dtk_buf_swap, b, 1)) {
+		local_irq_save(flags);
+		dtk_buf_swap(b);
+		local_irq_restore(flags);
+	}
+	if (copy_to_user(u64_to_user_ptr(db->db_data),
+			 b->dbf_data[b->dbf_cur ^ 1], b->dbf_xoffset))
+		return -EFAULT;
+	db->db_size = b->dbf_xoffset;
+	db->db_drops = b->dbf_xdrops;
+	return 0;
+}

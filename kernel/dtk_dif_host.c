@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * PROBE CONTEXT: the rules of DESIGN.md apply in this file.
+ *
+ * The DIF host ops of dtrace.ko (see dif/dif_vm.h for the contract): every
+ * load of a D-supplied address goes through copy_from_kernel_nofault or
+ * copy_from_user_nofault; a failure is DIF_FLT_BADADDR, which the
+ * interpreter turns into a fault with the address as the illegal value.
+ * Strings are copied a page at a time, so a string that ends just before
+ * an unmapped page is read without touching that page.
+ *
+ * Built-in variables read the current task and the firing; the ones that
+ * need stack walking or path names (stackdepth, caller, ucaller,
+ * ustackdepth, uregs[], vmregs[], cwd, root) are not implemented yet and
+ * fault with DIF_FLT_ILLOP.  Variables (globals, clause-locals, thread-
+ * locals, associative arrays) are refused when a DOF is loaded until the
+ * variable store exists, so their ops are never reached.
+ */
+#include <linux/cred.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+
+#include "dtk_dif_host.h"
+
+static DEFINE_PER_CPU(u64, dtk_rand_state);
+
+int dtk_host_kload(struct dtk_mctx *mc, void *dst, u64 addr, size_t len)
+{
+	if (copy_from_kernel_nofault(dst, (const void *)(uintptr_t)addr, len))
+		return DIF_FLT_BADADDR;
+	return 0;
+}
+
+static int dtk_op_kload(void *host, void *dst, uint64_t addr, size_t len)
+{
+	return dtk_host_kload(host, dst, addr, len);
+}
+
+static int dtk_op_uload(void *host, void *dst, uint64_t addr, size_t len)
+{
+	if (copy_from_user_nofault(dst, (const void __user *)(uintptr_t)addr, len))
+		return DIF_FLT_BADADDR;
+	return 0;
+}
+
+/* Copy at most max bytes of a string, a page at a time, stopping at NUL. */
+static int dtk_copystr(char *dst, u64 addr, size_t max, size_t *len, bool user)
+{
+	size_t done = 0;
+
+	while (done < max) {
+		size_t chunk = PAGE_SIZE - ((addr + done) & (PAGE_SIZE - 1));
+		const char *nul;
+		long ret;
+
+		chunk = min(chunk, max - done);
+		if (user)
+			ret = copy_from_user_nofault(dst + done,
+				(const void __user *)(uintptr_t)(addr + done), chunk);
+		else
+			ret = copy_from_kernel_nofault(dst + done,
+				(const void *)(uintptr_t)(addr + done), chunk);
+		if (ret)
+			return DIF_FLT_BADADDR;
+		nul = memchr(dst + done, '\0', chunk);
+		if (nul) {
+			*len = nul - dst;
+			return 0;
+		}
+		done += chunk;
+	}
+	*len = max;
+	return 0;
+}
+
+int dtk_host_kstr(struct dtk_mctx *mc, char *dst, u64 addr, size_t max,
+		  size_t *len)
+{
+	return dtk_copystr(dst, addr, max, len, false);
+}
+
+static int dtk_op_kstr(void *host, char *dst, uint64_t addr, size_t max,
+		       size_t *len)
+{
+	return dtk_copystr(dst, addr, max, len, false);
+}
+
+static int dtk_op_ustr(void *host, char *dst, uint64_t addr, size_t max,
+		       size_t *len)
+{
+	return dtk_copystr(dst, addr, max, len, true);
+}
+
+static int dtk_op_ustore(void *host, uint64_t addr, const void *src,
+			 size_t len)
+{
+	if (copy_to_user_nofault((void __user *)(uintptr_t)addr, src, len))
+		return DIF_FLT_BADADDR;
+	return 0;
+}
+
+/* Argument n of the firing: carried, or asked of the provider. */
+static u64 dtk_arg(struct dtk_mctx *mc, u64 n)
+{
+	struct dtk_probe *prb = mc->mc_probe;
+	const struct dtk_pops *ops = prb->dpr_prov->dpv_ops;
+
+	if (n < DTK_NARGS)
+		return mc->mc_args[n];
+	if (ops->dpo_getargval)
+		return ops->dpo_getargval(prb->dpr_prov->dpv_priv, prb->dpr_id,
+					  prb->dpr_arg, n, prb->dpr_aframes);
+	return 0;
+}
+
+/* execname: the task's comm, copied into scratch. */
+static int dtk_execname(struct dtk_mctx *mc, u64 *val)
+{
+	uintptr_t p = dif_scratch_alloc(&mc->mc_ms, TASK_COMM_LEN);
+
+	if (!p)
+		return 0;	/* the fault is raised already */
+	memcpy((void *)p, current->comm, TASK_COMM_LEN - 1);
+	((char *)p)[TASK_COMM_LEN - 1] = '\0';
+	*val = p;
+	return 0;
+}
+
+static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
+			  uint64_t idx, uint64_t *val)
+{
+	struct dtk_mctx *mc = host;
+	struct dtk_probe *prb = mc->mc_probe;
+
+	switch (id) {
+	case DIF_BV_ARGS:
+		*val = dtk_arg(mc, idx);
+		return 0;
+	case DIF_BV_ARG0 ... DIF_BV_ARG9:
+		*val = dtk_arg(mc, id - DIF_BV_ARG0);
+		return 0;
+	case DIF_BV_CURTHREAD:
+		*val = (uintptr_t)current;
+		return 0;
+	case DIF_BV_TIMESTAMP:
+		*val = ktime_get_mono_fast_ns();
+		return 0;
+	case DIF_BV_VTIMESTAMP:
+		*val = current->se.sum_exec_runtime;
+		return 0;
+	case DIF_BV_WALLTIMESTAMP:
+		*val = ktime_get_real_fast_ns();
+		return 0;
+	case DIF_BV_IPL:
+		*val = in_nmi() ? 2 : in_hardirq() ? 1 : 0;
+		return 0;
+	case DIF_BV_EPID:
+		*val = mc->mc_ecb->dte_epid;
+		return 0;
+	case DIF_BV_ID:
+		*val = prb->dpr_id;
+		return 0;
+	case DIF_BV_PROBEPROV:
+		*val = (uintptr_t)prb->dpr_prov->dpv_name;
+		return 0;
+	case DIF_BV_PROBEMOD:
+		*val = (uintptr_t)prb->dpr_mod;
+		return 0;
+	case DIF_BV_PROBEFUNC:
+		*val = (uintptr_t)prb->dpr_func;
+		return 0;
+	case DIF_BV_PROBENAME:
+		*val = (uintptr_t)prb->dpr_name;
+		return 0;
+	case DIF_BV_PID:
+		*val = task_tgid_nr(current);
+		return 0;
+	case DIF_BV_TID:
+		*val = task_pid_nr(current);
+		return 0;
+	case DIF_BV_PPID:
+		*val = task_tgid_nr(rcu_dereference_sched(current->real_parent));
+		return 0;
+	case DIF_BV_UID:
+		*val = from_kuid_munged(&init_user_ns, current_uid());
+		return 0;
+	case DIF_BV_GID:
+		*val = from_kgid_munged(&init_user_ns, current_gid());
+		return 0;
+	case DIF_BV_EXECNAME:
+		return dtk_execname(mc, val);
+	case DIF_BV_ERRNO:
+	case DIF_BV_CHIP:
+	case DIF_BV_LGRP:
+		*val = 0;
+		return 0;
+	case DIF_BV_CPU:
+	case DIF_BV_CURCPU:
+		*val = mc->mc_cpu;
+		return 0;
+	case DIF_BV_ZONENAME:
+		*val = (uintptr_t)"global";
+		return 0;
+	default:
+		return DIF_FLT_ILLOP;
+	}
+}
+
+static void *dtk_op_svar(void *host, const struct dif_var *v)
+{
+	return NULL;
+}
+
+static int dtk_op_dvar(void *host, const struct dif_dkey *key,
+		       uint32_t valsize, int op, void **valp)
+{
+	*valp = NULL;
+	return 0;
+}
+
+static uint64_t dtk_op_thread_key(void *host)
+{
+	return (uintptr_t)current;
+}
+
+static uint64_t dtk_op_speculation(void *host)
+{
+	return 0;
+}
+
+/* xorshift64*, per CPU, seeded from the clock on first use. */
+static uint64_t dtk_op_rand(void *host)
+{
+	u64 x = this_cpu_read(dtk_rand_state);
+
+	if (!x)
+		x = ktime_get_mono_fast_ns() | 1;
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	this_cpu_write(dtk_rand_state, x);
+	return x * 0x2545f4914f6cdd1dULL;
+}
+
+static int dtk_op_progenyof(void *host, int64_t pid)
+{
+	struct task_struct *t = current;
+
+	while (t && t->pid != 0) {
+		if (task_tgid_nr(t) == pid)
+			return 1;
+		if (t == rcu_dereference_sched(t->real_parent))
+			break;
+		t = rcu_dereference_sched(t->real_parent);
+	}
+	return 0;
+}
+
+static const struct dif_host_ops dtk_host_ops = {
+	.dho_kload = dtk_op_kload,
+	.dho_uload = dtk_op_uload,
+	.dho_kstr = dtk_op_kstr,
+	.dho_ustr = dtk_op_ustr,
+	.dho_ustore = dtk_op_ustore,
+	.dho_builtin = dtk_op_builtin,
+	.dho_svar = dtk_op_svar,
+	.dho_dvar = dtk_op_dvar,
+	.dho_thread_key = dtk_op_thread_key,
+	.dho_speculation = dtk_op_speculation,
+	.dho_rand = dtk_op_rand,
+	.dho_progenyof = dtk_op_progenyof,
+};
+
+void dtk_mctx_init(struct dtk_mctx *mc, struct dtk_state *st,
+		   struct dtk_ecb *ecb, struct dtk_probe *prb,
+		   const u64 *args, int cpu, bool in_error)
+{
+	memset(&mc->mc_ms, 0, sizeof(mc->mc_ms));
+	mc->mc_ms.ms_ops = &dtk_host_ops;
+	mc->mc_ms.ms_host = mc;
+	mc->mc_ms.ms_scratch_base = (uintptr_t)st->dts_scratch[cpu];
+	mc->mc_ms.ms_scratch_size = st->dts_opts.dop_scratchsize;
+	mc->mc_ms.ms_strsize = st->dts_opts.dop_strsize;
+	mc->mc_ms.ms_keymax = st->dts_opts.dop_strsize;
+	mc->mc_state = st;
+	mc->mc_ecb = ecb;
+	mc->mc_probe = prb;
+	mc->mc_args = args;
+	mc->mc_cpu = cpu;
+	mc->mc_in_error = in_error;
+}

@@ -1,0 +1,511 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * Loading a DOF: the strict validation of everything a consumer sends
+ * before any of it is enabled.  The layout and its rules are described in
+ * include/dtrace/dof.h; this file checks every one of them, in the order
+ * header, section table, sections, tables, then the statements with their
+ * actions and records, and turns the result into an enabling's statements
+ * (kernel/dtk_impl.h).  Every DIF object is parsed and verified here.
+ *
+ * The image stays in memory for the life of the enabling: the DIF objects
+ * point into it.  Offsets and sizes are 64-bit and checked with
+ * subtraction, never addition, so no sum can wrap.  A refusal returns a
+ * negative errno and a message for the consumer, which names the section,
+ * statement or action at fault.
+ *
+ * Process context only.
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/overflow.h>
+
+#include "dtk_impl.h"
+#include "dif/dif_vm.h"
+
+#define DTK_DOF_MAXSECS		65536
+#define DTK_DOF_MAXPAYLOAD	(64U << 10)	/* bytes of one record */
+#define DTK_DOF_MAXBUFSIZE	(1ULL << 30)
+#define DTK_DOF_MINBUFSIZE	(8U << 10)
+#define DTK_DOF_MAXSTRSIZE	(64U << 10)
+#define DTK_DOF_MAXSCRATCH	(4U << 20)
+
+/* What the loader is looking at. */
+struct dtk_dof {
+	const u8			*dd_base;
+	u64				dd_size;
+	const struct dtrace_dof_sec	*dd_secs;
+	u32				dd_nsecs;
+	const char			*dd_strtab;
+	u64				dd_strlen;
+	const struct dtrace_dof_opt	*dd_opts;
+	u32				dd_nopts;
+	const struct dtrace_dof_stmt	*dd_stmts;
+	u32				dd_nstmts;
+	const struct dtrace_dof_action	*dd_acts;
+	u32				dd_nacts;
+	const struct dtrace_dof_rec	*dd_recs;
+	u32				dd_nrecs;
+	bool				dd_destructive;
+	char				*dd_msg;
+	size_t				dd_msglen;
+};
+
+static __printf(3, 4) int dtk_dof_fail(struct dtk_dof *d, int err,
+					const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(d->dd_msg, d->dd_msglen, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static bool dtk_align_ok(u64 align)
+{
+	return align == 1 || align == 2 || align == 4 || align == 8;
+}
+
+/* Does [off, off + len) lie inside an area of size total? */
+static bool dtk_range_ok(u64 off, u64 len, u64 total)
+{
+	return off <= total && len <= total - off;
+}
+
+static int dtk_dof_header(struct dtk_dof *d)
+{
+	const struct dtrace_dof_hdr *h = (const void *)d->dd_base;
+
+	if (d->dd_size < sizeof(*h))
+		return dtk_dof_fail(d, -EINVAL, "DOF shorter than its header");
+	if (h->dofh_magic[0] != DTRACE_DOF_MAG0 ||
+	    h->dofh_magic[1] != DTRACE_DOF_MAG1 ||
+	    h->dofh_magic[2] != DTRACE_DOF_MAG2 ||
+	    h->dofh_magic[3] != DTRACE_DOF_MAG3)
+		return dtk_dof_fail(d, -EINVAL, "DOF has a bad magic number");
+	if (h->dofh_version != DTRACE_DOF_VERSION ||
+	    h->dofh_abi != DTRACE_ABI_VERSION)
+		return dtk_dof_fail(d, -EINVAL,
+			"DOF version %u, ABI %u: the module reads version %u, ABI %u",
+			h->dofh_version, h->dofh_abi, DTRACE_DOF_VERSION,
+			DTRACE_ABI_VERSION);
+	if (h->dofh_hdrsize != sizeof(*h) ||
+	    h->dofh_secsize != sizeof(struct dtrace_dof_sec))
+		return dtk_dof_fail(d, -EINVAL, "DOF header or section size is wrong");
+	if (h->dofh_loadsz != d->dd_size)
+		return dtk_dof_fail(d, -EINVAL,
+			"DOF load size %llu differs from the %llu bytes given",
+			h->dofh_loadsz, d->dd_size);
+	if (h->dofh_flags & ~DTRACE_DOF_F_ALL || h->dofh_pad0 ||
+	    h->dofh_reserved[0] || h->dofh_reserved[1])
+		return dtk_dof_fail(d, -EINVAL, "DOF header has unknown flags or nonzero padding");
+	if (h->dofh_secnum == 0 || h->dofh_secnum > DTK_DOF_MAXSECS ||
+	    h->dofh_secoff % 8 || h->dofh_secoff < sizeof(*h) ||
+	    !dtk_range_ok(h->dofh_secoff,
+			  (u64)h->dofh_secnum * sizeof(struct dtrace_dof_sec),
+			  d->dd_size))
+		return dtk_dof_fail(d, -EINVAL, "DOF section table out of bounds");
+	d->dd_secs = (const void *)(d->dd_base + h->dofh_secoff);
+	d->dd_nsecs = h->dofh_secnum;
+	d->dd_destructive = h->dofh_flags & DTRACE_DOF_F_DESTRUCTIVE;
+	return 0;
+}
+
+/* Check a table section and point *tab at it, *n its entry count. */
+static int dtk_dof_table(struct dtk_dof *d, u32 i, size_t entsize,
+			 const void **tab, u32 *n, const char *what)
+{
+	const struct dtrace_dof_sec *s = &d->dd_secs[i];
+
+	if (*tab)
+		return dtk_dof_fail(d, -EINVAL, "DOF has two %s sections", what);
+	if (s->dofs_entsize != entsize || s->dofs_size % entsize ||
+	    s->dofs_size / entsize > U32_MAX)
+		return dtk_dof_fail(d, -EINVAL,
+			"DOF section %u (%s): entry size %u, size %llu",
+			i, what, s->dofs_entsize, s->dofs_size);
+	*tab = d->dd_base + s->dofs_offset;
+	*n = s->dofs_size / entsize;
+	return 0;
+}
+
+static int dtk_dof_sections(struct dtk_dof *d)
+{
+	u32 i;
+	int ret = 0;
+
+	for (i = 0; i < d->dd_nsecs && !ret; i++) {
+		const struct dtrace_dof_sec *s = &d->dd_secs[i];
+
+		if (!dtk_align_ok(s->dofs_align) || s->dofs_pad0 ||
+		    s->dofs_offset % s->dofs_align ||
+		    !dtk_range_ok(s->dofs_offset, s->dofs_size, d->dd_size))
+			return dtk_dof_fail(d, -EINVAL,
+				"DOF section %u out of bounds or misaligned", i);
+		switch (s->dofs_kind) {
+		case DTRACE_DOF_SECT_STRTAB:
+			if (d->dd_strtab)
+				return dtk_dof_fail(d, -EINVAL, "DOF has two string tables");
+			d->dd_strtab = (const char *)d->dd_base + s->dofs_offset;
+			d->dd_strlen = s->dofs_size;
+			if (!d->dd_strlen || d->dd_strtab[0] ||
+			    d->dd_strtab[d->dd_strlen - 1])
+				return dtk_dof_fail(d, -EINVAL,
+					"DOF string table does not begin and end with NUL");
+			break;
+		case DTRACE_DOF_SECT_OPTIONS:
+			ret = dtk_dof_table(d, i, sizeof(*d->dd_opts),
+					    (const void **)&d->dd_opts,
+					    &d->dd_nopts, "options");
+			break;
+		case DTRACE_DOF_SECT_STMTS:
+			ret = dtk_dof_table(d, i, sizeof(*d->dd_stmts),
+					    (const void **)&d->dd_stmts,
+					    &d->dd_nstmts, "statements");
+			break;
+		case DTRACE_DOF_SECT_ACTIONS:
+			ret = dtk_dof_table(d, i, sizeof(*d->dd_acts),
+					    (const void **)&d->dd_acts,
+					    &d->dd_nacts, "actions");
+			break;
+		case DTRACE_DOF_SECT_RECORDS:
+			ret = dtk_dof_table(d, i, sizeof(*d->dd_recs),
+					    (const void **)&d->dd_recs,
+					    &d->dd_nrecs, "records");
+			break;
+		case DTRACE_DOF_SECT_AGGS:
+			return dtk_dof_fail(d, -EOPNOTSUPP,
+				"aggregations are not implemented yet in the module");
+		case DTRACE_DOF_SECT_DIFO:
+			if (s->dofs_entsize || s->dofs_offset % 8)
+				return dtk_dof_fail(d, -EINVAL,
+					"DOF section %u: DIF object misaligned", i);
+			break;
+		default:
+			return dtk_dof_fail(d, -EINVAL,
+				"DOF section %u has unknown kind %u", i, s->dofs_kind);
+		}
+	}
+	if (ret)
+		return ret;
+	if (!d->dd_strtab)
+		return dtk_dof_fail(d, -EINVAL, "DOF has no string table");
+	return 0;
+}
+
+static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
+{
+	u32 i;
+
+	for (i = 0; i < d->dd_nopts; i++) {
+		const struct dtrace_dof_opt *op = &d->dd_opts[i];
+		u64 v = op->dofo_value;
+
+		if (op->dofo_pad0 || op->dofo_id == 0 ||
+		    op->dofo_id > DTRACE_DOFOPT_MAX)
+			return dtk_dof_fail(d, -EINVAL, "DOF option %u is unknown", i);
+		switch (op->dofo_id) {
+		case DTRACE_DOFOPT_BUFSIZE:
+			if (v < DTK_DOF_MINBUFSIZE || v > DTK_DOF_MAXBUFSIZE)
+				return dtk_dof_fail(d, -EINVAL,
+					"bufsize %llu out of range", v);
+			o->dop_bufsize = round_up(v, 8);
+			break;
+		case DTRACE_DOFOPT_BUFPOLICY:
+			if (v != DTRACE_BUFPOLICY_SWITCH)
+				return dtk_dof_fail(d, -EOPNOTSUPP,
+					"bufpolicy %llu is not implemented yet", v);
+			o->dop_bufpolicy = v;
+			break;
+		case DTRACE_DOFOPT_BUFRESIZE:
+			if (v > DTRACE_BUFRESIZE_MANUAL)
+				return dtk_dof_fail(d, -EINVAL, "bad bufresize %llu", v);
+			o->dop_bufresize = v;
+			break;
+		case DTRACE_DOFOPT_STRSIZE:
+			if (!v || v > DTK_DOF_MAXSTRSIZE)
+				return dtk_dof_fail(d, -EINVAL, "strsize %llu out of range", v);
+			o->dop_strsize = v;
+			break;
+		case DTRACE_DOFOPT_SCRATCHSIZE:
+			if (v < PAGE_SIZE || v > DTK_DOF_MAXSCRATCH)
+				return dtk_dof_fail(d, -EINVAL,
+					"scratchsize %llu out of range", v);
+			o->dop_scratchsize = v;
+			break;
+		case DTRACE_DOFOPT_DESTRUCTIVE:
+			o->dop_destructive = v != 0;
+			break;
+		default:
+			/* Sizes and rates of subsystems that use them later. */
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The string at a string-table offset, at most maxlen - 1 bytes long. */
+static const char *dtk_dof_str(struct dtk_dof *d, u32 off, size_t maxlen)
+{
+	const char *s;
+
+	if (off >= d->dd_strlen)
+		return NULL;
+	s = d->dd_strtab + off;
+	return strnlen(s, maxlen) < maxlen ? s : NULL;
+}
+
+/* Parse and verify the DIF object in section i. */
+static int dtk_dof_difo(struct dtk_dof *d, u32 i, const struct dtk_opts *o,
+			struct dif_object *obj, const char *what)
+{
+	const struct dtrace_dof_sec *s;
+	struct dif_error err;
+
+	if (i >= d->dd_nsecs || d->dd_secs[i].dofs_kind != DTRACE_DOF_SECT_DIFO)
+		return dtk_dof_fail(d, -EINVAL,
+			"%s: section %u is not a DIF object", what, i);
+	s = &d->dd_secs[i];
+	if (dif_object_parse(obj, d->dd_base + s->dofs_offset, s->dofs_size,
+			     &err))
+		return dtk_dof_fail(d, -EINVAL, "%s: DIF object: %s", what,
+				    dif_check_msg(err.de_check));
+	if (dif_verify(obj, DIF_PRIV_USER |
+		       (o->dop_destructive ? DIF_PRIV_DESTRUCTIVE : 0), &err))
+		return dtk_dof_fail(d, -EINVAL,
+			"%s: DIF object refused at instruction %d: %s", what,
+			err.de_pc, dif_check_msg(err.de_check));
+	if (obj->do_nvars)
+		return dtk_dof_fail(d, -EOPNOTSUPP,
+			"%s: D variables are not implemented yet in the module", what);
+	return 0;
+}
+
+static bool dtk_act_destructive(u32 kind)
+{
+	switch (kind) {
+	case DTRACE_DOFACT_SYSTEM:
+	case DTRACE_DOFACT_CHILL:
+	case DTRACE_DOFACT_RAISE:
+	case DTRACE_DOFACT_STOP:
+	case DTRACE_DOFACT_PANIC:
+	case DTRACE_DOFACT_BREAKPOINT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The action kinds this module executes so far. */
+static bool dtk_act_supported(u32 kind)
+{
+	switch (kind) {
+	case DTRACE_DOFACT_TRACE:
+	case DTRACE_DOFACT_ARG:
+	case DTRACE_DOFACT_PRINTF:
+	case DTRACE_DOFACT_EXIT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Check one action of statement si and fill in *a. */
+static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
+			  u32 si, u32 ai, const struct dtrace_dof_stmt *ds,
+			  struct dtk_action *a)
+{
+	const struct dtrace_dof_action *da = &d->dd_acts[ds->dofst_act_first + ai];
+	char what[48];
+	int ret;
+
+	snprintf(what, sizeof(what), "statement %u action %u", si, ai);
+	if (da->dofa_kind == 0 || da->dofa_kind > DTRACE_DOFACT_MAX)
+		return dtk_dof_fail(d, -EINVAL, "%s: unknown kind %u", what,
+				    da->dofa_kind);
+	if (dtk_act_destructive(da->dofa_kind) &&
+	    !(o->dop_destructive && d->dd_destructive))
+		return dtk_dof_fail(d, -EPERM,
+			"%s: destructive action not permitted (use -w)", what);
+	if (!dtk_act_supported(da->dofa_kind))
+		return dtk_dof_fail(d, -EOPNOTSUPP,
+			"%s: action kind %u is not implemented yet in the module",
+			what, da->dofa_kind);
+	/* The ARG actions an action announces lie inside the statement. */
+	if (da->dofa_nargs > ds->dofst_act_count - ai - 1)
+		return dtk_dof_fail(d, -EINVAL, "%s: %u arguments overrun the statement",
+				    what, da->dofa_nargs);
+	a->dta_kind = da->dofa_kind;
+	a->dta_nargs = da->dofa_nargs;
+	a->dta_arg = da->dofa_arg;
+
+	if (da->dofa_kind == DTRACE_DOFACT_PRINTF &&
+	    !dtk_dof_str(d, da->dofa_arg, DTK_DOF_MAXSTRSIZE))
+		return dtk_dof_fail(d, -EINVAL, "%s: bad format string offset", what);
+
+	if (da->dofa_difo != DTRACE_DOF_NONE) {
+		ret = dtk_dof_difo(d, da->dofa_difo, o, &a->dta_difo, what);
+		if (ret)
+			return ret;
+		a->dta_hasdifo = true;
+	}
+	if (da->dofa_rec != DTRACE_DOF_NONE) {
+		const struct dtrace_dof_rec *r;
+
+		if (da->dofa_rec >= d->dd_nrecs)
+			return dtk_dof_fail(d, -EINVAL, "%s: record index out of range", what);
+		r = &d->dd_recs[da->dofa_rec];
+		if (r->dofr_pad0 || r->dofr_flags & ~DTRACE_DOFREC_F_ALL ||
+		    !dtk_align_ok(r->dofr_align) || r->dofr_offset % r->dofr_align ||
+		    r->dofr_size == 0 ||
+		    !dtk_range_ok(r->dofr_offset, r->dofr_size, ds->dofst_size))
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: record outside the statement's payload or malformed", what);
+		if (r->dofr_flags & (DTRACE_DOFREC_F_USER | DTRACE_DOFREC_F_DYNSIZE))
+			return dtk_dof_fail(d, -EOPNOTSUPP,
+				"%s: record flags %#x are not implemented yet", what,
+				r->dofr_flags);
+		if (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
+		    r->dofr_size != 1 && r->dofr_size != 2 &&
+		    r->dofr_size != 4 && r->dofr_size != 8)
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: a by-value record of %u bytes", what, r->dofr_size);
+		if (!a->dta_hasdifo)
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: a record but no DIF object to fill it", what);
+		a->dta_hasrec = true;
+		a->dta_recflags = r->dofr_flags;
+		a->dta_recoff = r->dofr_offset;
+		a->dta_recsize = r->dofr_size;
+	}
+	if (da->dofa_kind == DTRACE_DOFACT_EXIT &&
+	    (!a->dta_hasrec || a->dta_recsize != 4 ||
+	     a->dta_recflags & DTRACE_DOFREC_F_BYREF))
+		return dtk_dof_fail(d, -EINVAL, "%s: exit() needs a 4-byte record", what);
+	return 0;
+}
+
+/* No two records of a statement overlap. */
+static int dtk_dof_overlap(struct dtk_dof *d, u32 si, const struct dtk_stmt *st)
+{
+	u32 i, j;
+
+	for (i = 0; i < st->dst_nact; i++) {
+		const struct dtk_action *a = &st->dst_act[i];
+
+		if (!a->dta_hasrec)
+			continue;
+		for (j = i + 1; j < st->dst_nact; j++) {
+			const struct dtk_action *b = &st->dst_act[j];
+
+			if (b->dta_hasrec &&
+			    a->dta_recoff < b->dta_recoff + b->dta_recsize &&
+			    b->dta_recoff < a->dta_recoff + a->dta_recsize)
+				return dtk_dof_fail(d, -EINVAL,
+					"statement %u: records of actions %u and %u overlap",
+					si, i, j);
+		}
+	}
+	return 0;
+}
+
+static int dtk_dof_stmt(struct dtk_dof *d, const struct dtk_opts *o, u32 si,
+			struct dtk_stmt *st)
+{
+	const struct dtrace_dof_stmt *ds = &d->dd_stmts[si];
+	const char *prov, *mod, *func, *name;
+	char what[32];
+	u32 ai;
+	int ret;
+
+	snprintf(what, sizeof(what), "statement %u", si);
+	if (ds->dofst_reserved || !dtk_align_ok(ds->dofst_align) ||
+	    ds->dofst_size > DTK_DOF_MAXPAYLOAD)
+		return dtk_dof_fail(d, -EINVAL, "%s: bad size, alignment or padding", what);
+	prov = dtk_dof_str(d, ds->dofst_provider, DTRACE_PROVNAMELEN);
+	mod = dtk_dof_str(d, ds->dofst_module, DTRACE_MODNAMELEN);
+	func = dtk_dof_str(d, ds->dofst_function, DTRACE_FUNCNAMELEN);
+	name = dtk_dof_str(d, ds->dofst_name, DTRACE_NAMELEN);
+	if (!prov || !mod || !func || !name)
+		return dtk_dof_fail(d, -EINVAL, "%s: bad probe description", what);
+	strscpy(st->dst_desc.dpd_provider, prov, sizeof(st->dst_desc.dpd_provider));
+	strscpy(st->dst_desc.dpd_mod, mod, sizeof(st->dst_desc.dpd_mod));
+	strscpy(st->dst_desc.dpd_func, func, sizeof(st->dst_desc.dpd_func));
+	strscpy(st->dst_desc.dpd_name, name, sizeof(st->dst_desc.dpd_name));
+	st->dst_index = si;
+	st->dst_size = sizeof(struct dtrace_rechdr) + round_up(ds->dofst_size, 8);
+	if (st->dst_size > o->dop_bufsize)
+		return dtk_dof_fail(d, -EINVAL, "%s: record larger than bufsize", what);
+
+	if (ds->dofst_pred != DTRACE_DOF_NONE) {
+		ret = dtk_dof_difo(d, ds->dofst_pred, o, &st->dst_pred, what);
+		if (ret)
+			return ret;
+		st->dst_haspred = true;
+	}
+	if (ds->dofst_act_first > d->dd_nacts ||
+	    ds->dofst_act_count > d->dd_nacts - ds->dofst_act_first)
+		return dtk_dof_fail(d, -EINVAL, "%s: actions out of range", what);
+	st->dst_nact = ds->dofst_act_count;
+	if (st->dst_nact) {
+		st->dst_act = kcalloc(st->dst_nact, sizeof(*st->dst_act),
+				      GFP_KERNEL);
+		if (!st->dst_act)
+			return -ENOMEM;
+	}
+	for (ai = 0; ai < st->dst_nact; ai++) {
+		ret = dtk_dof_action(d, o, si, ai, ds, &st->dst_act[ai]);
+		if (ret)
+			return ret;
+	}
+	return dtk_dof_overlap(d, si, st);
+}
+
+void dtk_dof_free(struct dtk_enabling *en)
+{
+	u32 i;
+
+	for (i = 0; en->den_stmts && i < en->den_nstmts; i++)
+		kfree(en->den_stmts[i].dst_act);
+	kfree(en->den_stmts);
+	en->den_stmts = NULL;
+	en->den_nstmts = 0;
+}
+
+int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,
+		 struct dtk_enabling *en, struct dtk_opts *opts,
+		 char *msg, size_t msglen)
+{
+	struct dtk_dof d = {
+		.dd_base = dof, .dd_size = size,
+		.dd_msg = msg, .dd_msglen = msglen,
+	};
+	int ret;
+	u32 i;
+
+	*opts = *dflt;
+	ret = dtk_dof_header(&d);
+	if (!ret)
+		ret = dtk_dof_sections(&d);
+	if (!ret)
+		ret = dtk_dof_options(&d, opts);
+	if (ret)
+		return ret;
+	if (!d.dd_nstmts)
+		return dtk_dof_fail(&d, -EINVAL, "DOF has no statements");
+	en->den_stmts = kcalloc(d.dd_nstmts, sizeof(*en->den_stmts), GFP_KERNEL);
+	if (!en->den_stmts)
+		return -ENOMEM;
+	en->den_nstmts = d.dd_nstmts;
+	for (i = 0; i < d.dd_nstmts; i++) {
+		en->den_stmts[i].dst_enab = en;
+		ret = dtk_dof_stmt(&d, opts, i, &en->den_stmts[i]);
+		if (ret) {
+			dtk_dof_free(en);
+			if (ret == -ENOMEM)
+				dtk_dof_fail(&d, ret, "out of memory");
+			return ret;
+		}
+	}
+	return 0;
+}

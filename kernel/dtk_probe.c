@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * PROBE CONTEXT: the rules of DESIGN.md apply in this file.
+ *
+ * Probe firing: what happens when a provider calls dtk_probe().
+ *
+ * Theory.  A firing runs with interrupts disabled from start to end
+ * (local_irq_save), so it cannot be preempted or migrated, an interrupt
+ * cannot fire a probe in the middle of it on this CPU, and it is an RCU
+ * read-side critical section: process context frees nothing it may be
+ * reading until synchronize_rcu() has returned.  A per-CPU guard refuses a
+ * nested firing (an NMI, or a probe placed on code this file calls); the
+ * dtrace:::ERROR probe is the one deliberate nesting, fired directly below
+ * for the one state whose clause faulted, and never from an ERROR clause.
+ *
+ * For each ECB on the probe, in order:
+ *
+ *   1. skip it unless its state's activity allows (see dtk_state.c);
+ *   2. reserve the record (header + payload, dte_size bytes) at the write
+ *      offset of this CPU's active buffer half, or count a drop;
+ *   3. write the header, zero the payload;
+ *   4. run the predicate; false: the reservation is abandoned;
+ *   5. run each action's DIF object and store its value where its record
+ *      says (by value, or by reference copied with safe loads);
+ *   6. on a fault: abandon the record, count the error, fire ERROR;
+ *      otherwise commit by advancing the write offset, and act on exit().
+ *
+ * Nothing is allocated, no lock is taken: the buffers and DIF scratch of
+ * every possible CPU were allocated at go (kernel/dtk_buf.c, dtk_state.c).
+ */
+#include <linux/irqflags.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+
+#include "dtk_impl.h"
+#include "dtk_dif_host.h"
+
+static DEFINE_PER_CPU(int, dtk_inprobe);
+
+/* May an ECB of a state in this activity fire on this probe? */
+static bool dtk_ecb_active(dtk_id_t id, int act)
+{
+	if (id == dtk_id_begin)
+		return act == DTRACE_ACTIVITY_WARMUP;
+	if (id == dtk_id_end)
+		return act == DTRACE_ACTIVITY_COOLDOWN;
+	if (id == dtk_id_error)
+		return act >= DTRACE_ACTIVITY_WARMUP &&
+		       act <= DTRACE_ACTIVITY_COOLDOWN;
+	return act == DTRACE_ACTIVITY_ACTIVE;
+}
+
+/* Store one action's value into its record; returns a DIF fault or 0. */
+static int dtk_store(struct dtk_mctx *mc, const struct dtk_action *a,
+		     char *payload, u64 val)
+{
+	char *dst = payload + a->dta_recoff;
+	size_t len;
+
+	if (!(a->dta_recflags & DTRACE_DOFREC_F_BYREF)) {
+		switch (a->dta_recsize) {
+		case 1:
+			*(u8 *)dst = val;
+			break;
+		case 2:
+			*(u16 *)dst = val;
+			break;
+		case 4:
+			*(u32 *)dst = val;
+			break;
+		default:
+			*(u64 *)dst = val;
+			break;
+		}
+		return 0;
+	}
+	if (a->dta_recflags & DTRACE_DOFREC_F_STRING)
+		return dtk_host_kstr(mc, dst, val, a->dta_recsize, &len);
+	return dtk_host_kload(mc, dst, val, a->dta_recsize);
+}
+
+static void dtk_fire(struct dtk_probe *prb, const u64 *args,
+		     struct dtk_state *only, bool in_error);
+
+/*
+ * A clause faulted: count it and fire dtrace:::ERROR for its state with
+ * DTrace's arguments: arg1 the epid, arg2 the action (0: the predicate),
+ * arg3 the DIF byte offset, arg4 the fault, arg5 the offending value.
+ */
+static void dtk_error(struct dtk_mctx *mc, u32 which)
+{
+	struct dtk_state *st = mc->mc_ecb->dte_state;
+	struct dtk_ptab *pt = rcu_dereference_sched(dtk_ptab);
+	u64 args[DTK_NARGS] = {
+		0, mc->mc_ecb->dte_epid, which,
+		(u64)mc->mc_ms.ms_fault_pc * sizeof(dif_instr_t),
+		mc->mc_ms.ms_fault, mc->mc_ms.ms_illval,
+	};
+
+	atomic64_inc(&st->dts_errors);
+	if (mc->mc_in_error || !pt || dtk_id_error == DTRACE_IDNONE ||
+	    dtk_id_error > smp_load_acquire(&pt->dpt_n))
+		return;
+	dtk_fire(READ_ONCE(pt->dpt_probes[dtk_id_error - 1]), args, st, true);
+}
+
+/* Run one ECB: predicate, actions, and the commit of its record. */
+static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
+			const u64 *args, int cpu, bool in_error)
+{
+	struct dtk_state *st = ecb->dte_state;
+	struct dtk_stmt *stmt = ecb->dte_stmt;
+	struct dtk_buf *buf = &st->dts_bufs[cpu];
+	struct dtrace_rechdr *hdr;
+	struct dtk_mctx mc;
+	bool exiting = false;
+	char *payload;
+	u32 i;
+	u64 v;
+
+	if (buf->dbf_offset + ecb->dte_size > st->dts_opts.dop_bufsize) {
+		buf->dbf_drops++;
+		return;
+	}
+	hdr = (void *)(buf->dbf_data[buf->dbf_cur] + buf->dbf_offset);
+	hdr->drh_epid = ecb->dte_epid;
+	hdr->drh_pad0 = 0;
+	hdr->drh_timestamp = ktime_get_mono_fast_ns();
+	payload = (char *)(hdr + 1);
+	memset(payload, 0, ecb->dte_size - sizeof(*hdr));
+
+	dtk_mctx_init(&mc, st, ecb, prb, args, cpu, in_error);
+	if (stmt->dst_haspred) {
+		v = dif_run(&stmt->dst_pred, &mc.mc_ms);
+		if (mc.mc_ms.ms_fault) {
+			dtk_error(&mc, 0);
+			return;
+		}
+		if (!v)
+			return;
+	}
+	for (i = 0; i < stmt->dst_nact; i++) {
+		const struct dtk_action *a = &stmt->dst_act[i];
+		int flt;
+
+		if (!a->dta_hasdifo)
+			continue;
+		v = dif_run(&a->dta_difo, &mc.mc_ms);
+		if (mc.mc_ms.ms_fault) {
+			dtk_error(&mc, i + 1);
+			return;
+		}
+		if (a->dta_hasrec) {
+			flt = dtk_store(&mc, a, payload, v);
+			if (flt) {
+				dif_fault(&mc.mc_ms, flt, v);
+				mc.mc_ms.ms_fault_pc = a->dta_difo.do_ninstr - 1;
+				dtk_error(&mc, i + 1);
+				return;
+			}
+		}
+		if (a->dta_kind == DTRACE_DOFACT_EXIT)
+			exiting = true;
+	}
+	buf->dbf_offset += ecb->dte_size;
+	if (exiting) {
+		/* The first exit() wins; BEGIN and tracing both stop here. */
+		if (cmpxchg(&st->dts_activity, DTRACE_ACTIVITY_ACTIVE,
+			    DTRACE_ACTIVITY_DRAINING) != DTRACE_ACTIVITY_ACTIVE)
+			cmpxchg(&st->dts_activity, DTRACE_ACTIVITY_WARMUP,
+				DTRACE_ACTIVITY_DRAINING);
+	}
+}
+
+static void dtk_fire(struct dtk_probe *prb, const u64 *args,
+		     struct dtk_state *only, bool in_error)
+{
+	struct dtk_ecb *ecb;
+	int cpu = smp_processor_id();
+
+	if (!prb)
+		return;
+	for (ecb = rcu_dereference_sched(prb->dpr_ecb); ecb;
+	     ecb = rcu_dereference_sched(ecb->dte_next)) {
+		if (only && ecb->dte_state != only)
+			continue;
+		if (!dtk_ecb_active(prb->dpr_id,
+				    smp_load_acquire(&ecb->dte_state->dts_activity)))
+			continue;
+		dtk_ecb_run(ecb, prb, args, cpu, in_error);
+	}
+}
+
+/* Fire probe id with interrupts off and the re-entry guard held. */
+static void dtk_probe_enter(dtk_id_t id, const u64 *args,
+			    struct dtk_state *only)
+{
+	struct dtk_ptab *pt;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	DTK_ASSERT(irqs_disabled());
+	DTK_ASSERT(!preemptible());
+	if (this_cpu_read(dtk_inprobe)) {
+		/* A probe inside probe context: refused, never nested. */
+		DTK_ASSERT(in_nmi());
+		local_irq_restore(flags);
+		return;
+	}
+	this_cpu_write(dtk_inprobe, 1);
+
+	pt = rcu_dereference_sched(dtk_ptab);
+	if (pt && id != DTRACE_IDNONE && id <= smp_load_acquire(&pt->dpt_n))
+		dtk_fire(READ_ONCE(pt->dpt_probes[id - 1]), args, only, false);
+
+	this_cpu_write(dtk_inprobe, 0);
+	local_irq_restore(flags);
+}
+
+void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3, u64 arg4)
+{
+	u64 args[DTK_NARGS] = { arg0, arg1, arg2, arg3, arg4 };
+
+	dtk_probe_enter(id, args, NULL);
+}
+EXPORT_SYMBOL_GPL(dtk_probe);
+
+/* BEGIN and END: the dtrace provider's probes fire for one state only. */
+void dtk_probe_fire_state(dtk_id_t id, struct dtk_state *st)
+{
+	u64 args[DTK_NARGS] = { 0 };
+
+	dtk_probe_enter(id, args, st);
+}

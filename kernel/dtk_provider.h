@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * The provider API: how a probe source (providers/) plugs into dtrace.ko.
+ * The framework and its rules are described at the top of
+ * kernel/dtk_probes.c.
+ *
+ * A provider registers once with a name and an ops table, creates its
+ * probes (all at once, or lazily from its provide op when a consumer's
+ * description might name them), and calls dtk_probe() from its probe
+ * sites.  Every op runs in process context with dtk_lock held, so an op
+ * must not call back into the registration functions below except
+ * dtk_probe_create() and dtk_probe_lookup() from dpo_provide.
+ */
+#ifndef DTK_PROVIDER_H
+#define DTK_PROVIDER_H
+
+#include <linux/types.h>
+#include <dtrace/abi.h>
+
+typedef u32 dtk_id_t;
+struct dtk_provider;
+
+struct dtk_pops {
+	/*
+	 * Create the probes that desc could match (desc is NULL: all of
+	 * them).  Optional; a provider that creates its probes at
+	 * registration leaves it NULL.
+	 */
+	void (*dpo_provide)(void *priv, const struct dtrace_probedesc *desc);
+	/* Arm a probe: from now on its site calls dtk_probe(). */
+	int (*dpo_enable)(void *priv, dtk_id_t id, void *parg);
+	/* Disarm it; after return the site no longer calls dtk_probe(). */
+	void (*dpo_disable)(void *priv, dtk_id_t id, void *parg);
+	/* The C type of argument argno, or -ENOENT; optional. */
+	int (*dpo_getargdesc)(void *priv, dtk_id_t id, void *parg, int argno,
+			      char *type, size_t typelen);
+	/*
+	 * PROBE CONTEXT: the value of argument argno (5 and up, which
+	 * dtk_probe() does not carry); optional, 0 when absent.
+	 */
+	u64 (*dpo_getargval)(void *priv, dtk_id_t id, void *parg, int argno,
+			     int aframes);
+	/* The probe is being removed: free parg. */
+	void (*dpo_destroy)(void *priv, dtk_id_t id, void *parg);
+};
+
+/* Register a provider; its name must be unique.  Process context. */
+int dtk_provider_register(const char *name, const struct dtk_pops *ops,
+			  void *priv, struct dtk_provider **provp);
+/*
+ * Remove a provider and all its probes.  Fails with -EBUSY while any of
+ * its probes is enabled.
+ */
+int dtk_provider_unregister(struct dtk_provider *prov);
+
+/*
+ * Create a probe; returns its id (> 0) or 0 when memory is short.  aframes
+ * is the number of stack frames the provider's own code adds between the
+ * traced site and dtk_probe() (for stack() and caller); parg is the
+ * provider's own per-probe pointer, given back to its ops.
+ */
+dtk_id_t dtk_probe_create(struct dtk_provider *prov, const char *mod,
+			  const char *func, const char *name, int aframes,
+			  void *parg);
+/* The id of an existing probe of this provider, or 0. */
+dtk_id_t dtk_probe_lookup(struct dtk_provider *prov, const char *mod,
+			  const char *func, const char *name);
+
+/*
+ * PROBE CONTEXT: fire probe id.  Callable from any context, NMI included;
+ * interrupts may be on or off.
+ */
+void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
+	       u64 arg4);
+
+#endif /* DTK_PROVIDER_H */
