@@ -13,11 +13,16 @@
 # not as prerequisites: a build failure must still leave a log with a
 # "not ok" line, or `make check` would quietly count fewer tests.
 
-KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test
+KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -Itest/unit -o $@ $<
+
+# core_dof drives the consumer library with hand-built DOFs (t-core-*).
+$(B)/test/kmod/core_dof: test/kmod/core_dof.c $(LIBTRACE) $(LIBDIF) $(wildcard include/dtrace/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -o $@ $< $(LIBTRACE) $(LIBDIF) $(LIBTRACE_LIBS)
 
 # `make check` tests the debug build of the module (probe-context
 # assertions), unless DTRACE_DEBUG is given on the command line.

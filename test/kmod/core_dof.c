@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * core_dof: drive dtrace.ko and the libtrace consumer with DOFs built by
+ * hand (through the DIF emit API and the layout of <dtrace/dof.h>), so the
+ * kernel core is tested apart from the D compiler.
+ *
+ *   core_dof hello         BEGIN { printf("hello %d\n", 42); exit(3); }
+ *                          consumed like dtrace(1M); exits with 3
+ *   core_dof trace         BEGIN { trace(1234); trace(execname); exit(0); }
+ *   core_dof nullptr       BEGIN { trace(*(int *)0); }, then exit(0) in a
+ *                          second clause: the fault is counted, tracing
+ *                          goes on
+ *   core_dof bad           submit broken DOFs; each must be refused with
+ *                          an errno and a message, TAP lines
+ *   core_dof hold SECONDS  enable BEGIN, go, and sleep (the caller kills
+ *                          us or two of us run at once)
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <dtrace/dof.h>
+#include "dif/dif_emit.h"
+#include "dtrace.h"
+
+/* A DOF under construction: sections appended in order. */
+struct dofb {
+	char *buf;
+	size_t len;
+	struct dtrace_dof_sec secs[16];
+	uint32_t nsecs;
+	char strtab[256];
+	size_t strlen;
+};
+
+static uint32_t str_add(struct dofb *d, const char *s)
+{
+	uint32_t off = d->strlen;
+
+	memcpy(d->strtab + off, s, strlen(s) + 1);
+	d->strlen += strlen(s) + 1;
+	return off;
+}
+
+static uint32_t sec_add(struct dofb *d, uint32_t kind, uint32_t entsize,
+			const void *data, size_t size)
+{
+	struct dtrace_dof_sec *s = &d->secs[d->nsecs];
+
+	d->len = (d->len + 7) & ~(size_t)7;
+	d->buf = realloc(d->buf, d->len + size);
+	memcpy(d->buf + d->len, data, size);
+	s->dofs_kind = kind;
+	s->dofs_align = 8;
+	s->dofs_entsize = entsize;
+	s->dofs_offset = d->len;
+	s->dofs_size = size;
+	d->len += size;
+	return d->nsecs++;
+}
+
+/* A DIF object returning a constant, or the result of one builtin. */
+static uint32_t difo_add(struct dofb *d, int op, int64_t val)
+{
+	struct dif_builder *b = dif_builder_new();
+	void *blob;
+	size_t size;
+	uint32_t sec;
+
+	if (op == DIF_OP_LDB)
+		dif_emit(b, DIF_OP_LDB, 1, 0, 0, (int32_t)val);
+	else if (op == DIF_OP_LDSW)
+		dif_emit(b, DIF_OP_LDSW, 1, 0, 0, (int32_t)val);
+	else
+		dif_emit_const(b, 1, val);
+	dif_emit(b, DIF_OP_RET, 0, 1, 0, 0);
+	if (dif_builder_finish(b, &blob, &size) != 0) {
+		fprintf(stderr, "core_dof: %s\n", dif_builder_errmsg(b));
+		exit(2);
+	}
+	dif_builder_free(b);
+	sec = sec_add(d, DTRACE_DOF_SECT_DIFO, 0, blob, size);
+	free(blob);
+	return sec;
+}
+
+/* Put the header, the section table and the string table in front. */
+static void *dof_finish(struct dofb *d, size_t *lenp)
+{
+	size_t hdrlen = sizeof(struct dtrace_dof_hdr) +
+			(d->nsecs + 1) * sizeof(struct dtrace_dof_sec);
+	size_t strpos = hdrlen, datapos = (strpos + d->strlen + 7) & ~(size_t)7;
+	size_t total = datapos + d->len;
+	char *out = calloc(1, total);
+	struct dtrace_dof_hdr *h = (void *)out;
+	struct dtrace_dof_sec *secs = (void *)(out + sizeof(*h));
+	uint32_t i;
+
+	h->dofh_magic[0] = DTRACE_DOF_MAG0;
+	h->dofh_magic[1] = DTRACE_DOF_MAG1;
+	h->dofh_magic[2] = DTRACE_DOF_MAG2;
+	h->dofh_magic[3] = DTRACE_DOF_MAG3;
+	h->dofh_version = DTRACE_DOF_VERSION;
+	h->dofh_abi = DTRACE_ABI_VERSION;
+	h->dofh_hdrsize = sizeof(*h);
+	h->dofh_secsize = sizeof(*secs);
+	h->dofh_secnum = d->nsecs + 1;
+	h->dofh_secoff = sizeof(*h);
+	h->dofh_loadsz = total;
+	for (i = 0; i < d->nsecs; i++) {
+		secs[i] = d->secs[i];
+		secs[i].dofs_offset += datapos;
+	}
+	secs[d->nsecs].dofs_kind = DTRACE_DOF_SECT_STRTAB;
+	secs[d->nsecs].dofs_align = 1;
+	secs[d->nsecs].dofs_offset = strpos;
+	secs[d->nsecs].dofs_size = d->strlen;
+	memcpy(out + strpos, d->strtab, d->strlen);
+	memcpy(out + datapos, d->buf, d->len);
+	free(d->buf);
+	*lenp = total;
+	return out;
+}
+
+static void stmt_init(struct dofb *d, struct dtrace_dof_stmt *st,
+		      const char *prov, const char *name)
+{
+	memset(st, 0, sizeof(*st));
+	st->dofst_provider = str_add(d, prov);
+	st->dofst_module = 0;
+	st->dofst_function = 0;
+	st->dofst_name = str_add(d, name);
+	st->dofst_pred = DTRACE_DOF_NONE;
+	st->dofst_align = 8;
+}
+
+static struct dtrace_dof_action act(uint32_t kind, uint32_t difo,
+				    uint32_t rec, uint32_t nargs, uint64_t arg)
+{
+	struct dtrace_dof_action a = { kind, difo, rec, nargs, arg };
+
+	return a;
+}
+
+static struct dtrace_dof_rec rec(uint32_t off, uint32_t size, uint16_t flags)
+{
+	struct dtrace_dof_rec r = { off, size, size < 8 ? size : 8, flags, 0 };
+
+	return r;
+}
+
+/* BEGIN { printf("hello %d\n", 42); exit(3); } */
+static void *dof_hello(size_t *lenp)
+{
+	struct dofb d = { .strlen = 1 };
+	struct dtrace_dof_stmt st;
+	struct dtrace_dof_action acts[3];
+	struct dtrace_dof_rec recs[2];
+
+	stmt_init(&d, &st, "dtrace", "BEGIN");
+	acts[0] = act(DTRACE_DOFACT_PRINTF, DTRACE_DOF_NONE, DTRACE_DOF_NONE, 1,
+		      str_add(&d, "hello %d\n"));
+	acts[1] = act(DTRACE_DOFACT_ARG, difo_add(&d, 0, 42), 0, 0, 0);
+	acts[2] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 3), 1, 0, 0);
+	recs[0] = rec(0, 4, DTRACE_DOFREC_F_SIGNED);
+	recs[1] = rec(4, 4, DTRACE_DOFREC_F_SIGNED);
+	st.dofst_act_count = 3;
+	st.dofst_size = 8;
+	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
+	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dof_finish(&d, lenp);
+}
+
+/* BEGIN { trace(1234); trace(execname); exit(0); } */
+static void *dof_trace(size_t *lenp)
+{
+	struct dofb d = { .strlen = 1 };
+	struct dtrace_dof_stmt st;
+	struct dtrace_dof_action acts[3];
+	struct dtrace_dof_rec recs[3];
+
+	stmt_init(&d, &st, "dtrace", "BEGIN");
+	acts[0] = act(DTRACE_DOFACT_TRACE, difo_add(&d, 0, 1234), 0, 0, 0);
+	acts[1] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDB,
+						    DIF_BV_EXECNAME), 1, 0, 0);
+	acts[2] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 0), 2, 0, 0);
+	recs[0] = rec(0, 8, DTRACE_DOFREC_F_SIGNED);
+	recs[1] = rec(8, 16, DTRACE_DOFREC_F_BYREF | DTRACE_DOFREC_F_STRING);
+	recs[2] = rec(24, 4, DTRACE_DOFREC_F_SIGNED);
+	st.dofst_act_count = 3;
+	st.dofst_size = 28;
+	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
+	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dof_finish(&d, lenp);
+}
+
+/* BEGIN { trace(*(int *)0); }  BEGIN { exit(0); } */
+static void *dof_nullptr(size_t *lenp)
+{
+	struct dofb d = { .strlen = 1 };
+	struct dtrace_dof_stmt st[2];
+	struct dtrace_dof_action acts[2];
+	struct dtrace_dof_rec recs[2];
+
+	stmt_init(&d, &st[0], "dtrace", "BEGIN");
+	stmt_init(&d, &st[1], "dtrace", "BEGIN");
+	acts[0] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDSW, 0), 0, 0, 0);
+	acts[1] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 0), 1, 0, 0);
+	recs[0] = rec(0, 4, DTRACE_DOFREC_F_SIGNED);
+	recs[1] = rec(0, 4, DTRACE_DOFREC_F_SIGNED);
+	st[0].dofst_act_count = 1;
+	st[0].dofst_size = 4;
+	st[1].dofst_act_first = 1;
+	st[1].dofst_act_count = 1;
+	st[1].dofst_size = 4;
+	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
+	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dof_finish(&d, lenp);
+}
+
+static dtrace_hdl_t *open_or_die(void)
+{
+	int err;
+	dtrace_hdl_t *dtp = dtrace_open(0, &err);
+
+	if (!dtp || err) {
+		fprintf(stderr, "core_dof: %s\n",
+			dtp ? dtrace_errmsg(dtp, err) : dtrace_strerror(err));
+		exit(1);
+	}
+	return dtp;
+}
+
+/* Enable, go, and consume until exit() or the end. */
+static int run(void *dof, size_t len)
+{
+	dtrace_hdl_t *dtp = open_or_die();
+	dtrace_proginfo_t pi;
+	int status;
+
+	if (dtrace_dof_enable(dtp, dof, len, &pi) != 0 || dtrace_go(dtp) != 0) {
+		fprintf(stderr, "core_dof: %s\n",
+			dtrace_errmsg(dtp, dtrace_errno(dtp)));
+		return 1;
+	}
+	for (;;) {
+		dtrace_workstatus_t w;
+
+		dtrace_sleep(dtp);
+		w = dtrace_work(dtp, stdout);
+		if (w == DTRACE_WORKSTATUS_ERROR) {
+			fprintf(stderr, "core_dof: %s\n",
+				dtrace_errmsg(dtp, dtrace_errno(dtp)));
+			return 1;
+		}
+		if (w == DTRACE_WORKSTATUS_DONE)
+			break;
+	}
+	status = dtrace_exit_status(dtp);
+	dtrace_close(dtp);
+	return status;
+}
+
+/* One broken DOF: refused, with an errno and a message. */
+static void bad_one(const char *what, void *dof, size_t len)
+{
+	dtrace_hdl_t *dtp = open_or_die();
+	int ok = dtrace_dof_enable(dtp, dof, len, NULL) != 0;
+
+	printf("%s - %s refused", ok ? "ok" : "not ok", what);
+	if (ok)
+		printf(" (%s)", dtrace_errmsg(dtp, dtrace_errno(dtp)));
+	printf("\n");
+	dtrace_close(dtp);
+}
+
+static int bad(void)
+{
+	size_t len, i;
+	char *good = dof_hello(&len), *d = malloc(len);
+	struct dtrace_dof_hdr *h = (void *)d;
+	struct dtrace_dof_sec *secs = (void *)(d + sizeof(*h));
+
+#define RESET() memcpy(d, good, len)
+	RESET(); h->dofh_magic[1] = 'X';
+	bad_one("bad magic", d, len);
+	RESET();
+	bad_one("truncated image", d, len - 8);
+	RESET(); h->dofh_secnum = 100000;
+	bad_one("huge section count", d, len);
+	RESET(); secs[0].dofs_offset = 1ULL << 40;
+	bad_one("section offset out of range", d, len);
+	RESET(); secs[0].dofs_size = ~0ULL - 4;
+	bad_one("section size wrapping", d, len);
+	for (i = 0; i < h->dofh_secnum; i++) {
+		if (secs[i].dofs_kind != DTRACE_DOF_SECT_STMTS)
+			continue;
+		RESET();
+		((struct dtrace_dof_stmt *)(d + secs[i].dofs_offset))->dofst_act_count = 1000;
+		bad_one("action count beyond the table", d, len);
+		RESET();
+		((struct dtrace_dof_stmt *)(d + secs[i].dofs_offset))->dofst_size = 2;
+		bad_one("record outside the payload", d, len);
+	}
+	for (i = 0; i < h->dofh_secnum; i++) {
+		if (secs[i].dofs_kind != DTRACE_DOF_SECT_DIFO)
+			continue;
+		RESET();
+		/* The first instruction word after the 32-byte DIF header. */
+		memset(d + secs[i].dofs_offset + 32, 0xff, 8);
+		bad_one("unknown DIF opcode", d, len);
+		break;
+	}
+	RESET(); h->dofh_reserved[0] = 1;
+	bad_one("nonzero reserved header field", d, len);
+	free(d);
+	free(good);
+	return 0;
+}
+
+static int hold(int seconds)
+{
+	size_t len;
+	void *dof = dof_hello(&len);
+	dtrace_hdl_t *dtp = open_or_die();
+
+	if (dtrace_dof_enable(dtp, dof, len, NULL) != 0 || dtrace_go(dtp) != 0) {
+		fprintf(stderr, "core_dof: %s\n",
+			dtrace_errmsg(dtp, dtrace_errno(dtp)));
+		return 1;
+	}
+	sleep(seconds);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	size_t len = 0;
+	void *dof = NULL;
+
+	if (argc >= 2 && strcmp(argv[1], "hello") == 0)
+		dof = dof_hello(&len);
+	else if (argc >= 2 && strcmp(argv[1], "trace") == 0)
+		dof = dof_trace(&len);
+	else if (argc >= 2 && strcmp(argv[1], "nullptr") == 0)
+		dof = dof_nullptr(&len);
+	if (dof)
+		return run(dof, len);
+	if (argc >= 2 && strcmp(argv[1], "bad") == 0)
+		return bad();
+	if (argc >= 3 && strcmp(argv[1], "hold") == 0)
+		return hold(atoi(argv[2]));
+	fprintf(stderr, "usage: core_dof hello|trace|nullptr|bad|hold SECONDS\n");
+	return 2;
+}
