@@ -76,6 +76,7 @@ struct dt_node {
 	int dn_line;			/* source line */
 	const char *dn_file;		/* source file, NULL for a string */
 	unsigned dn_flags;		/* DT_NF_* */
+	int dn_vkind;			/* value class (dt_sema.c) */
 	uint64_t dn_value;		/* integer constant */
 	char *dn_string;		/* identifier, string, pspec, name */
 	dt_node_t *dn_left;
@@ -141,6 +142,7 @@ typedef struct dt_pcb {
 	const char *pcb_cppfile;	/* the file cpp read (-C) */
 	const char *pcb_region;		/* "failed to compile script x: " */
 	dt_errtag_t pcb_errtag;		/* tag of the error, for tests */
+	int pcb_destructive;		/* the program has destructive actions */
 	int pcb_spec;			/* DTRACE_PROBESPEC_* */
 	unsigned pcb_cflags;		/* DTRACE_C_* */
 	int pcb_sargc;			/* macro arguments $0 .. */

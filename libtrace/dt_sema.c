@@ -1,12 +1,1033 @@
 // SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 /*
- * The semantic pass: probe descriptions, names, actions and aggregations
- * (see dt_cc.c for where it sits in the compiler).
+ * The semantic pass (see dt_cc.c for where it sits in the compiler).  It
+ * walks the program in order, as D defines it: a variable exists from the
+ * first assignment to it, in program order, so "x = x + 1" as the first use
+ * of x is an error and the same statement after "x = 0" is not.  It checks:
+ *
+ *  - probe descriptions: split, matched (D_PDESC_ZERO unless -Z);
+ *  - names: built-in variables, globals, self-> and this-> variables,
+ *    associative arrays and aggregations with consistent key counts, and
+ *    which of them may be written;
+ *  - calls: the function exists (actions, subroutines, aggregating
+ *    functions) and gets as many arguments as its prototype takes, in
+ *    DTrace's words;
+ *  - aggregations: assigned from an aggregating function, never redefined
+ *    with another one, lquantize/llquantize parameters;
+ *  - the order of actions in a clause (speculate, commit, data records);
+ *  - printf-like format strings against their arguments;
+ *  - constant division by zero.
+ *
+ * Each expression node gets a value class (dn_vkind) that the checks
+ * above need.  Full C types, from libctf, replace it as dt_types.c grows.
  */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dt_cc.h"
+#include <dtrace/dof.h>
+#include "dt_grammar.h"
+
+/* Value classes. */
+enum {
+	DT_VK_ANY = 0,		/* not known here: kernel types, args[] */
+	DT_VK_INT,		/* an integer */
+	DT_VK_STRING,		/* a D string */
+	DT_VK_PTR,		/* a pointer */
+	DT_VK_VOID,		/* no value: actions, void functions */
+	DT_VK_AGGFUNC,		/* the result of an aggregating function */
+};
+
+/* Identifier kinds, as DTrace names them in messages. */
+enum { DT_IK_SCALAR, DT_IK_ARRAY, DT_IK_AGG, DT_IK_FUNC, DT_IK_ACTFUNC,
+       DT_IK_AGGFUNC };
+
+static const char *const dt_ikname[] = {
+	[DT_IK_SCALAR] = "scalar", [DT_IK_ARRAY] = "array",
+	[DT_IK_AGG] = "aggregation", [DT_IK_FUNC] = "function",
+	[DT_IK_ACTFUNC] = "action", [DT_IK_AGGFUNC] = "aggregating function",
+};
+
+/* A built-in variable. */
+static const struct dt_bvar {
+	const char *bv_name;
+	int bv_kind;		/* DT_IK_SCALAR or DT_IK_ARRAY */
+	int bv_vkind;
+	int bv_writable;
+} dt_bvars[] = {
+	{ "arg0", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg1", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg2", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg3", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg4", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg5", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg6", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg7", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg8", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "arg9", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "args", DT_IK_ARRAY, DT_VK_ANY, 0 },
+	{ "caller", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "cpu", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "curcpu", DT_IK_SCALAR, DT_VK_PTR, 0 },
+	{ "curlwpsinfo", DT_IK_SCALAR, DT_VK_PTR, 0 },
+	{ "curpsinfo", DT_IK_SCALAR, DT_VK_PTR, 0 },
+	{ "curthread", DT_IK_SCALAR, DT_VK_PTR, 0 },
+	{ "cwd", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "epid", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "errno", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "execname", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "gid", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "id", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "ipl", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "pid", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "ppid", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "probefunc", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "probemod", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "probename", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "probeprov", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "root", DT_IK_SCALAR, DT_VK_STRING, 0 },
+	{ "stackdepth", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "tid", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "timestamp", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "ucaller", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "uid", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "uregs", DT_IK_ARRAY, DT_VK_INT, 0 },
+	{ "ustackdepth", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "vmregs", DT_IK_ARRAY, DT_VK_INT, 0 },
+	{ "vtimestamp", DT_IK_SCALAR, DT_VK_INT, 0 },
+	{ "walltimestamp", DT_IK_SCALAR, DT_VK_INT, 0 },
+};
+
+/* Function flags. */
+#define DT_FF_DESTRUCTIVE	0x01	/* needs -w */
+#define DT_FF_DATAREC		0x02	/* records data in the buffer */
+#define DT_FF_FORMAT		0x04	/* first argument is a printf format */
+#define DT_FF_AGGARG		0x08	/* first argument is an aggregation */
+
+/*
+ * Actions, subroutines and aggregating functions.  fn_min and fn_max are
+ * the argument counts; fn_max -1 is "and any number more"; fn_min < fn_max
+ * are optional arguments.
+ */
+static const struct dt_func {
+	const char *fn_name;
+	int fn_kind;		/* DT_IK_ACTFUNC, DT_IK_FUNC, DT_IK_AGGFUNC */
+	int fn_min, fn_max;
+	int fn_vkind;		/* what a subroutine returns */
+	unsigned fn_flags;
+	int fn_act;		/* DTRACE_DOFACT_* or DTRACE_AGG_* */
+} dt_funcs[] = {
+	/* actions */
+	{ "trace", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_TRACE },
+	{ "tracemem", DT_IK_ACTFUNC, 2, 3, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_TRACEMEM },
+	{ "printf", DT_IK_ACTFUNC, 1, -1, DT_VK_VOID,
+	  DT_FF_DATAREC | DT_FF_FORMAT, DTRACE_DOFACT_PRINTF },
+	{ "printa", DT_IK_ACTFUNC, 1, -1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_PRINTA },
+	{ "print", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_PRINT },
+	{ "stack", DT_IK_ACTFUNC, 0, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_STACK },
+	{ "ustack", DT_IK_ACTFUNC, 0, 2, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_USTACK },
+	{ "jstack", DT_IK_ACTFUNC, 0, 2, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_JSTACK },
+	{ "func", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_SYM },
+	{ "sym", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_SYM },
+	{ "mod", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_MOD },
+	{ "ufunc", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_USYM },
+	{ "usym", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_USYM },
+	{ "umod", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_UMOD },
+	{ "uaddr", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_UADDR },
+	{ "exit", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DATAREC,
+	  DTRACE_DOFACT_EXIT },
+	{ "speculate", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, 0,
+	  DTRACE_DOFACT_SPECULATE },
+	{ "commit", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, 0, DTRACE_DOFACT_COMMIT },
+	{ "discard", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, 0,
+	  DTRACE_DOFACT_DISCARD },
+	{ "clear", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_AGGARG,
+	  DTRACE_DOFACT_CLEAR },
+	{ "trunc", DT_IK_ACTFUNC, 1, 2, DT_VK_VOID, DT_FF_AGGARG,
+	  DTRACE_DOFACT_TRUNC },
+	{ "normalize", DT_IK_ACTFUNC, 2, 2, DT_VK_VOID, DT_FF_AGGARG,
+	  DTRACE_DOFACT_NORMALIZE },
+	{ "denormalize", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_AGGARG,
+	  DTRACE_DOFACT_DENORMALIZE },
+	{ "setopt", DT_IK_ACTFUNC, 1, 2, DT_VK_VOID, 0, DTRACE_DOFACT_SETOPT },
+	{ "ftruncate", DT_IK_ACTFUNC, 0, 0, DT_VK_VOID, 0,
+	  DTRACE_DOFACT_FTRUNCATE },
+	{ "freopen", DT_IK_ACTFUNC, 1, -1, DT_VK_VOID,
+	  DT_FF_DESTRUCTIVE | DT_FF_FORMAT, DTRACE_DOFACT_FREOPEN },
+	{ "system", DT_IK_ACTFUNC, 1, -1, DT_VK_VOID,
+	  DT_FF_DESTRUCTIVE | DT_FF_FORMAT, DTRACE_DOFACT_SYSTEM },
+	{ "raise", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DESTRUCTIVE,
+	  DTRACE_DOFACT_RAISE },
+	{ "stop", DT_IK_ACTFUNC, 0, 0, DT_VK_VOID, DT_FF_DESTRUCTIVE,
+	  DTRACE_DOFACT_STOP },
+	{ "panic", DT_IK_ACTFUNC, 0, 0, DT_VK_VOID, DT_FF_DESTRUCTIVE,
+	  DTRACE_DOFACT_PANIC },
+	{ "chill", DT_IK_ACTFUNC, 1, 1, DT_VK_VOID, DT_FF_DESTRUCTIVE,
+	  DTRACE_DOFACT_CHILL },
+	{ "breakpoint", DT_IK_ACTFUNC, 0, 0, DT_VK_VOID, DT_FF_DESTRUCTIVE,
+	  DTRACE_DOFACT_BREAKPOINT },
+	/* subroutines */
+	{ "alloca", DT_IK_FUNC, 1, 1, DT_VK_PTR, 0, 0 },
+	{ "basename", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "bcopy", DT_IK_FUNC, 3, 3, DT_VK_VOID, 0, 0 },
+	{ "cleanpath", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "copyin", DT_IK_FUNC, 2, 2, DT_VK_PTR, 0, 0 },
+	{ "copyinstr", DT_IK_FUNC, 1, 2, DT_VK_STRING, 0, 0 },
+	{ "copyinto", DT_IK_FUNC, 3, 3, DT_VK_VOID, 0, 0 },
+	{ "copyout", DT_IK_FUNC, 3, 3, DT_VK_VOID, DT_FF_DESTRUCTIVE, 0 },
+	{ "copyoutstr", DT_IK_FUNC, 3, 3, DT_VK_VOID, DT_FF_DESTRUCTIVE, 0 },
+	{ "d_path", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "dirname", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "getmajor", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "getminor", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "htonl", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "htonll", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "htons", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "index", DT_IK_FUNC, 2, 3, DT_VK_INT, 0, 0 },
+	{ "inet_ntoa", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "inet_ntoa6", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "inet_ntop", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "json", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "lltostr", DT_IK_FUNC, 1, 2, DT_VK_STRING, 0, 0 },
+	{ "mutex_owned", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "mutex_owner", DT_IK_FUNC, 1, 1, DT_VK_PTR, 0, 0 },
+	{ "ntohl", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "ntohll", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "ntohs", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "progenyof", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "rand", DT_IK_FUNC, 0, 0, DT_VK_INT, 0, 0 },
+	{ "rindex", DT_IK_FUNC, 2, 3, DT_VK_INT, 0, 0 },
+	{ "speculation", DT_IK_FUNC, 0, 0, DT_VK_INT, 0, 0 },
+	{ "strchr", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "strjoin", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "strlen", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "strrchr", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "strstr", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "strtok", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "strtoll", DT_IK_FUNC, 1, 2, DT_VK_INT, 0, 0 },
+	{ "substr", DT_IK_FUNC, 2, 3, DT_VK_STRING, 0, 0 },
+	{ "tolower", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	{ "toupper", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
+	/* aggregating functions */
+	{ "avg", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_AVG },
+	{ "count", DT_IK_AGGFUNC, 0, 0, DT_VK_AGGFUNC, 0, DTRACE_AGG_COUNT },
+	{ "llquantize", DT_IK_AGGFUNC, 5, 6, DT_VK_AGGFUNC, 0,
+	  DTRACE_AGG_LLQUANTIZE },
+	{ "lquantize", DT_IK_AGGFUNC, 4, 5, DT_VK_AGGFUNC, 0,
+	  DTRACE_AGG_LQUANTIZE },
+	{ "max", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_MAX },
+	{ "min", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_MIN },
+	{ "quantize", DT_IK_AGGFUNC, 1, 2, DT_VK_AGGFUNC, 0,
+	  DTRACE_AGG_QUANTIZE },
+	{ "stddev", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_STDDEV },
+	{ "sum", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_SUM },
+};
+
+/* A variable the program made: global, self->, this-> or aggregation. */
+typedef struct dt_var {
+	struct dt_var *dv_next;
+	const char *dv_name;
+	int dv_kind;			/* DT_IK_SCALAR, _ARRAY, _AGG */
+	int dv_nkeys;			/* keys of an array or aggregation */
+	const struct dt_func *dv_aggfn;	/* an aggregation's function */
+	const dt_node_t *dv_aggcall;	/* ... and its first call */
+	int dv_vkind;
+	int dv_readonly;		/* inlines and enumerators */
+	int dv_carray;			/* a declared C array: indexable */
+} dt_var_t;
+
+/* The pass's state. */
+typedef struct dt_sema {
+	dt_pcb_t *ss_pcb;
+	dt_var_t *ss_globals;		/* globals and aggregations */
+	dt_var_t *ss_tls;		/* self-> */
+	dt_var_t *ss_locals;		/* this->, reset at each clause */
+	dt_var_t *ss_thisdecl;		/* this-> variables declared outside */
+	dt_node_t *ss_clause;		/* the clause being checked */
+	unsigned ss_clsflags;		/* DT_CF_*: actions seen so far */
+} dt_sema_t;
+
+#define DT_CF_SPECULATE	0x1
+#define DT_CF_COMMIT	0x2
+#define DT_CF_DATAREC	0x4
+#define DT_CF_AGG	0x8
+
+static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp);
+
+static const struct dt_func *dt_func_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dt_funcs) / sizeof(dt_funcs[0]); i++)
+		if (strcmp(dt_funcs[i].fn_name, name) == 0)
+			return &dt_funcs[i];
+	return NULL;
+}
+
+static const struct dt_bvar *dt_bvar_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dt_bvars) / sizeof(dt_bvars[0]); i++)
+		if (strcmp(dt_bvars[i].bv_name, name) == 0)
+			return &dt_bvars[i];
+	return NULL;
+}
+
+static dt_var_t *dt_var_lookup(dt_var_t *list, const char *name)
+{
+	for (; list; list = list->dv_next)
+		if (strcmp(list->dv_name, name) == 0)
+			return list;
+	return NULL;
+}
+
+static dt_var_t *dt_var_add(dt_sema_t *ss, dt_var_t **listp,
+			    const char *name, int kind, int nkeys)
+{
+	dt_var_t *dvp = dt_pcb_zalloc(ss->ss_pcb, sizeof(*dvp));
+
+	dvp->dv_name = name;
+	dvp->dv_kind = kind;
+	dvp->dv_nkeys = nkeys;
+	dvp->dv_next = *listp;
+	*listp = dvp;
+	return dvp;
+}
+
+static int dt_list_count(const dt_node_t *dnp)
+{
+	int n = 0;
+
+	for (; dnp; dnp = dnp->dn_next)
+		n++;
+	return n;
+}
+
+/* "@a[ ] prototype mismatch: 2 args passed, 1 expected" and the like. */
+static void dt_proto_check(dt_sema_t *ss, const dt_node_t *dnp,
+			   const char *prefix, const char *name,
+			   const char *suffix, int argc, int min, int max)
+{
+	int optional = (max >= 0 && min < max);
+	int mismatch = max < 0 ? argc < min : (argc < min || argc > max);
+
+	if (!mismatch)
+		return;
+	dt_node_error(ss->ss_pcb, dnp, D_PROTO_LEN, "%s%s%s prototype mismatch: "
+		      "%d arg%spassed, %s%d expected", prefix, name, suffix,
+		      argc, argc == 1 ? " " : "s ", optional ? "at least " : "",
+		      min);
+}
+
+static int dt_node_is_lvalue_var(const dt_node_t *dnp)
+{
+	return dnp->dn_kind == DT_NODE_IDENT ||
+	       (dnp->dn_kind == DT_NODE_OP2 && dnp->dn_op == DT_OP_INDEX) ||
+	       (dnp->dn_kind == DT_NODE_OP2 && dnp->dn_op == DT_TOK_PTR &&
+		dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		(strcmp(dnp->dn_left->dn_string, "self") == 0 ||
+		 strcmp(dnp->dn_left->dn_string, "this") == 0));
+}
+
+static const char *dt_opstr(int op)
+{
+	switch (op) {
+	case DT_TOK_ASGN: return "=";
+	case DT_TOK_ADD_EQ: return "+=";
+	case DT_TOK_SUB_EQ: return "-=";
+	case DT_TOK_MUL_EQ: return "*=";
+	case DT_TOK_DIV_EQ: return "/=";
+	case DT_TOK_MOD_EQ: return "%=";
+	case DT_TOK_AND_EQ: return "&=";
+	case DT_TOK_XOR_EQ: return "^=";
+	case DT_TOK_OR_EQ: return "|=";
+	case DT_TOK_LSH_EQ: return "<<=";
+	case DT_TOK_RSH_EQ: return ">>=";
+	case DT_OP_PREINC: case DT_OP_POSTINC: return "++";
+	case DT_OP_PREDEC: case DT_OP_POSTDEC: return "--";
+	case DT_TOK_DIV: return "/";
+	case DT_TOK_MOD: return "%";
+	default: return "?";
+	}
+}
+
+/* self->x and this->x: look up (or, when assigning, create) x. */
+static void dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp, int assign,
+			       int nkeys)
+{
+	const char *scope = dnp->dn_left->dn_string;
+	const char *name = dnp->dn_right->dn_string;
+	dt_var_t **listp = strcmp(scope, "self") == 0 ? &ss->ss_tls :
+			   &ss->ss_locals;
+	dt_var_t *dvp = dt_var_lookup(*listp, name);
+
+	if (!dvp && listp == &ss->ss_locals)
+		dvp = dt_var_lookup(ss->ss_thisdecl, name);
+	if (!dvp) {
+		if (!assign)
+			dt_node_error(ss->ss_pcb, dnp, D_IDENT_UNDEF,
+				      "failed to resolve %s->%s: Unknown "
+				      "variable name", scope, name);
+		if (nkeys && listp == &ss->ss_locals)
+			dt_node_error(ss->ss_pcb, dnp, D_ARR_LOCAL,
+				      "local variable may not be used as an "
+				      "associative array: this->%s", name);
+		dvp = dt_var_add(ss, listp, name, nkeys ? DT_IK_ARRAY :
+				 DT_IK_SCALAR, nkeys);
+	}
+	dnp->dn_vkind = dvp->dv_vkind;
+}
+
+/*
+ * A name: built-in, global, array or aggregation.  assign says whether it
+ * is being assigned (which creates it); nkeys is how many keys it is
+ * indexed with (-1 when it is not indexed).
+ */
+static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
+			       int nkeys)
+{
+	const char *name = dnp->dn_string;
+	const struct dt_bvar *bv;
+	dt_var_t *dvp;
+	int isagg = name[0] == '@';
+
+	if ((bv = dt_bvar_lookup(name)) != NULL) {
+		if (assign && !bv->bv_writable)
+			dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "operator = "
+				      "can only be applied to a writable "
+				      "variable");
+		if (bv->bv_kind == DT_IK_ARRAY && nkeys < 0)
+			dt_node_error(ss->ss_pcb, dnp, D_IDENT_BADREF, "%s[ ] "
+				      "must be referenced as an array", name);
+		if (bv->bv_kind == DT_IK_SCALAR && nkeys >= 0)
+			dt_node_error(ss->ss_pcb, dnp, D_IDENT_BADREF,
+				      "%s '%s' may not be referenced as an "
+				      "array", dt_ikname[bv->bv_kind], name);
+		if (bv->bv_kind == DT_IK_ARRAY && nkeys != 1)
+			dt_node_error(ss->ss_pcb, dnp, D_PROTO_LEN, "%s[ ] "
+				      "prototype mismatch: %d arg%spassed, 1 "
+				      "expected", name, nkeys,
+				      nkeys == 1 ? " " : "s ");
+		dnp->dn_vkind = bv->bv_vkind;
+		return NULL;
+	}
+	if (!isagg && dt_func_lookup(name))
+		dt_node_error(ss->ss_pcb, dnp, D_IDENT_BADREF, "%s '%s' may "
+			      "not be referenced as a variable",
+			      dt_ikname[dt_func_lookup(name)->fn_kind], name);
+
+	dvp = dt_var_lookup(ss->ss_globals, name);
+	if (!dvp) {
+		if (!assign)
+			dt_node_error(ss->ss_pcb, dnp, D_IDENT_UNDEF,
+				      "failed to resolve %s: Unknown variable "
+				      "name", name);
+		dvp = dt_var_add(ss, &ss->ss_globals, name,
+				 isagg ? DT_IK_AGG : nkeys >= 0 ?
+				 DT_IK_ARRAY : DT_IK_SCALAR,
+				 nkeys < 0 ? 0 : nkeys);
+	} else if (dvp->dv_kind == DT_IK_ARRAY || dvp->dv_kind == DT_IK_AGG) {
+		if (nkeys < 0 && dvp->dv_kind == DT_IK_ARRAY)
+			dt_node_error(ss->ss_pcb, dnp, D_IDENT_BADREF, "%s '%s' "
+				      "may not be referenced as a scalar",
+				      dt_ikname[dvp->dv_kind], name);
+		dt_proto_check(ss, dnp, "", name, "[ ]", nkeys < 0 ? 0 : nkeys,
+			       dvp->dv_nkeys, dvp->dv_nkeys);
+	} else if (nkeys >= 0 && !dvp->dv_carray) {
+		dt_node_error(ss->ss_pcb, dnp, D_IDENT_BADREF, "%s '%s' may not "
+			      "be referenced as an array",
+			      dt_ikname[dvp->dv_kind], name);
+	}
+	if (assign && dvp->dv_readonly)
+		dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "operator = can only "
+			      "be applied to a writable variable");
+	dnp->dn_vkind = dvp->dv_vkind;
+	return dvp;
+}
+
+/* The left-hand side of an assignment; returns the variable, if any. */
+static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
+{
+	dt_node_t *base = lhs, *k;
+	int nkeys = -1;
+
+	if (lhs->dn_kind == DT_NODE_OP2 && lhs->dn_op == DT_OP_INDEX) {
+		base = lhs->dn_left;
+		nkeys = dt_list_count(lhs->dn_right);
+		for (k = lhs->dn_right; k; k = k->dn_next)
+			dt_sema_expr(ss, k);
+		if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_OP_INDEX)
+			dt_node_error(ss->ss_pcb, lhs, D_AGG_MDIM,
+				      "%s cannot be used as a "
+				      "multi-dimensional array",
+				      base->dn_left->dn_kind == DT_NODE_IDENT ?
+				      base->dn_left->dn_string : "expression");
+	}
+	if (base->dn_kind == DT_NODE_IDENT)
+		return dt_sema_ident(ss, base, 1, nkeys);
+	if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_TOK_PTR &&
+	    base->dn_left->dn_kind == DT_NODE_IDENT &&
+	    (strcmp(base->dn_left->dn_string, "self") == 0 ||
+	     strcmp(base->dn_left->dn_string, "this") == 0)) {
+		dt_sema_member_var(ss, base, 1, nkeys < 0 ? 0 : nkeys);
+		return NULL;
+	}
+	/* *p = v, p->m = v, s.m = v, a[i] of a pointer: C lvalues. */
+	if ((base->dn_kind == DT_NODE_OP1 && base->dn_op == DT_OP_DEREF) ||
+	    (base->dn_kind == DT_NODE_OP2 &&
+	     (base->dn_op == DT_TOK_PTR || base->dn_op == DT_TOK_DOT))) {
+		dt_sema_expr(ss, lhs);
+		return NULL;
+	}
+	dt_node_error(ss->ss_pcb, lhs, D_OP_LVAL, "operator %s requires "
+		      "modifiable left-hand operand", dt_opstr(op));
+}
+
+static void dt_sema_clsflags(dt_sema_t *ss, const dt_node_t *dnp,
+			     const struct dt_func *fn)
+{
+	dt_pcb_t *pcb = ss->ss_pcb;
+	unsigned *cf = &ss->ss_clsflags;
+
+	if (fn->fn_kind == DT_IK_AGGFUNC) {
+		if (*cf & DT_CF_COMMIT)
+			dt_node_error(pcb, dnp, D_AGG_COMM, "aggregating actions "
+				      "may not follow commit( )");
+		if (*cf & DT_CF_SPECULATE)
+			dt_node_error(pcb, dnp, D_AGG_SPEC, "aggregating actions "
+				      "may not follow speculate( )");
+		*cf |= DT_CF_AGG;
+		return;
+	}
+	switch (fn->fn_act) {
+	case DTRACE_DOFACT_COMMIT:
+		if (*cf & DT_CF_COMMIT)
+			dt_node_error(pcb, dnp, D_COMM_COMM, "commit( ) may not "
+				      "follow commit( )");
+		if (*cf & (DT_CF_DATAREC | DT_CF_AGG))
+			dt_node_error(pcb, dnp, D_COMM_DREC, "commit( ) may not "
+				      "follow data-recording action(s)");
+		*cf |= DT_CF_COMMIT;
+		return;
+	case DTRACE_DOFACT_SPECULATE:
+		if (*cf & DT_CF_SPECULATE)
+			dt_node_error(pcb, dnp, D_SPEC_SPEC, "speculate( ) may "
+				      "not follow speculate( )");
+		if (*cf & DT_CF_COMMIT)
+			dt_node_error(pcb, dnp, D_SPEC_COMM, "speculate( ) may "
+				      "not follow commit( )");
+		if (*cf & (DT_CF_DATAREC | DT_CF_AGG))
+			dt_node_error(pcb, dnp, D_SPEC_DREC, "speculate( ) may "
+				      "not follow data-recording action(s)");
+		*cf |= DT_CF_SPECULATE;
+		return;
+	case DTRACE_DOFACT_DISCARD:
+		return;
+	}
+	if (*cf & DT_CF_SPECULATE) {
+		if (fn->fn_flags & DT_FF_DESTRUCTIVE)
+			dt_node_error(pcb, dnp, D_ACT_SPEC, "destructive actions "
+				      "may not follow speculate( )");
+		if (fn->fn_act == DTRACE_DOFACT_EXIT)
+			dt_node_error(pcb, dnp, D_EXIT_SPEC, "exit( ) may not "
+				      "follow speculate( )");
+	}
+	if (fn->fn_flags & DT_FF_DESTRUCTIVE)
+		return;
+	if (*cf & DT_CF_COMMIT)
+		dt_node_error(pcb, dnp, D_DREC_COMM, "data-recording actions "
+			      "may not follow commit( )");
+	if (!(*cf & DT_CF_SPECULATE))
+		*cf |= DT_CF_DATAREC;
+}
+
+/*
+ * printf-style formats: count the conversions that take a value (and a
+ * '*' width or precision) and compare with the arguments.
+ */
+static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
+			   const char *fname, const dt_node_t *fmt,
+			   int nargs)
+{
+	const char *p;
+	int need = 0;
+
+	if (fmt->dn_kind != DT_NODE_STRING)
+		dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_FMT, "%s( ) argument "
+			      "#1 must be a string constant", fname);
+	for (p = fmt->dn_string; *p; p++) {
+		if (*p != '%')
+			continue;
+		if (*++p == '%')
+			continue;
+		for (; *p && strchr("#-+ 0'123456789.*?lhLzjt@", *p); p++) {
+			if (*p == '*')
+				need++;
+		}
+		if (!*p)
+			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_PROTO,
+				      "%s( ) prototype mismatch: conversion #%d "
+				      "is incomplete", fname, need + 1);
+		need++;
+		if (need > nargs)
+			dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_PROTO,
+				      "%s( ) prototype mismatch: conversion #%d "
+				      "(%%%c) is missing a corresponding value "
+				      "argument", fname, need, *p);
+	}
+	if (nargs > need)
+		dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_EXTRA, "%s( ) "
+			      "prototype mismatch: only %d arguments required "
+			      "by this format string", fname, need);
+}
+
+/* lquantize(v, lo, hi, step) and llquantize(v, f, lo, hi, n) constants. */
+static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
+			     const struct dt_func *fn, int64_t *params)
+{
+	dt_pcb_t *pcb = ss->ss_pcb;
+	const dt_node_t *a;
+	int i;
+
+	if (fn->fn_act != DTRACE_AGG_LQUANTIZE &&
+	    fn->fn_act != DTRACE_AGG_LLQUANTIZE)
+		return;
+	a = call->dn_args->dn_next;	/* the prototype check ran before */
+
+	if (fn->fn_act == DTRACE_AGG_LQUANTIZE) {
+		static const int badtype[] = { D_LQUANT_BASETYPE,
+			D_LQUANT_LIMTYPE, D_LQUANT_STEPTYPE };
+		for (i = 0; i < 3; i++, a = a->dn_next) {
+			if (a->dn_kind != DT_NODE_INT)
+				dt_node_error(pcb, a, badtype[i], "lquantize( ) "
+					      "argument #%d must be an integer "
+					      "constant", i + 2);
+			params[i] = (int64_t)a->dn_value;
+		}
+		if (params[0] < INT32_MIN || params[0] > INT32_MAX)
+			dt_node_error(pcb, call, D_LQUANT_BASEVAL, "lquantize( ) "
+				      "argument #2 must be a 32-bit quantity");
+		if (params[1] < INT32_MIN || params[1] > INT32_MAX)
+			dt_node_error(pcb, call, D_LQUANT_LIMVAL, "lquantize( ) "
+				      "argument #3 must be a 32-bit quantity");
+		if (params[1] <= params[0])
+			dt_node_error(pcb, call, D_LQUANT_MISMATCH, "lquantize( ) "
+				      "base (argument #2) must be less than "
+				      "limit (argument #3)");
+		if (params[2] <= 0 || params[2] > UINT16_MAX)
+			dt_node_error(pcb, call, D_LQUANT_STEPVAL, "lquantize( ) "
+				      "argument #4 must be a non-zero positive "
+				      "integer");
+		if ((params[1] - params[0]) / params[2] > UINT16_MAX)
+			dt_node_error(pcb, call, D_LQUANT_STEPSMALL, "lquantize( ) "
+				      "step (argument #4) too small: must be at "
+				      "least %" PRId64, (params[1] - params[0]) /
+				      UINT16_MAX);
+		return;
+	}
+	if (fn->fn_act == DTRACE_AGG_LLQUANTIZE) {
+		static const int badtype[] = { D_LLQUANT_FACTORTYPE,
+			D_LLQUANT_LOWTYPE, D_LLQUANT_HIGHTYPE,
+			D_LLQUANT_NSTEPTYPE };
+		static const int badval[] = { D_LLQUANT_FACTORVAL,
+			D_LLQUANT_LOWVAL, D_LLQUANT_HIGHVAL,
+			D_LLQUANT_NSTEPVAL };
+		static const char *const what[] = { "factor", "low magnitude",
+			"high magnitude", "linear steps per magnitude" };
+
+		for (i = 0; i < 4; i++, a = a->dn_next) {
+			if (a->dn_kind != DT_NODE_INT)
+				dt_node_error(pcb, a, badtype[i], "llquantize( ) "
+					      "argument #%d (%s) must be an "
+					      "integer constant", i + 1, what[i]);
+			if (a->dn_value > UINT16_MAX)
+				dt_node_error(pcb, a, badval[i], "llquantize( ) "
+					      "argument #%d (%s) must be an "
+					      "unsigned 16-bit quantity", i + 1,
+					      what[i]);
+			params[i] = (int64_t)a->dn_value;
+		}
+		if (params[0] < 2)
+			dt_node_error(pcb, call, D_LLQUANT_FACTORSMALL,
+				      "llquantize( ) factor (argument #1) must "
+				      "be greater than one");
+		if (params[2] < params[1])
+			dt_node_error(pcb, call, D_LLQUANT_MAGRANGE,
+				      "llquantize( ) high magnitude (argument "
+				      "#3) must be greater than or equal to low "
+				      "magnitude (argument #2)");
+		if (params[3] < params[0])
+			dt_node_error(pcb, call, D_LLQUANT_FACTORNSTEPS,
+				      "llquantize( ) factor (argument #1) must "
+				      "be less than or equal to the number of "
+				      "linear steps per magnitude (argument #4)");
+		if (params[3] % params[0] != 0 && params[0] % params[3] != 0)
+			dt_node_error(pcb, call, D_LLQUANT_FACTOREVEN,
+				      "llquantize( ) factor (argument #1) must "
+				      "evenly divide the number of steps per "
+				      "magnitude (argument #4), and the number "
+				      "of steps per magnitude must evenly divide "
+				      "a power of the factor");
+	}
+}
+
+/* An aggregation assignment: @name[keys] = func(args). */
+static void dt_sema_aggregate(dt_sema_t *ss, dt_node_t *asgn)
+{
+	dt_pcb_t *pcb = ss->ss_pcb;
+	dt_node_t *lhs = asgn->dn_left, *rhs = asgn->dn_right, *a;
+	const struct dt_func *fn;
+	dt_var_t *dvp;
+	int64_t params[4] = { 0, 0, 0, 0 };
+	int i;
+	const char *name = lhs->dn_kind == DT_NODE_IDENT ? lhs->dn_string :
+			   lhs->dn_left->dn_string;
+
+	if (asgn->dn_op != DT_TOK_ASGN ||
+	    rhs->dn_kind != DT_NODE_FUNC || rhs->dn_left->dn_kind !=
+	    DT_NODE_IDENT || !(fn = dt_func_lookup(rhs->dn_left->dn_string)) ||
+	    fn->fn_kind != DT_IK_AGGFUNC)
+		dt_node_error(pcb, asgn, D_AGG_FUNC, "%s must be assigned the "
+			      "result of an aggregating function", name);
+
+	dt_proto_check(ss, rhs, "", fn->fn_name, "( )",
+		       dt_list_count(rhs->dn_args), fn->fn_min, fn->fn_max);
+	for (a = rhs->dn_args, i = 1; a; a = a->dn_next, i++) {
+		dt_sema_expr(ss, a);
+		if (a->dn_vkind == DT_VK_STRING || a->dn_vkind == DT_VK_VOID)
+			dt_node_error(pcb, a, D_AGG_SCALAR, "%s( ) argument #%d "
+				      "must be of scalar type", fn->fn_name, i);
+	}
+	dt_sema_quantize(ss, rhs, fn, params);
+	dt_sema_clsflags(ss, rhs, fn);
+
+	dvp = dt_sema_lvalue(ss, lhs, DT_TOK_ASGN);
+	if (dvp->dv_aggfn && dvp->dv_aggfn != fn)
+		dt_node_error(pcb, asgn, D_AGG_REDEF, "aggregation redefined: "
+			      "%s\n\t current: %s( )\n\tprevious: %s( )", name,
+			      fn->fn_name, dvp->dv_aggfn->fn_name);
+	dvp->dv_aggfn = fn;
+	if (!dvp->dv_aggcall)
+		dvp->dv_aggcall = rhs;
+	rhs->dn_vkind = DT_VK_AGGFUNC;
+	asgn->dn_vkind = DT_VK_VOID;
+}
+
+/* A call: an action (a statement of its own), subroutine or aggfunc. */
+static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
+{
+	dt_pcb_t *pcb = ss->ss_pcb;
+	const struct dt_func *fn;
+	dt_node_t *a;
+	int argc = dt_list_count(dnp->dn_args);
+	const char *name;
+
+	if (dnp->dn_left->dn_kind != DT_NODE_IDENT)
+		dt_node_error(pcb, dnp, D_FUNC_IDENT, "function designator is "
+			      "not of function type");
+	name = dnp->dn_left->dn_string;
+	fn = dt_func_lookup(name);
+	if (!fn) {
+		const struct dt_bvar *bv = dt_bvar_lookup(name);
+		dt_var_t *dvp = dt_var_lookup(ss->ss_globals, name);
+
+		if (bv || dvp)
+			dt_node_error(pcb, dnp, D_FUNC_IDKIND, "%s '%s' may not "
+				      "be referenced as a function",
+				      dt_ikname[bv ? bv->bv_kind : dvp->dv_kind],
+				      name);
+		dt_node_error(pcb, dnp, D_FUNC_UNDEF, "undefined function name: "
+			      "%s", name);
+	}
+	if (fn->fn_kind == DT_IK_AGGFUNC)
+		dt_node_error(pcb, dnp, D_AGG_FUNC, "%s( ) may only be used as "
+			      "the value of an aggregation", name);
+	if (fn->fn_kind == DT_IK_ACTFUNC && !stmt)
+		dt_node_error(pcb, dnp, D_CG_EXPR, "%s( ) may not be used in an "
+			      "expression; it must be called as a statement",
+			      name);
+
+	dt_proto_check(ss, dnp, "", name, "( )", argc, fn->fn_min, fn->fn_max);
+
+	a = dnp->dn_args;
+	if (fn->fn_flags & DT_FF_AGGARG ||
+	    fn->fn_act == DTRACE_DOFACT_PRINTA) {
+		/* printa's arguments after the format are aggregations. */
+		dt_node_t *ag = a;
+
+		if (fn->fn_act == DTRACE_DOFACT_PRINTA &&
+		    a->dn_kind == DT_NODE_STRING)
+			ag = a->dn_next;
+		if (!ag)
+			dt_node_error(pcb, dnp, D_PRINTA_PROTO, "%s( ) prototype "
+				      "mismatch: aggregation argument missing",
+				      name);
+		for (; ag; ag = fn->fn_act == DTRACE_DOFACT_PRINTA ?
+		     ag->dn_next : NULL) {
+			if (ag->dn_kind != DT_NODE_IDENT ||
+			    ag->dn_string[0] != '@')
+				dt_node_error(pcb, ag, fn->fn_act ==
+					      DTRACE_DOFACT_PRINTA ?
+					      D_PRINTA_AGGARG : D_CLEAR_AGGARG,
+					      "%s( ) argument #%d is incompatible "
+					      "with prototype:\n\tprototype: "
+					      "aggregation\n\t argument: "
+					      "expression", name, 1 +
+					      (ag != dnp->dn_args));
+			if (!dt_var_lookup(ss->ss_globals, ag->dn_string))
+				dt_node_error(pcb, ag, fn->fn_act ==
+					      DTRACE_DOFACT_PRINTA ?
+					      D_PRINTA_AGGBAD : D_CLEAR_AGGBAD,
+					      "undefined aggregation: %s",
+					      ag->dn_string);
+		}
+		for (a = dnp->dn_args; a; a = a->dn_next)
+			if (a->dn_kind != DT_NODE_IDENT ||
+			    a->dn_string[0] != '@')
+				dt_sema_expr(ss, a);
+	} else {
+		for (; a; a = a->dn_next)
+			dt_sema_expr(ss, a);
+	}
+	if (fn->fn_flags & DT_FF_FORMAT)
+		dt_sema_format(ss, dnp, name, dnp->dn_args, argc - 1);
+	if (fn->fn_act == DTRACE_DOFACT_PRINTA && dnp->dn_args->dn_kind ==
+	    DT_NODE_STRING && dnp->dn_args->dn_string[0] == '\0')
+		dt_node_error(pcb, dnp->dn_args, D_PRINTF_FMT_EMPTY, "printa( ) "
+			      "format string is empty");
+	if (fn->fn_act == DTRACE_DOFACT_TRACE &&
+	    dnp->dn_args->dn_vkind == DT_VK_VOID)
+		dt_node_error(pcb, dnp->dn_args, D_TRACE_VOID, "trace( ) may "
+			      "not be applied to a void expression");
+	if (fn->fn_kind == DT_IK_ACTFUNC || (fn->fn_flags & DT_FF_DESTRUCTIVE))
+		dt_sema_clsflags(ss, dnp, fn);
+	if (fn->fn_flags & DT_FF_DESTRUCTIVE)
+		ss->ss_pcb->pcb_destructive = 1;
+	dnp->dn_vkind = fn->fn_vkind;
+}
+
+static int dt_is_assign_op(int op)
+{
+	switch (op) {
+	case DT_TOK_ASGN: case DT_TOK_ADD_EQ: case DT_TOK_SUB_EQ:
+	case DT_TOK_MUL_EQ: case DT_TOK_DIV_EQ: case DT_TOK_MOD_EQ:
+	case DT_TOK_AND_EQ: case DT_TOK_XOR_EQ: case DT_TOK_OR_EQ:
+	case DT_TOK_LSH_EQ: case DT_TOK_RSH_EQ:
+		return 1;
+	}
+	return 0;
+}
+
+static int dt_is_agg_lhs(const dt_node_t *lhs)
+{
+	if (lhs->dn_kind == DT_NODE_OP2 && lhs->dn_op == DT_OP_INDEX)
+		lhs = lhs->dn_left;
+	return lhs->dn_kind == DT_NODE_IDENT && lhs->dn_string[0] == '@';
+}
+
+static void dt_sema_assign(dt_sema_t *ss, dt_node_t *dnp)
+{
+	dt_var_t *dvp;
+
+	if (dt_is_agg_lhs(dnp->dn_left)) {
+		dt_sema_aggregate(ss, dnp);
+		return;
+	}
+	dt_sema_expr(ss, dnp->dn_right);
+	if (dnp->dn_right->dn_vkind == DT_VK_VOID)
+		dt_node_error(ss->ss_pcb, dnp->dn_right, D_OP_VFPTR,
+			      "operator %s requires an operand that is not "
+			      "void", dt_opstr(dnp->dn_op));
+	/* x += 1 reads x: it must exist already. */
+	if (dnp->dn_op != DT_TOK_ASGN && dt_node_is_lvalue_var(dnp->dn_left))
+		dt_sema_expr(ss, dnp->dn_left);
+	dvp = dt_sema_lvalue(ss, dnp->dn_left, dnp->dn_op);
+	if (dvp && dvp->dv_kind == DT_IK_AGG)
+		dt_node_error(ss->ss_pcb, dnp, D_AGG_FUNC, "%s must be assigned "
+			      "the result of an aggregating function",
+			      dvp->dv_name);
+	if (dvp && dvp->dv_vkind == DT_VK_ANY)
+		dvp->dv_vkind = dnp->dn_right->dn_vkind;
+	dnp->dn_vkind = dnp->dn_right->dn_vkind;
+}
+
+static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp)
+{
+	dt_pcb_t *pcb = ss->ss_pcb;
+	dt_node_t *a;
+
+	switch (dnp->dn_kind) {
+	case DT_NODE_INT:
+		dnp->dn_vkind = DT_VK_INT;
+		return;
+	case DT_NODE_STRING:
+		dnp->dn_vkind = DT_VK_STRING;
+		return;
+	case DT_NODE_IDENT:
+		if (dnp->dn_string[0] == '`' || strchr(dnp->dn_string, '`')) {
+			dnp->dn_vkind = DT_VK_ANY;	/* kernel symbol */
+			return;
+		}
+		if (dnp->dn_string[0] == '@')
+			dt_node_error(pcb, dnp, D_AGG_SCALAR, "aggregation %s "
+				      "may not be used in an expression",
+				      dnp->dn_string);
+		if (strcmp(dnp->dn_string, "self") == 0 ||
+		    strcmp(dnp->dn_string, "this") == 0)
+			dt_node_error(pcb, dnp, D_SYNTAX, "%s must be followed "
+				      "by -> and a variable name", dnp->dn_string);
+		dt_sema_ident(ss, dnp, 0, -1);
+		return;
+	case DT_NODE_FUNC:
+		dt_sema_call(ss, dnp, 0);
+		return;
+	case DT_NODE_OP1:
+		if (dnp->dn_op == DT_TOK_SIZEOF && dnp->dn_left->dn_kind ==
+		    DT_NODE_TYPE) {
+			dnp->dn_vkind = DT_VK_INT;
+			return;
+		}
+		if (dnp->dn_op == DT_OP_PREINC || dnp->dn_op == DT_OP_PREDEC ||
+		    dnp->dn_op == DT_OP_POSTINC || dnp->dn_op == DT_OP_POSTDEC) {
+			dt_sema_expr(ss, dnp->dn_left);
+			dt_sema_lvalue(ss, dnp->dn_left, dnp->dn_op);
+			dnp->dn_vkind = DT_VK_INT;
+			return;
+		}
+		dt_sema_expr(ss, dnp->dn_left);
+		if (dnp->dn_op == DT_TOK_STRINGOF)
+			dnp->dn_vkind = DT_VK_STRING;
+		else if (dnp->dn_op == DT_OP_DEREF)
+			dnp->dn_vkind = DT_VK_ANY;
+		else if (dnp->dn_op == DT_OP_ADDROF)
+			dnp->dn_vkind = DT_VK_PTR;
+		else
+			dnp->dn_vkind = DT_VK_INT;
+		return;
+	case DT_NODE_OP2:
+		break;
+	case DT_NODE_OP3:
+		dt_sema_expr(ss, dnp->dn_left);
+		dt_sema_expr(ss, dnp->dn_right);
+		dt_sema_expr(ss, dnp->dn_third);
+		dnp->dn_vkind = dnp->dn_right->dn_vkind;
+		return;
+	case DT_NODE_OFFSETOF:
+		dnp->dn_vkind = DT_VK_INT;
+		return;
+	case DT_NODE_XLATE:
+		dt_sema_expr(ss, dnp->dn_right);
+		dnp->dn_vkind = DT_VK_ANY;
+		return;
+	default:
+		dt_node_error(pcb, dnp, D_UNKNOWN, "internal error: unexpected "
+			      "node kind %d in an expression", dnp->dn_kind);
+	}
+
+	if (dt_is_assign_op(dnp->dn_op)) {
+		dt_sema_assign(ss, dnp);
+		return;
+	}
+	switch (dnp->dn_op) {
+	case DT_OP_INDEX:
+		if (dnp->dn_left->dn_kind == DT_NODE_IDENT) {
+			for (a = dnp->dn_right; a; a = a->dn_next)
+				dt_sema_expr(ss, a);
+			if (dnp->dn_left->dn_string[0] == '@')
+				dt_node_error(pcb, dnp, D_AGG_SCALAR,
+					      "aggregation %s may not be used in "
+					      "an expression",
+					      dnp->dn_left->dn_string);
+			dt_sema_ident(ss, dnp->dn_left, 0,
+				      dt_list_count(dnp->dn_right));
+			dnp->dn_vkind = dnp->dn_left->dn_vkind;
+			return;
+		}
+		if (dnp->dn_left->dn_kind == DT_NODE_OP2 &&
+		    dnp->dn_left->dn_op == DT_TOK_PTR &&
+		    dnp->dn_left->dn_left->dn_kind == DT_NODE_IDENT &&
+		    strcmp(dnp->dn_left->dn_left->dn_string, "self") == 0) {
+			for (a = dnp->dn_right; a; a = a->dn_next)
+				dt_sema_expr(ss, a);
+			dt_sema_member_var(ss, dnp->dn_left, 0, 1);
+			dnp->dn_vkind = dnp->dn_left->dn_vkind;
+			return;
+		}
+		dt_sema_expr(ss, dnp->dn_left);
+		for (a = dnp->dn_right; a; a = a->dn_next)
+			dt_sema_expr(ss, a);
+		dnp->dn_vkind = DT_VK_ANY;
+		return;
+	case DT_TOK_PTR:
+	case DT_TOK_DOT:
+		if (dnp->dn_op == DT_TOK_PTR &&
+		    dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		    (strcmp(dnp->dn_left->dn_string, "self") == 0 ||
+		     strcmp(dnp->dn_left->dn_string, "this") == 0)) {
+			dt_sema_member_var(ss, dnp, 0, 0);
+			return;
+		}
+		dt_sema_expr(ss, dnp->dn_left);
+		dnp->dn_vkind = DT_VK_ANY;
+		return;
+	case DT_OP_CAST:
+		dt_sema_expr(ss, dnp->dn_right);
+		dnp->dn_vkind = DT_VK_ANY;
+		return;
+	case DT_TOK_COMMA:
+		dt_sema_expr(ss, dnp->dn_left);
+		dt_sema_expr(ss, dnp->dn_right);
+		dnp->dn_vkind = dnp->dn_right->dn_vkind;
+		return;
+	}
+
+	dt_sema_expr(ss, dnp->dn_left);
+	dt_sema_expr(ss, dnp->dn_right);
+	if ((dnp->dn_op == DT_TOK_DIV || dnp->dn_op == DT_TOK_MOD) &&
+	    dnp->dn_right->dn_kind == DT_NODE_INT && dnp->dn_right->dn_value == 0)
+		dt_node_error(pcb, dnp, D_DIV_ZERO, "expression contains "
+			      "division by zero");
+	if ((dnp->dn_op == DT_TOK_ADD || dnp->dn_op == DT_TOK_SUB) &&
+	    (dnp->dn_left->dn_vkind == DT_VK_PTR ||
+	     dnp->dn_right->dn_vkind == DT_VK_PTR))
+		dnp->dn_vkind = DT_VK_PTR;
+	else
+		dnp->dn_vkind = DT_VK_INT;
+}
+
+static void dt_sema_stmts(dt_sema_t *ss, dt_node_t *list)
+{
+	dt_node_t *s;
+
+	for (s = list; s; s = s->dn_next) {
+		if (s->dn_kind == DT_NODE_IF) {
+			dt_sema_expr(ss, s->dn_left);
+			dt_sema_stmts(ss, s->dn_right);
+			dt_sema_stmts(ss, s->dn_third);
+			continue;
+		}
+		if (s->dn_left->dn_kind == DT_NODE_FUNC)
+			dt_sema_call(ss, s->dn_left, 1);
+		else
+			dt_sema_expr(ss, s->dn_left);
+	}
+}
 
 static void dt_sema_pdescs(dt_pcb_t *pcb, dt_node_t *clause)
 {
@@ -30,11 +1051,108 @@ static void dt_sema_pdescs(dt_pcb_t *pcb, dt_node_t *clause)
 	}
 }
 
+static void dt_sema_clause(dt_sema_t *ss, dt_node_t *clause)
+{
+	dt_sema_pdescs(ss->ss_pcb, clause);
+	ss->ss_clause = clause;
+	ss->ss_locals = NULL;
+	ss->ss_clsflags = 0;
+	if (clause->dn_pred) {
+		dt_sema_expr(ss, clause->dn_pred);
+		if (clause->dn_pred->dn_vkind == DT_VK_VOID)
+			dt_node_error(ss->ss_pcb, clause->dn_pred, D_PRED_SCALAR,
+				      "predicate result must be of scalar type");
+	}
+	dt_sema_stmts(ss, clause->dn_body);
+}
+
+/* Enumerators are read-only integer names. */
+static void dt_sema_enums(dt_sema_t *ss, const dt_declspec_t *ds)
+{
+	dt_node_t *e;
+
+	if (!ds || ds->ds_kind != DT_DK_ENUM || !ds->ds_defined)
+		return;
+	for (e = ds->ds_body; e; e = e->dn_next) {
+		dt_var_t *dvp = dt_var_add(ss, &ss->ss_globals, e->dn_string,
+					   DT_IK_SCALAR, 0);
+
+		dvp->dv_vkind = DT_VK_INT;
+		dvp->dv_readonly = 1;
+	}
+}
+
+/*
+ * Declarations outside clauses: "int x;", "self int y;", "this string s;",
+ * "int a[string, int];", "inline int N = 3;".
+ */
+static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
+{
+	const dt_declspec_t *ds = dnp->dn_spec;
+	dt_node_t *d;
+
+	dt_sema_enums(ss, ds);
+	if (dnp->dn_kind == DT_NODE_INLINE) {
+		dt_var_t *dvp;
+
+		dt_sema_expr(ss, dnp->dn_right);
+		dvp = dt_var_add(ss, &ss->ss_globals, dt_decl_name(dnp->dn_decl),
+				 DT_IK_SCALAR, 0);
+		dvp->dv_vkind = dnp->dn_right->dn_vkind;
+		dvp->dv_readonly = 1;
+		return;
+	}
+	if (ds->ds_class == DT_DC_TYPEDEF)
+		return;
+	for (d = dnp->dn_decl; d; d = d->dn_next) {
+		dt_var_t **listp = ds->ds_class == DT_DC_SELF ? &ss->ss_tls :
+				   ds->ds_class == DT_DC_THIS ? &ss->ss_thisdecl :
+				   &ss->ss_globals;
+		const char *name = dt_decl_name(d);
+		int kind = DT_IK_SCALAR, nkeys = 0, carray = 0;
+		dt_var_t *dvp;
+
+		if (!name || d->dn_kind == DT_NODE_DCL_FUNC)
+			continue;	/* a prototype: an extern function */
+		if (d->dn_kind == DT_NODE_DCL_ARRAY) {
+			if (d->dn_args) {
+				kind = DT_IK_ARRAY;
+				nkeys = dt_list_count(d->dn_args);
+				if (ds->ds_class == DT_DC_THIS)
+					dt_node_error(ss->ss_pcb, d,
+						      D_DECL_LOCASSC, "associative "
+						      "arrays may not be declared "
+						      "as local variables: %s",
+						      name);
+			} else {
+				carray = 1;
+			}
+		}
+		if (dt_var_lookup(*listp, name))
+			dt_node_error(ss->ss_pcb, d, D_DECL_IDRED, "identifier "
+				      "redeclared: %s", name);
+		dvp = dt_var_add(ss, listp, name, kind, nkeys);
+		dvp->dv_carray = carray;
+		dvp->dv_vkind = ds->ds_words & DT_DW_STRING ? DT_VK_STRING :
+				d->dn_kind == DT_NODE_DCL_PTR ? DT_VK_PTR :
+				ds->ds_kind == DT_DK_NONE ? DT_VK_INT : DT_VK_ANY;
+	}
+}
+
 void dt_sema_program(dt_pcb_t *pcb)
 {
+	dt_sema_t ss = { .ss_pcb = pcb };
 	dt_node_t *dnp;
 
-	for (dnp = pcb->pcb_root->dn_body; dnp; dnp = dnp->dn_next)
-		if (dnp->dn_kind == DT_NODE_CLAUSE)
-			dt_sema_pdescs(pcb, dnp);
+	for (dnp = pcb->pcb_root->dn_body; dnp; dnp = dnp->dn_next) {
+		switch (dnp->dn_kind) {
+		case DT_NODE_CLAUSE:
+			dt_sema_clause(&ss, dnp);
+			break;
+		case DT_NODE_DECL:
+		case DT_NODE_INLINE:
+			dt_sema_decl(&ss, dnp);
+			break;
+		}
+	}
 }
