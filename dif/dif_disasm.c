@@ -177,7 +177,7 @@ static void dif_var_line(FILE *fp, const struct dif_object *obj,
 	char type[32];
 
 	dif_type_str(&v->dv_type, type, sizeof(type));
-	fprintf(fp, source ? ".var %s %u %s %s %s%s%s\n" :
+	fprintf(fp, source ? ".var %s %u %s %s %s %s%s\n" :
 		"%-16s %-5u %-6s %-6s %-18s %s%s\n",
 		name ? name : "?", v->dv_id,
 		v->dv_scope <= DIF_SCOPE_LOCAL ? dif_scope_names[v->dv_scope] :

@@ -267,8 +267,8 @@ uint32_t dif_dvar_init(struct dif_dvar_store *ds, void *mem, size_t size,
 	    size < cpubytes + sizeof(uintptr_t) + chunksize)
 		return 0;
 	n = (size - cpubytes) / (chunksize + sizeof(uintptr_t));
-	if (n > UINT32_MAX / 2)
-		n = UINT32_MAX / 2;
+	if (n > DIF_UINT32_MAX / 2)
+		n = DIF_UINT32_MAX / 2;
 	for (nb = 1; nb * 2 <= n; nb *= 2)
 		;
 	n = (size - cpubytes - nb * sizeof(uintptr_t)) / chunksize;

@@ -18,9 +18,7 @@
 #include <linux/limits.h>
 #include <linux/atomic.h>
 
-#define DIF_INT64_MIN		S64_MIN
-#define DIF_INT64_MAX		S64_MAX
-#define DIF_FALLTHROUGH		fallthrough
+#define DIF_UINT32_MAX		U32_MAX
 
 #else /* userland */
 #include <stdbool.h>
@@ -29,9 +27,7 @@
 #include <string.h>
 #include <linux/types.h>
 
-#define DIF_INT64_MIN		INT64_MIN
-#define DIF_INT64_MAX		INT64_MAX
-#define DIF_FALLTHROUGH		__attribute__((__fallthrough__))
+#define DIF_UINT32_MAX		UINT32_MAX
 #ifndef likely
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)

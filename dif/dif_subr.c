@@ -174,14 +174,14 @@ static uint64_t dif_substr(struct dif_mstate *ms)
 		}
 	}
 	if (index < 0 || index >= (int64_t)len)
-		n = 0;
-	else if (n < 0)
-		n += (int64_t)len - index;
+		return dif_sresult(ms, mark, s, 0);
+	if (n < 0)
+		n += (int64_t)len - index;	/* leave -n off the end */
 	if (n < 0)
 		n = 0;
 	if (n > (int64_t)len - index)
 		n = (int64_t)len - index;
-	return dif_sresult(ms, mark, n ? s + index : s, (size_t)n);
+	return dif_sresult(ms, mark, s + index, (size_t)n);
 }
 
 static uint64_t dif_strtok(struct dif_mstate *ms)

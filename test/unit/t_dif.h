@@ -3,7 +3,9 @@
  * Helpers shared by the DIF unit tests: assemble a program, verify it,
  * run it on the test host with both dispatchers (computed goto and
  * switch), and check that the two agree on the result, the fault, the
- * faulting instruction and the scratch they used.
+ * faulting instruction and the scratch they used.  Host state a program
+ * changes (scratch, strtok, rand, speculations) is rewound between the
+ * two runs; variables are not, so tests of variables store idempotently.
  */
 #ifndef T_DIF_H
 #define T_DIF_H
@@ -24,7 +26,7 @@ struct t_run {
 	int32_t		r_vpc;
 };
 
-static void t_host(void)
+static inline void t_host(void)
 {
 	dif_testhost_free(t_th);
 	t_th = dif_testhost_new(64 * 1024, 256, 256 * 1024, 512, 4);
@@ -33,7 +35,7 @@ static void t_host(void)
 }
 
 /* Assemble or die: a test whose program does not assemble is a bug. */
-static void *t_asm(const char *src, size_t *size)
+static inline void *t_asm(const char *src, size_t *size)
 {
 	char err[256];
 	void *blob;
@@ -49,7 +51,7 @@ static void *t_asm(const char *src, size_t *size)
  * Run src with privileges privs.  Each dispatcher starts from the same
  * scratch mark; the results must agree.
  */
-static struct t_run t_run_priv(const char *src, unsigned int privs)
+static inline struct t_run t_run_priv(const char *src, unsigned int privs)
 {
 	struct dif_mstate *ms = &t_th->th_ms;
 	struct t_run r[2];
@@ -57,6 +59,7 @@ static struct t_run t_run_priv(const char *src, unsigned int privs)
 	struct dif_error err;
 	size_t size, used = ms->ms_scratch_used, used0 = 0;
 	uint64_t strtok0 = ms->ms_strtok;
+	uint64_t rand0 = t_th->th_rand, nspec0 = t_th->th_nspec;
 	void *blob = t_asm(src, &size);
 	int i;
 
@@ -71,6 +74,8 @@ static struct t_run t_run_priv(const char *src, unsigned int privs)
 	for (i = 0; i < 2; i++) {
 		ms->ms_scratch_used = used;
 		ms->ms_strtok = strtok0;
+		t_th->th_rand = rand0;
+		t_th->th_nspec = nspec0;
 		r[i].r_val = dif_testhost_run(t_th, &obj, i == 1);
 		r[i].r_fault = ms->ms_fault;
 		r[i].r_illval = ms->ms_fault ? ms->ms_illval : 0;
@@ -85,13 +90,13 @@ static struct t_run t_run_priv(const char *src, unsigned int privs)
 	return r[0];
 }
 
-static struct t_run t_run(const char *src)
+static inline struct t_run t_run(const char *src)
 {
 	return t_run_priv(src, DIF_PRIV_ALL);
 }
 
 /* The result of a program that must not fault. */
-static uint64_t t_val(const char *src)
+static inline uint64_t t_val(const char *src)
 {
 	struct t_run r = t_run(src);
 
@@ -102,7 +107,7 @@ static uint64_t t_val(const char *src)
 }
 
 /* The string a program returns. */
-static const char *t_str(const char *src)
+static inline const char *t_str(const char *src)
 {
 	uint64_t v = t_val(src);
 

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * The dynamic-variable store: lookup, create, delete; keys by value and
+ * by reference; exhaustion is a counted drop, not a failure; deleted
+ * chunks come back only after clean + reclaim; CPUs steal from each
+ * other's free lists; a key is never duplicated;
+ * a multi-threaded run keeps every chunk accounted for.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include "dif/dif_dvar.h"
+#include "tap.h"
+
+static struct dif_dvar_store t_ds;
+static void *t_mem;
+
+static uint32_t t_init(size_t bytes, uint32_t chunk, uint32_t ncpus)
+{
+	free(t_mem);
+	t_mem = aligned_alloc(64, bytes);
+	return dif_dvar_init(&t_ds, t_mem, bytes, chunk, ncpus);
+}
+
+static void t_key(struct dif_dkey *k, uint32_t id, uint64_t a, const char *s)
+{
+	memset(k, 0, sizeof(*k));
+	k->dk_id = id;
+	k->dk_keys[0].tu_value = a;
+	k->dk_nkeys = 1;
+	if (s != NULL) {
+		k->dk_keys[1].tu_value = (uintptr_t)s;
+		k->dk_keys[1].tu_size = (uint32_t)strlen(s) + 1;
+		k->dk_nkeys = 2;
+	}
+}
+
+static uint64_t *t_op(uint32_t cpu, const struct dif_dkey *k, int op)
+{
+	void *v = NULL;
+
+	if (dif_dvar_lookup(&t_ds, cpu, k, 8, op, &v) != 0)
+		return (uint64_t *)-1;
+	return v;
+}
+
+static uint64_t t_drops(void)
+{
+	uint64_t n = 0;
+	uint32_t i;
+
+	for (i = 0; i < t_ds.ds_ncpus; i++)
+		n += t_ds.ds_cpus[i].dc_drops;
+	return n;
+}
+
+static void test_basic(void)
+{
+	struct dif_dkey k, k2;
+	char s1[] = "key", s2[] = "key";
+	uint64_t *v, *w;
+	uint32_t n;
+
+	n = t_init(64 * 1024, 128, 2);
+	ok(n > 100, "a 64 KiB store holds %u chunks of 128 bytes", n);
+	is_int(dif_dvar_nfree(&t_ds), n, "all chunks start free");
+	is_int(dif_dvar_init(&t_ds, t_mem, 64, 128, 1), 0, "too small a store is refused");
+	n = t_init(64 * 1024, 128, 2);
+	t_key(&k, 1, 42, s1);
+	is_int((uintptr_t)t_op(0, &k, DIF_DVAR_LOOKUP), 0, "absent key: NULL");
+	v = t_op(0, &k, DIF_DVAR_ALLOC);
+	ok(v != NULL && *v == 0, "alloc creates a zeroed value");
+	*v = 7;
+	t_key(&k2, 1, 42, s2);
+	w = t_op(1, &k2, DIF_DVAR_LOOKUP);
+	ok(w == v, "an equal key (other bytes, same content) finds it from any CPU");
+	is_int(*t_op(0, &k2, DIF_DVAR_ALLOC), 7, "alloc of an existing key finds it");
+	t_key(&k2, 2, 42, s2);
+	is_int((uintptr_t)t_op(0, &k2, DIF_DVAR_LOOKUP), 0, "another variable id is another key");
+	t_key(&k2, 1, 43, s2);
+	is_int((uintptr_t)t_op(0, &k2, DIF_DVAR_LOOKUP), 0, "another value is another key");
+	t_key(&k2, 1, 42, "kez");
+	is_int((uintptr_t)t_op(0, &k2, DIF_DVAR_LOOKUP), 0, "other bytes are another key");
+	is_int(dif_dvar_nfree(&t_ds), n - 1, "one chunk in use");
+	t_op(0, &k, DIF_DVAR_DELETE);
+	is_int((uintptr_t)t_op(0, &k, DIF_DVAR_LOOKUP), 0, "deleted");
+	is_int(dif_dvar_nfree(&t_ds), n - 1, "a deleted chunk is not free before cleaning");
+	dif_dvar_clean(&t_ds);
+	is_int(dif_dvar_nfree(&t_ds), n - 1, "... nor after clean, before the sync");
+	dif_dvar_reclaim(&t_ds);
+	is_int(dif_dvar_nfree(&t_ds), n, "clean + reclaim frees it");
+	{
+		struct dif_dkey big;
+		char huge[200];
+
+		memset(huge, 'h', sizeof(huge) - 1);
+		huge[sizeof(huge) - 1] = '\0';
+		t_key(&big, 1, 1, huge);
+		ok(t_op(0, &big, DIF_DVAR_ALLOC) == (uint64_t *)-1,
+		   "key larger than a chunk: DIF_FLT_KEYSIZE");
+	}
+	is_int(dif_dvar_chunksize(1, 0, 8), sizeof(uintptr_t) * 3 + 8 + 4 * 4 + 16 + 8,
+	       "chunk size: header, one tuple, value");
+}
+
+static void test_exhaustion(void)
+{
+	struct dif_dkey k;
+	uint32_t n, i, got = 0;
+
+	n = t_init(4096, 128, 4);
+	for (i = 0; i < n + 5; i++) {
+		t_key(&k, 1, i, NULL);
+		if (t_op(i % 2, &k, DIF_DVAR_ALLOC) != NULL)
+			got++;
+	}
+	is_int(got, n, "every chunk is used, CPUs stealing from each other");
+	is_int(t_drops(), 5, "the rest are counted drops");
+	for (i = 0; i < n; i++) {
+		t_key(&k, 1, i, NULL);
+		t_op(3, &k, DIF_DVAR_DELETE);
+	}
+	t_key(&k, 1, 999, NULL);
+	ok(t_op(0, &k, DIF_DVAR_ALLOC) == NULL, "deleted but not cleaned: still a drop");
+	dif_dvar_clean(&t_ds);
+	dif_dvar_reclaim(&t_ds);
+	ok(t_op(0, &k, DIF_DVAR_ALLOC) != NULL, "after cleaning, space again");
+}
+
+static void test_twins(void)
+{
+	struct dif_dkey k;
+	uint64_t *a, *b;
+
+	t_init(8192, 128, 1);
+	t_key(&k, 5, 5, NULL);
+	a = t_op(0, &k, DIF_DVAR_ALLOC);
+	*a = 1;
+	b = t_op(0, &k, DIF_DVAR_ALLOC);
+	ok(a == b, "an existing key is never duplicated");
+	t_op(0, &k, DIF_DVAR_DELETE);
+	b = t_op(0, &k, DIF_DVAR_ALLOC);
+	ok(a != b && *b == 0, "re-created after delete: a fresh zeroed element");
+}
+
+#define T_THREADS	4
+#define T_KEYS		64
+#define T_ITERS		20000
+
+static void *t_worker(void *arg)
+{
+	uint32_t cpu = (uint32_t)(uintptr_t)arg, i;
+	uint64_t seed = cpu * 7919 + 1;
+	struct dif_dkey k;
+	uint64_t *v;
+
+	for (i = 0; i < T_ITERS; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		t_key(&k, 1, (seed >> 33) % T_KEYS, NULL);
+		if ((seed >> 20) & 1) {
+			v = t_op(cpu, &k, DIF_DVAR_ALLOC);
+			if (v != NULL)
+				__atomic_store_n(v, k.dk_keys[0].tu_value, __ATOMIC_RELAXED);
+		} else if ((seed >> 21) & 1) {
+			t_op(cpu, &k, DIF_DVAR_DELETE);
+		} else {
+			v = t_op(cpu, &k, DIF_DVAR_LOOKUP);
+			/* A found value is 0 (new) or its own key. */
+			if (v != NULL) {
+				uint64_t x = __atomic_load_n(v, __ATOMIC_RELAXED);
+
+				if (x != 0 && x != k.dk_keys[0].tu_value)
+					return (void *)1;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void test_threads(void)
+{
+	pthread_t t[T_THREADS];
+	uint32_t n, i, live = 0, bad = 0;
+	struct dif_dkey k;
+	void *rv;
+
+	n = t_init(1 << 20, 128, T_THREADS);
+	for (i = 0; i < T_THREADS; i++)
+		pthread_create(&t[i], NULL, t_worker, (void *)(uintptr_t)i);
+	for (i = 0; i < T_THREADS; i++) {
+		pthread_join(t[i], &rv);
+		bad += rv != NULL;
+	}
+	is_int(bad, 0, "%d threads: every value found belongs to its key", T_THREADS);
+	dif_dvar_clean(&t_ds);
+	dif_dvar_reclaim(&t_ds);
+	for (i = 0; i < T_KEYS; i++) {
+		t_key(&k, 1, i, NULL);
+		live += t_op(0, &k, DIF_DVAR_LOOKUP) != NULL;
+	}
+	is_int(dif_dvar_nfree(&t_ds) + live, n,
+	       "after cleaning, free + live chunks = all chunks (%u live)", live);
+}
+
+int main(void)
+{
+	test_basic();
+	test_exhaustion();
+	test_twins();
+	test_threads();
+	free(t_mem);
+	return tap_done();
+}
