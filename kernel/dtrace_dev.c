@@ -31,6 +31,7 @@
 #include <dtrace/abi.h>
 #include "dtk_compat.h"
 #include "dtk_impl.h"
+#include "providers/providers.h"
 
 #define DTK_RELEASE	"dtrace.ko " DTRACE_RELEASE
 
@@ -193,13 +194,18 @@ static int __init dtk_init(void)
 	ret = dtrace_prov_init();
 	if (ret)
 		goto fail;
+	ret = providers_init();
+	if (ret)
+		goto fail_dtrace;
 	/* Last: no consumer can open the device before all is ready. */
 	ret = misc_register(&dtk_miscdev);
 	if (ret)
-		goto fail_dtrace;
+		goto fail_providers;
 	pr_info("loaded, ABI version %d\n", DTRACE_ABI_VERSION);
 	return 0;
 
+fail_providers:
+	providers_exit();
 fail_dtrace:
 	dtrace_prov_exit();
 fail:
@@ -212,6 +218,7 @@ static void __exit dtk_exit(void)
 {
 	/* No descriptor is open: the device holds a module reference. */
 	misc_deregister(&dtk_miscdev);
+	providers_exit();
 	dtrace_prov_exit();
 	dtk_probes_exit();
 	pr_info("unloaded\n");

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * The sdt provider: every kernel tracepoint, of the core kernel and of
+ * loaded modules, as sdt:<module>:<subsystem>:<event>.
+ *
+ * Theory.
+ *
+ * Naming.  Linux's tracepoints are its statically defined tracing points,
+ * so they are DTrace's sdt probes.  The module is "vmlinux" for the core
+ * kernel's tracepoints and the module's name otherwise; the function is
+ * the trace event's subsystem (the TRACE_SYSTEM, the directory of
+ * tracefs events/ it appears in: "sched", "block", "kvm"...), empty for
+ * the tracepoints that have no trace event (the bare *_tp ones); the name
+ * is the tracepoint's name.  So sdt:::sched_switch,
+ * sdt:vmlinux:sched:sched_switch and sdt::sched: all work as a DTrace user
+ * expects.
+ *
+ * Discovery.  The core kernel's tracepoints come from
+ * for_each_kernel_tracepoint at load time; the modules' from the
+ * tracepoint module notifier, which also reports every module already
+ * loaded when it is registered.  The subsystem names come from tracefs
+ * (providers/prov_tracefs.c), read once when the provider is registered
+ * and again when a module comes.
+ *
+ * Attaching.  One generic callback per tracepoint, registered with the
+ * probe as its data pointer when the probe is enabled and unregistered
+ * when it is disabled: nothing is attached while no consumer uses an sdt
+ * probe.  A tracepoint passes its arguments as a C call does, so the
+ * callback declares ten u64 arguments and the first five are arg0..arg4
+ * (on x86-64 the first five after the data pointer arrive in registers;
+ * 32-bit arguments have undefined upper halves, so typed args[] casts them;
+ * arguments beyond those a tracepoint passes are meaningless, never
+ * unsafe: they are registers or the caller's own stack).  arg5..arg9 are
+ * saved per CPU for the getargval op.
+ *
+ * Module lifetime.  An enabled probe holds a reference on its module, so a
+ * module whose tracepoint is being traced cannot be unloaded (rmmod says
+ * it is busy) and a callback never outlives its tracepoint.  When a module
+ * goes, its probes stay listed but refuse to be enabled until it is loaded
+ * again (the framework cannot remove single probes yet).
+ *
+ * Locking: sdt_lock protects the probe list; enable and disable run under
+ * dtk_lock and touch only the probe.  Probe context: providers/sdt_probe.c.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": sdt: " fmt
+
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+
+#include "prov_tracefs.h"
+#include "sdt_impl.h"
+
+static struct dtk_provider *sdt_prov;
+static DEFINE_MUTEX(sdt_lock);
+static LIST_HEAD(sdt_probes);
+
+/* Tracepoint name -> subsystem, from tracefs events/<system>/<event>. */
+struct sdt_sys {
+	struct list_head	ss_link;
+	char			*ss_sys;
+	char			ss_event[];
+};
+static LIST_HEAD(sdt_systems);
+
+struct sdt_find {
+	const char		*sf_name;
+	struct tracepoint	*sf_tp;
+};
+
+static void sdt_find_one(struct tracepoint *tp, void *priv)
+{
+	struct sdt_find *sf = priv;
+
+	if (!sf->sf_tp && strcmp(tp->name, sf->sf_name) == 0)
+		sf->sf_tp = tp;
+}
+
+struct tracepoint *sdt_tp_find(const char *name)
+{
+	struct sdt_find sf = { .sf_name = name };
+
+	for_each_kernel_tracepoint(sdt_find_one, &sf);
+	return sf.sf_tp;
+}
+
+/* --- subsystem names from tracefs --- */
+
+struct sdt_sysdir {
+	struct list_head	sd_link;
+	char			sd_name[];
+};
+
+static int sdt_add_dir(struct list_head *list, const char *name)
+{
+	struct sdt_sysdir *sd = kmalloc(sizeof(*sd) + strlen(name) + 1,
+					GFP_KERNEL);
+
+	if (!sd)
+		return -ENOMEM;
+	strcpy(sd->sd_name, name);
+	list_add_tail(&sd->sd_link, list);
+	return 0;
+}
+
+static int sdt_dir_cb(void *priv, const char *name)
+{
+	return sdt_add_dir(priv, name);
+}
+
+static void sdt_dirs_free(struct list_head *list)
+{
+	struct sdt_sysdir *sd, *tmp;
+
+	list_for_each_entry_safe(sd, tmp, list, sd_link)
+		kfree(sd);
+	INIT_LIST_HEAD(list);
+}
+
+static void sdt_systems_free(void)
+{
+	struct sdt_sys *ss, *tmp;
+
+	list_for_each_entry_safe(ss, tmp, &sdt_systems, ss_link) {
+		kfree(ss->ss_sys);
+		kfree(ss);
+	}
+	INIT_LIST_HEAD(&sdt_systems);
+}
+
+/* (Re)read events/: which subsystem each event belongs to. */
+static void sdt_systems_load(void)
+{
+	struct vfsmount *mnt = prov_tracefs_mount();
+	LIST_HEAD(systems);
+	struct sdt_sysdir *sys, *ev;
+	char path[NAME_MAX + 8];
+
+	if (IS_ERR(mnt)) {
+		pr_warn("no tracefs (%ld): sdt probes have no subsystem\n",
+			PTR_ERR(mnt));
+		return;
+	}
+	sdt_systems_free();
+	/* Collect first, descend after: no lookups under a locked dir. */
+	prov_tracefs_subdirs(mnt, "events", sdt_dir_cb, &systems);
+	list_for_each_entry(sys, &systems, sd_link) {
+		LIST_HEAD(events);
+
+		snprintf(path, sizeof(path), "events/%s", sys->sd_name);
+		prov_tracefs_subdirs(mnt, path, sdt_dir_cb, &events);
+		list_for_each_entry(ev, &events, sd_link) {
+			struct sdt_sys *ss;
+
+			ss = kmalloc(sizeof(*ss) + strlen(ev->sd_name) + 1,
+				     GFP_KERNEL);
+			if (!ss)
+				break;
+			ss->ss_sys = kstrdup(sys->sd_name, GFP_KERNEL);
+			if (!ss->ss_sys) {
+				kfree(ss);
+				break;
+			}
+			strcpy(ss->ss_event, ev->sd_name);
+			list_add_tail(&ss->ss_link, &sdt_systems);
+		}
+		sdt_dirs_free(&events);
+	}
+	sdt_dirs_free(&systems);
+	prov_tracefs_umount(mnt);
+}
+
+static const char *sdt_system_of(const char *event)
+{
+	struct sdt_sys *ss;
+
+	list_for_each_entry(ss, &sdt_systems, ss_link)
+		if (strcmp(ss->ss_event, event) == 0)
+			return ss->ss_sys;
+	return "";
+}
+
+/* --- probes --- */
+
+static struct sdt_probe *sdt_probe_find(const char *mod, const char *name)
+{
+	struct sdt_probe *sp;
+
+	list_for_each_entry(sp, &sdt_probes, sp_link)
+		if (strcmp(sp->sp_modname, mod) == 0 &&
+		    strcmp(sp->sp_tp_name, name) == 0)
+			return sp;
+	return NULL;
+}
+
+/* Give a tracepoint its probe, or bring back the probe it had. */
+static void sdt_probe_add(struct tracepoint *tp, struct module *mod)
+{
+	const char *modname = mod ? mod->name : "vmlinux";
+	struct sdt_probe *sp;
+
+	sp = sdt_probe_find(modname, tp->name);
+	if (sp) {
+		WRITE_ONCE(sp->sp_tp, tp);
+		sp->sp_mod = mod;
+		return;
+	}
+	sp = kzalloc(sizeof(*sp), GFP_KERNEL);
+	if (!sp)
+		return;
+	strscpy(sp->sp_modname, modname, sizeof(sp->sp_modname));
+	sp->sp_tp_name = kstrdup(tp->name, GFP_KERNEL);
+	if (!sp->sp_tp_name) {
+		kfree(sp);
+		return;
+	}
+	sp->sp_tp = tp;
+	sp->sp_mod = mod;
+	sp->sp_id = dtk_probe_create(sdt_prov, modname,
+				     sdt_system_of(tp->name), tp->name, 0, sp);
+	if (!sp->sp_id) {
+		kfree(sp->sp_tp_name);
+		kfree(sp);
+		return;
+	}
+	list_add_tail(&sp->sp_link, &sdt_probes);
+}
+
+static void sdt_core_one(struct tracepoint *tp, void *priv)
+{
+	sdt_probe_add(tp, NULL);
+}
+
+static int sdt_module_notify(struct notifier_block *nb, unsigned long val,
+			     void *data)
+{
+	struct tp_module *tpm = data;
+	struct module *mod = tpm->mod;
+	struct tracepoint *tp;
+	struct sdt_probe *sp;
+	unsigned int i;
+
+	if (mod == THIS_MODULE)
+		return NOTIFY_OK;
+	mutex_lock(&sdt_lock);
+	if (val == MODULE_STATE_COMING && sdt_prov) {
+		/* Its events may be new to tracefs since events/ was read. */
+		for (i = 0; i < mod->num_tracepoints; i++) {
+			tp = tracepoint_ptr_deref(&mod->tracepoints_ptrs[i]);
+			if (!sdt_system_of(tp->name)[0]) {
+				sdt_systems_load();
+				break;
+			}
+		}
+		for (i = 0; i < mod->num_tracepoints; i++)
+			sdt_probe_add(tracepoint_ptr_deref(&mod->tracepoints_ptrs[i]),
+				      mod);
+	} else if (val == MODULE_STATE_GOING) {
+		list_for_each_entry(sp, &sdt_probes, sp_link) {
+			if (sp->sp_mod != mod)
+				continue;
+			/* An enabled probe holds the module: none here. */
+			WARN_ON_ONCE(sp->sp_enabled);
+			WRITE_ONCE(sp->sp_tp, NULL);
+			sp->sp_mod = NULL;
+		}
+	}
+	mutex_unlock(&sdt_lock);
+	return NOTIFY_OK;
+}
+
+static struct notifier_block sdt_module_nb = {
+	.notifier_call = sdt_module_notify,
+};
+
+static int sdt_enable(void *priv, dtk_id_t id, void *parg)
+{
+	struct sdt_probe *sp = parg;
+	int ret;
+
+	mutex_lock(&sdt_lock);
+	if (!sp->sp_tp) {
+		ret = -ENOENT;		/* its module is gone */
+		goto out;
+	}
+	if (sp->sp_mod && !try_module_get(sp->sp_mod)) {
+		ret = -ENOENT;
+		goto out;
+	}
+	ret = tracepoint_probe_register(sp->sp_tp, (void *)sdt_cb, sp);
+	if (ret) {
+		if (sp->sp_mod)
+			module_put(sp->sp_mod);
+		goto out;
+	}
+	sp->sp_enabled = true;
+out:
+	mutex_unlock(&sdt_lock);
+	return ret;
+}
+
+static void sdt_disable(void *priv, dtk_id_t id, void *parg)
+{
+	struct sdt_probe *sp = parg;
+
+	mutex_lock(&sdt_lock);
+	if (sp->sp_enabled) {
+		tracepoint_probe_unregister(sp->sp_tp, (void *)sdt_cb, sp);
+		/* No callback is still running past this point. */
+		tracepoint_synchronize_unregister();
+		if (sp->sp_mod)
+			module_put(sp->sp_mod);
+		sp->sp_enabled = false;
+	}
+	mutex_unlock(&sdt_lock);
+}
+
+static const struct dtk_pops sdt_pops = {
+	.dpo_enable	= sdt_enable,
+	.dpo_disable	= sdt_disable,
+	.dpo_getargval	= sdt_getargval,
+};
+
+int sdt_prov_init(void)
+{
+	int ret;
+
+	ret = dtk_provider_register("sdt", &sdt_pops, NULL, &sdt_prov);
+	if (ret)
+		return ret;
+	mutex_lock(&sdt_lock);
+	sdt_systems_load();
+	for_each_kernel_tracepoint(sdt_core_one, NULL);
+	mutex_unlock(&sdt_lock);
+	ret = register_tracepoint_module_notifier(&sdt_module_nb);
+	if (ret) {
+		sdt_prov_exit();
+		return ret;
+	}
+	return 0;
+}
+
+void sdt_prov_exit(void)
+{
+	struct sdt_probe *sp, *tmp;
+
+	unregister_tracepoint_module_notifier(&sdt_module_nb);
+	dtk_provider_unregister(sdt_prov);
+	mutex_lock(&sdt_lock);
+	list_for_each_entry_safe(sp, tmp, &sdt_probes, sp_link) {
+		kfree(sp->sp_tp_name);
+		kfree(sp);
+	}
+	INIT_LIST_HEAD(&sdt_probes);
+	sdt_systems_free();
+	sdt_prov = NULL;
+	mutex_unlock(&sdt_lock);
+}

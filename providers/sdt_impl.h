@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * The sdt provider's state shared by providers/sdt.c (theory comment
+ * there) and its probe-context half, providers/sdt_probe.c.
+ */
+#ifndef SDT_IMPL_H
+#define SDT_IMPL_H
+
+#include <linux/list.h>
+#include <linux/module.h>
+
+#include "providers.h"
+
+/* One tracepoint's probe. */
+struct sdt_probe {
+	struct list_head	sp_link;	/* sdt_probes, sdt_lock */
+	struct tracepoint	*sp_tp;		/* NULL: its module is gone */
+	struct module		*sp_mod;	/* NULL: the core kernel */
+	char			*sp_tp_name;
+	char			sp_modname[MODULE_NAME_LEN];
+	dtk_id_t		sp_id;
+	bool			sp_enabled;	/* callback registered */
+};
+
+/* PROBE CONTEXT (providers/sdt_probe.c). */
+void sdt_cb(void *data, u64 a0, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5,
+	    u64 a6, u64 a7, u64 a8, u64 a9);
+u64 sdt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
+		  int aframes);
+
+#endif /* SDT_IMPL_H */
