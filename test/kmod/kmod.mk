@@ -13,7 +13,8 @@
 # not as prerequisites: a build failure must still leave a log with a
 # "not ok" line, or `make check` would quietly count fewer tests.
 
-KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof
+KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof \
+	$(B)/test/kmod/prov_fire
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
