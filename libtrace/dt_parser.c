@@ -217,6 +217,40 @@ dt_declspec_t *dt_decl_new(dt_pcb_t *pcb)
 }
 
 /*
+ * The type keywords that may go together, as in C: one base type (void,
+ * char, int, float, double, string), short or long with int, signed or
+ * unsigned with an integer type.
+ */
+static void dt_decl_check_words(dt_pcb_t *pcb, const dt_declspec_t *ds,
+				int line)
+{
+	const unsigned base = DT_DW_VOID | DT_DW_CHAR | DT_DW_INT |
+			      DT_DW_FLOAT | DT_DW_DOUBLE | DT_DW_STRING;
+	unsigned w = ds->ds_words & ~DT_DW_USERLAND;
+	unsigned b = w & base;
+
+	if (b & (b - 1))
+		dt_pcb_error(pcb, D_DECL_COMBO, line, "invalid type combination "
+			     "in declaration");
+	if ((w & DT_DW_SHORT) && (w & DT_DW_LONG))
+		dt_pcb_error(pcb, D_DECL_COMBO, line, "invalid type combination "
+			     "in declaration");
+	if ((w & DT_DW_SIGNED) && (w & DT_DW_UNSIGNED))
+		dt_pcb_error(pcb, D_DECL_COMBO, line, "invalid type combination "
+			     "in declaration");
+	if ((w & (DT_DW_SIGNED | DT_DW_UNSIGNED)) &&
+	    (b & ~(DT_DW_CHAR | DT_DW_INT)))
+		dt_pcb_error(pcb, D_DECL_SIGNINT, line, "invalid type "
+			     "combination: signed or unsigned with a "
+			     "non-integer type");
+	if ((w & (DT_DW_SHORT | DT_DW_LONG)) &&
+	    (b & ~(DT_DW_INT | (w & DT_DW_LONG ? DT_DW_DOUBLE : 0))))
+		dt_pcb_error(pcb, D_DECL_LONGINT, line, "invalid type "
+			     "combination: short or long with a non-integer "
+			     "type");
+}
+
+/*
  * Merge one more specifier into a declaration's: the checks are C's (one
  * storage class, one type, keywords that combine).
  */
@@ -256,6 +290,7 @@ dt_declspec_t *dt_decl_merge(dt_pcb_t *pcb, dt_declspec_t *a,
 				     "combination in declaration");
 		}
 		a->ds_words |= b->ds_words;
+		dt_decl_check_words(pcb, a, line);
 	}
 	return a;
 }

@@ -149,7 +149,6 @@ typedef struct dt_pcb {
 	char *const *pcb_sargv;
 	unsigned char *pcb_sref;	/* which $n were referenced */
 	int pcb_parens, pcb_brackets, pcb_braces;
-	int pcb_outer;			/* scanner in the outer scope */
 	int pcb_indecl;			/* scanning an outer declaration */
 	int pcb_eof;			/* the scanner has reached the end */
 	char pcb_toktext[64];		/* text of the last token */

@@ -11,12 +11,18 @@
  *   dtrace    BEGIN, END and ERROR, with empty module and function
  *   profile   profile-<rate> and tick-<rate>, <rate> a number with an
  *             optional unit (ns us ms s m h d hz; none is hz)
- *   syscall fbt sdt tracepoint proc sched io lockstat kvm, and pid<N>:
- *             any module, function and name (their probes depend on the
- *             running kernel or process, which a build host cannot know)
+ *   syscall   any function, named entry or return
+ *   fbt       any module and function, named entry or return
+ *   proc, sched, io, lockstat
+ *             any module and function, the names DTrace gives them
+ *   sdt, tracepoint, kvm, and pid<N>
+ *             anything, but only when the description names the provider
+ *             itself: their probes depend on the running kernel or
+ *             process, which a build host cannot know
  *
  * A description matches if its provider component (a glob, or empty)
- * matches a provider of the catalog and the rules above accept the rest.
+ * matches a provider of the catalog and the rules above accept the rest,
+ * so ":::tick-1fortnight" matches nothing while "sdt:::anything" does.
  * A description that matches nothing is D_PDESC_ZERO unless -Z
  * (DTRACE_C_ZDEFS) is given, as with the live probe list.  The types of
  * args[] come from the same place: the module's argument descriptions
@@ -34,10 +40,68 @@ static int dt_glob(const char *pattern, const char *s)
 	return *pattern == '\0' || fnmatch(pattern, s, 0) == 0;
 }
 
-static int dt_match_any(const dt_pdesc_t *pdp)
+/* Open-ended providers: only when named outright. */
+static int dt_match_named(const dt_pdesc_t *pdp)
 {
-	(void)pdp;
-	return 1;
+	return pdp->pd_prov[0] != '\0' && !strpbrk(pdp->pd_prov, "*?[");
+}
+
+static int dt_match_names(const char *pattern, const char *const *names)
+{
+	int n = 0;
+
+	for (; *names; names++)
+		n += dt_glob(pattern, *names);
+	return n;
+}
+
+static int dt_match_entret(const dt_pdesc_t *pdp)
+{
+	static const char *const names[] = { "entry", "return", NULL };
+
+	return dt_match_names(pdp->pd_name, names);
+}
+
+static int dt_match_proc(const dt_pdesc_t *pdp)
+{
+	static const char *const names[] = {
+		"create", "exec", "exec-failure", "exec-success", "exit",
+		"fault", "lwp-create", "lwp-exit", "lwp-start", "signal-clear",
+		"signal-discard", "signal-handle", "signal-send", "start", NULL,
+	};
+
+	return dt_match_names(pdp->pd_name, names);
+}
+
+static int dt_match_sched(const dt_pdesc_t *pdp)
+{
+	static const char *const names[] = {
+		"change-pri", "dequeue", "enqueue", "off-cpu", "on-cpu",
+		"preempt", "remain-cpu", "sleep", "surrender", "tick",
+		"wakeup", NULL,
+	};
+
+	return dt_match_names(pdp->pd_name, names);
+}
+
+static int dt_match_io(const dt_pdesc_t *pdp)
+{
+	static const char *const names[] = {
+		"done", "start", "wait-done", "wait-start", NULL,
+	};
+
+	return dt_match_names(pdp->pd_name, names);
+}
+
+static int dt_match_lockstat(const dt_pdesc_t *pdp)
+{
+	static const char *const names[] = {
+		"adaptive-acquire", "adaptive-block", "adaptive-release",
+		"adaptive-spin", "rw-acquire", "rw-block", "rw-release",
+		"rw-spin", "spin-acquire", "spin-release", "spin-spin", NULL,
+	};
+
+	return dt_match_names(pdp->pd_name, names);
 }
 
 static int dt_match_dtrace(const dt_pdesc_t *pdp)
@@ -88,15 +152,15 @@ static const struct dt_provcat {
 } dt_provcat[] = {
 	{ "dtrace", dt_match_dtrace },
 	{ "profile", dt_match_profile },
-	{ "syscall", dt_match_any },
-	{ "fbt", dt_match_any },
-	{ "sdt", dt_match_any },
-	{ "tracepoint", dt_match_any },
-	{ "proc", dt_match_any },
-	{ "sched", dt_match_any },
-	{ "io", dt_match_any },
-	{ "lockstat", dt_match_any },
-	{ "kvm", dt_match_any },
+	{ "syscall", dt_match_entret },
+	{ "fbt", dt_match_entret },
+	{ "proc", dt_match_proc },
+	{ "sched", dt_match_sched },
+	{ "io", dt_match_io },
+	{ "lockstat", dt_match_lockstat },
+	{ "sdt", dt_match_named },
+	{ "tracepoint", dt_match_named },
+	{ "kvm", dt_match_named },
 };
 
 /* pid<N>: the pid provider of process N. */

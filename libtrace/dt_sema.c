@@ -268,6 +268,7 @@ typedef struct dt_sema {
 #define DT_CF_AGG	0x8
 
 static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp);
+static void dt_fold(dt_node_t *dnp);
 
 static const struct dt_func *dt_func_lookup(const char *name)
 {
@@ -836,7 +837,7 @@ static int dt_is_assign_op(int op)
 
 static int dt_is_agg_lhs(const dt_node_t *lhs)
 {
-	if (lhs->dn_kind == DT_NODE_OP2 && lhs->dn_op == DT_OP_INDEX)
+	while (lhs->dn_kind == DT_NODE_OP2 && lhs->dn_op == DT_OP_INDEX)
 		lhs = lhs->dn_left;
 	return lhs->dn_kind == DT_NODE_IDENT && lhs->dn_string[0] == '@';
 }
@@ -919,6 +920,7 @@ static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp)
 			dnp->dn_vkind = DT_VK_PTR;
 		else
 			dnp->dn_vkind = DT_VK_INT;
+		dt_fold(dnp);
 		return;
 	case DT_NODE_OP2:
 		break;
@@ -1009,6 +1011,80 @@ static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp)
 		dnp->dn_vkind = DT_VK_PTR;
 	else
 		dnp->dn_vkind = DT_VK_INT;
+	dt_fold(dnp);
+}
+
+/*
+ * Fold an operator whose operands are integer constants into a constant,
+ * so that "-10" is a constant where D wants one (lquantize's base, array
+ * dimensions) and code generation emits one load.  Arithmetic is done in
+ * 64 bits, signed unless an operand is unsigned, as the DIF will.
+ */
+static void dt_fold(dt_node_t *dnp)
+{
+	dt_node_t *l = dnp->dn_left, *r = dnp->dn_right;
+	uint64_t a, b, v;
+	int uns;
+
+	if (dnp->dn_kind == DT_NODE_OP1) {
+		if (l->dn_kind != DT_NODE_INT)
+			return;
+		a = l->dn_value;
+		switch (dnp->dn_op) {
+		case DT_OP_INEG: v = -a; break;
+		case DT_OP_IPOS: v = a; break;
+		case DT_TOK_BNEG: v = ~a; break;
+		case DT_TOK_LNEG: v = !a; break;
+		default: return;
+		}
+		uns = l->dn_flags & DT_NF_UNSIGNED;
+	} else if (dnp->dn_kind == DT_NODE_OP2) {
+		if (l->dn_kind != DT_NODE_INT || r->dn_kind != DT_NODE_INT)
+			return;
+		a = l->dn_value;
+		b = r->dn_value;
+		uns = (l->dn_flags | r->dn_flags) & DT_NF_UNSIGNED;
+		switch (dnp->dn_op) {
+		case DT_TOK_ADD: v = a + b; break;
+		case DT_TOK_SUB: v = a - b; break;
+		case DT_TOK_MUL: v = a * b; break;
+		case DT_TOK_DIV:
+			v = uns ? a / b : (uint64_t)((int64_t)a / (int64_t)b);
+			break;
+		case DT_TOK_MOD:
+			v = uns ? a % b : (uint64_t)((int64_t)a % (int64_t)b);
+			break;
+		case DT_TOK_LSH: v = b < 64 ? a << b : 0; break;
+		case DT_TOK_RSH:
+			v = b >= 64 ? 0 : uns ? a >> b :
+			    (uint64_t)((int64_t)a >> b);
+			break;
+		case DT_TOK_BAND: v = a & b; break;
+		case DT_TOK_BOR: v = a | b; break;
+		case DT_TOK_XOR: v = a ^ b; break;
+		case DT_TOK_LAND: v = a && b; break;
+		case DT_TOK_LOR: v = a || b; break;
+		case DT_TOK_LXOR: v = !a != !b; break;
+		case DT_TOK_EQU: v = a == b; uns = 0; break;
+		case DT_TOK_NEQ: v = a != b; uns = 0; break;
+		case DT_TOK_LT:
+			v = uns ? a < b : (int64_t)a < (int64_t)b; uns = 0; break;
+		case DT_TOK_LE:
+			v = uns ? a <= b : (int64_t)a <= (int64_t)b; uns = 0; break;
+		case DT_TOK_GT:
+			v = uns ? a > b : (int64_t)a > (int64_t)b; uns = 0; break;
+		case DT_TOK_GE:
+			v = uns ? a >= b : (int64_t)a >= (int64_t)b; uns = 0; break;
+		default: return;
+		}
+	} else {
+		return;
+	}
+	dnp->dn_kind = DT_NODE_INT;
+	dnp->dn_value = v;
+	dnp->dn_flags = uns ? DT_NF_UNSIGNED : 0;
+	dnp->dn_left = dnp->dn_right = NULL;
+	dnp->dn_vkind = DT_VK_INT;
 }
 
 static void dt_sema_stmts(dt_sema_t *ss, dt_node_t *list)

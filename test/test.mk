@@ -29,6 +29,7 @@ CHECK_LOGS := $(B)/test/unit.tap
 
 -include test/vm/vm.mk
 -include test/kmod/kmod.mk
+-include test/d/d.mk
 
 # The summary must come last: it reads every log written before it.
 check:

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+#
+# The native D compiler suite (test/d/run.sh): dtrace -e over test/d/.
+
+$(B)/test/d.tap: $(DTRACE_CMD) FORCE
+	@mkdir -p $(@D)
+	test/d/run.sh $(DTRACE_CMD) test/d > $@ 2>&1 || true
+	@cat $@
+
+check-d: $(B)/test/d.tap
+CHECK_TARGETS += check-d
+CHECK_LOGS += $(B)/test/d.tap
+
+.PHONY: check-d

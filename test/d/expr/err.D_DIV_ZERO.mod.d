@@ -1,0 +1,5 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * Asserts: modulo a constant zero is an error.
+ */
+BEGIN { x = 1 % 0; }

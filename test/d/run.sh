@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+#
+# The native D compiler suite: compile every test/d/<topic>/*.d with
+# `dtrace -e` (compile only, no module needed) and print TAP lines.
+#
+#   tst.<name>.d            must compile (exit 0); if tst.<name>.d.S exists,
+#                           `dtrace -e -S` must print it (the DIF, sampled)
+#   err.D_<TAG>.<name>.d    must fail (exit 1) with [D_<TAG>] (-xerrtags)
+#   err.<name>.d            must fail (exit 1)
+#
+# A test may give dtrace options on a comment line " * @@args: ..." (-C,
+# -D, -Z, -x ...) and macro arguments, which follow the script, on a line
+# " * @@operands: ...".  How probe descriptions are matched without
+# the module is described in libtrace/dt_probes.c.
+#
+# usage: test/d/run.sh path/to/dtrace [test/d]
+dtrace=${1:?usage: run.sh dtrace [dir]}
+dir=${2:-$(dirname "$0")}
+
+if ! "$dtrace" -e -n BEGIN >/dev/null 2>&1; then
+	echo "ok 1 - d: # SKIP $dtrace -e does not work yet"
+	exit 0
+fi
+
+n=0
+status=0
+for t in $(find "$dir" -name '*.d' | LC_ALL=C sort); do
+	n=$((n + 1))
+	name=${t#"$dir"/}
+	base=${t##*/}
+	args=$(sed -n 's/.*@@args: *\([^*]*\).*/\1/p' "$t" | head -1)
+	ops=$(sed -n 's/.*@@operands: *\([^*]*\).*/\1/p' "$t" | head -1)
+	case $base in
+	tst.*)
+		# shellcheck disable=SC2086
+		out=$("$dtrace" -e $args -s "$t" $ops 2>&1)
+		rc=$?
+		if [ $rc -ne 0 ]; then
+			echo "not ok $n - d/$name: exit $rc: $out"
+			status=1
+			continue
+		fi
+		if [ -f "$t.S" ]; then
+			# shellcheck disable=SC2086
+			if ! diff -u "$t.S" <("$dtrace" -e -S $args -s "$t" $ops 2>&1) \
+			    >/tmp/dtest.$$ 2>&1; then
+				echo "not ok $n - d/$name: -S output differs"
+				sed 's/^/# /' /tmp/dtest.$$
+				status=1
+				continue
+			fi
+		fi
+		echo "ok $n - d/$name"
+		;;
+	err.*)
+		# shellcheck disable=SC2086
+		out=$("$dtrace" -xerrtags -e $args -s "$t" $ops 2>&1)
+		rc=$?
+		tag=$(echo "$base" | sed -n 's/^err\.\(D_[A-Z0-9_]*\)\..*/\1/p')
+		if [ $rc -ne 1 ]; then
+			echo "not ok $n - d/$name: exit $rc, want 1: $out"
+			status=1
+		elif [ -n "$tag" ] && ! grep -qF "[$tag]" <<<"$out"; then
+			echo "not ok $n - d/$name: want [$tag]: $out"
+			status=1
+		else
+			echo "ok $n - d/$name"
+		fi
+		;;
+	esac
+done
+rm -f /tmp/dtest.$$
+echo "1..$n"
+exit $status

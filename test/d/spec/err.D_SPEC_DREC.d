@@ -1,0 +1,5 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * Asserts: speculate() may not follow a data-recording action.
+ */
+BEGIN { trace(1); speculate(1); }
