@@ -19,6 +19,7 @@ static const struct {
 	{ "syscall",	syscall_prov_init,	syscall_prov_exit },
 	{ "fbt",	fbt_prov_init,		fbt_prov_exit },
 	{ "sdt",	sdt_prov_init,		sdt_prov_exit },
+	{ "profile",	profile_prov_init,	profile_prov_exit },
 };
 
 int providers_init(void)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * The kernel providers built into dtrace.ko beside the dtrace provider:
- * syscall (providers/syscall.c), fbt (providers/fbt.c) and sdt
- * (providers/sdt.c).  Each file's theory comment says how its probes are
+ * syscall (providers/syscall.c), fbt (providers/fbt.c), sdt
+ * (providers/sdt.c) and profile (providers/profile.c).  Each file's theory comment says how its probes are
  * found, named and attached.  providers/providers.c registers them all at
  * module load and removes them at unload.
  */
@@ -23,6 +23,8 @@ int fbt_prov_init(void);
 void fbt_prov_exit(void);
 int sdt_prov_init(void);
 void sdt_prov_exit(void);
+int profile_prov_init(void);
+void profile_prov_exit(void);
 
 /* A core kernel tracepoint by name (for_each_kernel_tracepoint), or NULL. */
 struct tracepoint *sdt_tp_find(const char *name);

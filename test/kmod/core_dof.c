@@ -10,6 +10,9 @@
  *   core_dof nullptr       BEGIN { trace(*(int *)0); }, then exit(0) in a
  *                          second clause: the fault is counted, tracing
  *                          goes on
+ *   core_dof tick          profile:::tick-100ms { trace(arg0); }
+ *                          profile:::profile-50ms { trace(cpu); }
+ *                          profile:::tick-1s { exit(0); }
  *   core_dof bad           submit broken DOFs; each must be refused with
  *                          an errno and a message, TAP lines
  *   core_dof hold SECONDS  enable BEGIN, go, and sleep (the caller kills
@@ -223,6 +226,37 @@ static void *dof_nullptr(size_t *lenp)
 	return dof_finish(&d, lenp);
 }
 
+/* Three statements on profile probes, in quiet output: see the top. */
+static void *dof_tick(size_t *lenp)
+{
+	struct dofb d = { .strlen = 1 };
+	struct dtrace_dof_stmt st[3];
+	struct dtrace_dof_action acts[3];
+	struct dtrace_dof_rec recs[3];
+	int i;
+
+	stmt_init(&d, &st[0], "profile", "tick-100ms");
+	stmt_init(&d, &st[1], "profile", "profile-50ms");
+	stmt_init(&d, &st[2], "profile", "tick-1s");
+	acts[0] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDB, DIF_BV_ARG0),
+		      0, 0, 0);
+	acts[1] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDB, DIF_BV_CPU),
+		      1, 0, 0);
+	acts[2] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 0), 2, 0, 0);
+	recs[0] = rec(0, 8, 0);
+	recs[1] = rec(0, 8, 0);
+	recs[2] = rec(0, 4, DTRACE_DOFREC_F_SIGNED);
+	for (i = 0; i < 3; i++) {
+		st[i].dofst_act_first = i;
+		st[i].dofst_act_count = 1;
+		st[i].dofst_size = 8;
+	}
+	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
+	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dof_finish(&d, lenp);
+}
+
 static dtrace_hdl_t *open_or_die(void)
 {
 	int err;
@@ -349,12 +383,15 @@ int main(int argc, char **argv)
 		dof = dof_trace(&len);
 	else if (argc >= 2 && strcmp(argv[1], "nullptr") == 0)
 		dof = dof_nullptr(&len);
+	else if (argc >= 2 && strcmp(argv[1], "tick") == 0)
+		dof = dof_tick(&len);
 	if (dof)
 		return run(dof, len);
 	if (argc >= 2 && strcmp(argv[1], "bad") == 0)
 		return bad();
 	if (argc >= 3 && strcmp(argv[1], "hold") == 0)
 		return hold(atoi(argv[2]));
-	fprintf(stderr, "usage: core_dof hello|trace|nullptr|bad|hold SECONDS\n");
+	fprintf(stderr, "usage: core_dof hello|trace|nullptr|tick|bad|"
+		"hold SECONDS\n");
 	return 2;
 }
