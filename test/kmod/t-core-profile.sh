@@ -16,7 +16,7 @@ check "core_dof tick exits 0" [ $? -eq 0 ]
 ticks=$(printf '%s\n' "$out" | grep -c ':tick-100ms ')
 ends=$(printf '%s\n' "$out" | grep -c ':tick-1s ')
 check "tick-100ms fired 5 to 12 times in 1 s (got $ticks)" \
-	[ "$ticks" -ge 5 ] && [ "$ticks" -le 12 ]
+	[ "$ticks" -ge 5 -a "$ticks" -le 12 ]
 check "tick-1s fired once (got $ends)" [ "$ends" -eq 1 ]
 ncpu=$(nproc)
 for c in $(seq 0 $((ncpu - 1))); do
