@@ -13,10 +13,12 @@
 #include <linux/mutex.h>
 #include <linux/atomic.h>
 #include <linux/rcupdate.h>
+#include <linux/workqueue.h>
 
 #include <dtrace/abi.h>
 #include <dtrace/dof.h>
 #include "dif/dif_obj.h"
+#include "dif/dif_dvar.h"
 #include "dtk_provider.h"
 
 /*
@@ -96,6 +98,33 @@ struct dtk_enabling {
 	void			*den_dof;	/* the copied-in image */
 	u32			den_nstmts;
 	struct dtk_stmt		*den_stmts;
+	const struct dif_var	**den_vars;	/* every DIF object's variables */
+	u32			den_nvars;
+	u32			den_chunksize;	/* dynamic variables need */
+};
+
+/*
+ * A D variable of a state, by id, merged from the variable tables of all
+ * its DIF objects (which must agree on scope, kind and size).  Globals
+ * have one copy, clause-locals one per CPU (zeroed when a probe firing
+ * starts running the state's clauses); thread-locals and associative
+ * arrays live in the dynamic-variable store.
+ */
+struct dtk_var {
+	bool			dvr_used;
+	u8			dvr_scope;	/* DIF_SCOPE_* */
+	u8			dvr_kind;	/* DIF_VKIND_* */
+	u32			dvr_size;	/* bytes of storage */
+	void			*dvr_global;	/* global scalars, at go */
+	u32			dvr_localoff;	/* clause-locals: in dvs_locals */
+};
+
+struct dtk_vars {
+	struct dtk_var		*dvs_vars;	/* [dvs_n], by id */
+	u32			dvs_n;
+	u32			dvs_localsize;	/* bytes per CPU */
+	char			**dvs_locals;	/* [nr_cpu_ids], at go */
+	u32			dvs_chunksize;	/* 0: no dynamic variables */
 };
 
 /* An enabled probe: one statement on one probe. */
@@ -106,6 +135,8 @@ struct dtk_ecb {
 	struct dtk_probe	*dte_probe;
 	struct dtk_stmt		*dte_stmt;
 	struct dtk_ecb __rcu	*dte_next;	/* next ECB on the probe */
+	bool			dte_first;	/* first of its state on the
+						 * probe: clears clause-locals */
 };
 
 /*
@@ -132,6 +163,8 @@ struct dtk_opts {
 	u64			dop_bufresize;
 	u64			dop_strsize;
 	u64			dop_scratchsize;
+	u64			dop_dynvarsize;
+	u64			dop_cleanrate;	/* ns */
 	bool			dop_destructive;
 };
 
@@ -149,6 +182,10 @@ struct dtk_state {
 	struct dtk_opts		dts_opts;
 	struct dtk_buf		*dts_bufs;	/* [nr_cpu_ids], at go */
 	void			**dts_scratch;	/* [nr_cpu_ids], at go */
+	struct dtk_vars		dts_vars;
+	struct dif_dvar_store	dts_dvars;	/* at go, if dvs_chunksize */
+	void			*dts_dvmem;
+	struct delayed_work	dts_cleaner;	/* reclaims deleted dynvars */
 	atomic64_t		dts_errors;
 };
 
@@ -161,6 +198,7 @@ void dtk_probe_describe(const struct dtk_probe *prb,
 			struct dtrace_probedesc *pd);
 int dtk_probe_list(struct dtrace_ioc_probes *dp);
 void dtk_provide_all(const struct dtrace_probedesc *desc);
+int dtk_providers_commit(void);
 int dtk_ecb_attach(struct dtk_ecb *ecb);
 void dtk_ecb_detach(struct dtk_ecb *ecb);
 

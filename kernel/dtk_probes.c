@@ -174,6 +174,23 @@ void dtk_provide_all(const struct dtrace_probedesc *desc)
 	}
 }
 
+/* Let every provider apply its batched enables and disables. */
+int dtk_providers_commit(void)
+{
+	struct dtk_provider *prov;
+	int ret = 0, err;
+
+	lockdep_assert_held(&dtk_lock);
+	list_for_each_entry(prov, &dtk_providers, dpv_link) {
+		if (!prov->dpv_ops->dpo_commit)
+			continue;
+		err = prov->dpv_ops->dpo_commit(prov->dpv_priv);
+		if (err && !ret)
+			ret = err;
+	}
+	return ret;
+}
+
 int dtk_probe_list(struct dtrace_ioc_probes *dp)
 {
 	struct dtk_ptab *pt;

@@ -40,6 +40,16 @@ struct dtk_pops {
 	 */
 	u64 (*dpo_getargval)(void *priv, dtk_id_t id, void *parg, int argno,
 			     int aframes);
+	/*
+	 * Optional: apply, in one go, the enables and disables since the
+	 * last call.  A provider whose attach cost is per batch rather than
+	 * per probe (fbt: one ftrace filter update for thousands of
+	 * functions) only records them in dpo_enable/dpo_disable and does the
+	 * work here; the framework calls it with dtk_lock held after each
+	 * batch (an enabling matched, a state's ECBs detached), and
+	 * dpo_disable's promise holds once it has returned.
+	 */
+	int (*dpo_commit)(void *priv);
 	/* The probe is being removed: free parg. */
 	void (*dpo_destroy)(void *priv, dtk_id_t id, void *parg);
 };

@@ -181,6 +181,7 @@ void dtk_enabling_matchall(void)
 	list_for_each_entry(st, &dtk_states, dts_link)
 		list_for_each_entry(en, &st->dts_enablings, den_link)
 			dtk_enabling_match(st, en);
+	dtk_providers_commit();
 	mutex_unlock(&dtk_lock);
 }
 EXPORT_SYMBOL_GPL(dtk_enabling_matchall);
@@ -203,7 +204,7 @@ int dtk_state_enable(struct dtk_state *st, struct dtrace_ioc_enable *de)
 	struct dtk_opts opts;
 	char *msg;
 	void *dof;
-	int ret;
+	int ret, err;
 	u32 s;
 
 	if (de->de_pad0 || de->de_enabling || de->de_nprobes)
@@ -243,6 +244,9 @@ int dtk_state_enable(struct dtk_state *st, struct dtrace_ioc_enable *de)
 	mutex_lock(&dtk_lock);
 	list_add_tail(&en->den_link, &st->dts_enablings);
 	ret = dtk_enabling_match(st, en);
+	err = dtk_providers_commit();
+	if (ret >= 0 && err)
+		ret = err;
 	mutex_unlock(&dtk_lock);
 	mutex_unlock(&dtk_provider_lock);
 	kfree(msg);
@@ -387,6 +391,7 @@ void dtk_state_destroy(struct dtk_state *st)
 	list_del(&st->dts_link);
 	for (i = 0; i < st->dts_necbs; i++)
 		dtk_ecb_detach(st->dts_ecbs[i]);
+	dtk_providers_commit();
 	mutex_unlock(&dtk_lock);
 	/* No probe context can see this state's ECBs past this point. */
 	synchronize_rcu();
