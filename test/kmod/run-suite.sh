@@ -12,8 +12,8 @@
 # (test/kmod/lib.sh); the driver numbers them, prefixes the part's name,
 # turns anything else it prints (stderr too) into "# " comments, and adds
 # a failure of its own when the part times out, exits non-zero without
-# reporting a failure, or when the kernel log grows a BUG, WARNING, Oops
-# or Call Trace while it runs.  New suites (D tests, the DIF cross-check)
+# reporting a failure, leaves processes running, or when the kernel log
+# grows a BUG, WARNING, Oops or Call Trace while it runs.  New suites (D tests, the DIF cross-check)
 # are new t-NN-*.sh files; the driver need not change.
 set -u
 
@@ -55,6 +55,34 @@ emit() {
 	esac
 }
 
+# The processes, zombies aside, of process group $1.
+group_members() {
+	ps -e -o pgid=,stat=,args= | awk -v g="$1" '$1 == g && $2 !~ /^Z/'
+}
+
+# Run one part.  timeout gives it a process group of its own, so whatever
+# the part leaves running in the background (holding the output pipe, and
+# maybe /dev/dtrace) can be reported and stopped.
+run_part() {
+	local pid rc left i
+
+	timeout -k 5 "$PART_TIMEOUT" bash "$1" 2>&1 &
+	pid=$!
+	wait $pid
+	rc=$?
+	left=$(group_members $pid)
+	if [ -n "$left" ]; then
+		echo "not ok - left no processes running"
+		printf '%s\n' "$left" | sed 's/^/#   /'
+		kill -KILL -- -$pid 2>/dev/null
+		for i in 1 2 3 4 5 6 7 8 9 10; do
+			[ -n "$(group_members $pid)" ] || break
+			sleep 0.5
+		done
+	fi
+	return $rc
+}
+
 # The kernel log lines that mean trouble, after the first $1 lines.
 kernel_trouble() {
 	dmesg | tail -n +"$(($1 + 1))" | grep -E 'BUG:|WARNING:|Oops|Call Trace|Kernel panic'
@@ -73,7 +101,7 @@ for t in "$here"/t-*.sh; do
 	before=$failed
 	while IFS= read -r line; do
 		emit "$line"
-	done < <(timeout -k 5 "$PART_TIMEOUT" bash "$t" 2>&1)
+	done < <(run_part "$t")
 	wait $!
 	rc=$?
 	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
