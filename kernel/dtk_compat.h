@@ -21,4 +21,23 @@ static inline bool dtk_capable(void)
 	return capable(CAP_SYS_ADMIN) || perfmon_capable();
 }
 
+/* --- providers (issue 6): fbt, stacks --- */
+#include <linux/ftrace.h>
+#include <linux/ptrace.h>
+
+/*
+ * Argument n (0-5) of a function at its ftrace entry.  6.12 has the
+ * accessor (struct ftrace_regs is opaque there); 6.1's x86 ftrace_regs is
+ * a pt_regs whose argument registers the ftrace trampoline saved.
+ */
+static inline unsigned long dtk_fregs_arg(struct ftrace_regs *fregs,
+					  unsigned int n)
+{
+#ifdef ftrace_regs_get_argument
+	return ftrace_regs_get_argument(fregs, n);
+#else
+	return regs_get_kernel_argument(&fregs->regs, n);
+#endif
+}
+
 #endif /* DTK_COMPAT_H */

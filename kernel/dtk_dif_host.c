@@ -12,9 +12,9 @@
  * Built-in variables read the current task and the firing; the ones that
  * need stack walking or path names (stackdepth, caller, ucaller,
  * ustackdepth, uregs[], vmregs[], cwd, root) are not implemented yet and
- * fault with DIF_FLT_ILLOP.  Variables (globals, clause-locals, thread-
- * locals, associative arrays) are refused when a DOF is loaded until the
- * variable store exists, so their ops are never reached.
+ * fault with DIF_FLT_ILLOP.  Variables live where kernel/dtk_state.c
+ * put them at go: globals and clause-locals in the state, thread-locals
+ * and array elements in its dynamic-variable store.
  */
 #include <linux/cred.h>
 #include <linux/sched.h>
@@ -24,6 +24,7 @@
 #include <linux/uaccess.h>
 
 #include "dtk_dif_host.h"
+#include "dif/dif_dvar.h"
 
 static DEFINE_PER_CPU(u64, dtk_rand_state);
 
@@ -209,16 +210,34 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 	}
 }
 
+/* Globals have one copy; clause-locals one per CPU (dtk_state.c). */
 static void *dtk_op_svar(void *host, const struct dif_var *v)
 {
+	struct dtk_mctx *mc = host;
+	struct dtk_vars *vs = &mc->mc_state->dts_vars;
+	struct dtk_var *dv;
+
+	if (v->dv_id >= vs->dvs_n)
+		return NULL;
+	dv = &vs->dvs_vars[v->dv_id];
+	if (v->dv_scope == DIF_SCOPE_GLOBAL)
+		return dv->dvr_global;
+	if (v->dv_scope == DIF_SCOPE_LOCAL && vs->dvs_locals)
+		return vs->dvs_locals[mc->mc_cpu] + dv->dvr_localoff;
 	return NULL;
 }
 
 static int dtk_op_dvar(void *host, const struct dif_dkey *key,
 		       uint32_t valsize, int op, void **valp)
 {
+	struct dtk_mctx *mc = host;
+	struct dtk_state *st = mc->mc_state;
+
 	*valp = NULL;
-	return 0;
+	if (!st->dts_dvmem)
+		return DIF_FLT_ILLOP;
+	return dif_dvar_lookup(&st->dts_dvars, mc->mc_cpu, key, valsize, op,
+			       valp);
 }
 
 static uint64_t dtk_op_thread_key(void *host)

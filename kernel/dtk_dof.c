@@ -46,6 +46,7 @@ struct dtk_dof {
 	const struct dtrace_dof_rec	*dd_recs;
 	u32				dd_nrecs;
 	bool				dd_destructive;
+	struct dtk_enabling		*dd_enab;	/* collects variables */
 	char				*dd_msg;
 	size_t				dd_msglen;
 };
@@ -236,6 +237,18 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 		case DTRACE_DOFOPT_DESTRUCTIVE:
 			o->dop_destructive = v != 0;
 			break;
+		case DTRACE_DOFOPT_DYNVARSIZE:
+			if (v < PAGE_SIZE || v > DTK_DOF_MAXBUFSIZE)
+				return dtk_dof_fail(d, -EINVAL,
+					"dynvarsize %llu out of range", v);
+			o->dop_dynvarsize = v;
+			break;
+		case DTRACE_DOFOPT_CLEANRATE:
+			if (v < NSEC_PER_MSEC || v > NSEC_PER_SEC * 60)
+				return dtk_dof_fail(d, -EINVAL,
+					"cleanrate %llu out of range", v);
+			o->dop_cleanrate = v;
+			break;
 		default:
 			/* Sizes and rates of subsystems that use them later. */
 			break;
@@ -253,6 +266,96 @@ static const char *dtk_dof_str(struct dtk_dof *d, u32 off, size_t maxlen)
 		return NULL;
 	s = d->dd_strtab + off;
 	return strnlen(s, maxlen) < maxlen ? s : NULL;
+}
+
+static const struct dif_var *dtk_difo_var(const struct dif_object *obj,
+					   u32 id)
+{
+	u32 i;
+
+	for (i = 0; i < obj->do_nvars; i++)
+		if (obj->do_vars[i].dv_id == id)
+			return &obj->do_vars[i];
+	return NULL;
+}
+
+static u32 dtk_var_size(const struct dif_var *v)
+{
+	return v->dv_type.dt_kind == DIF_TYPE_INT ? 8 : v->dv_type.dt_size;
+}
+
+/*
+ * The dynamic-variable chunk an object needs: for each instruction that
+ * uses an array element or a thread-local, the key is the tuple pushed
+ * since the last consumer (a by-reference element counted at strsize)
+ * plus the thread for self->, and the value is the variable's size.
+ */
+static u32 dtk_difo_chunksize(const struct dif_object *obj, u32 keymax)
+{
+	u32 pc, ntuple = 0, keybytes = 0, need = 0;
+
+	for (pc = 0; pc < obj->do_ninstr; pc++) {
+		dif_instr_t in = obj->do_instr[pc];
+		const struct dif_var *v;
+		u32 nkeys;
+
+		switch (DIF_INSTR_OP(in)) {
+		case DIF_OP_PUSHTV:
+			ntuple++;
+			continue;
+		case DIF_OP_PUSHTS:
+		case DIF_OP_PUSHTR:
+			ntuple++;
+			keybytes += round_up(keymax, 8);
+			continue;
+		case DIF_OP_FLUSHT:
+		case DIF_OP_CALL:
+			ntuple = keybytes = 0;
+			continue;
+		case DIF_OP_LDGA:
+		case DIF_OP_STGA:
+			nkeys = ntuple;
+			break;
+		case DIF_OP_LDTA:
+		case DIF_OP_STTA:
+			nkeys = ntuple + 1;
+			break;
+		case DIF_OP_LDTS:
+		case DIF_OP_STTS:
+			nkeys = 1;
+			break;
+		default:
+			continue;
+		}
+		v = dtk_difo_var(obj, (u32)DIF_INSTR_IMM(in));
+		if (v)
+			need = max(need, dif_dvar_chunksize(nkeys, keybytes,
+							    dtk_var_size(v)));
+		ntuple = keybytes = 0;
+	}
+	return need;
+}
+
+/* Remember an object's variables and dynamic-variable needs. */
+static int dtk_dof_vars(struct dtk_dof *d, const struct dtk_opts *o,
+			const struct dif_object *obj)
+{
+	struct dtk_enabling *en = d->dd_enab;
+	const struct dif_var **vars;
+	u32 i;
+
+	if (!obj->do_nvars)
+		return 0;
+	vars = krealloc_array(en->den_vars, en->den_nvars + obj->do_nvars,
+			      sizeof(*vars), GFP_KERNEL);
+	if (!vars)
+		return -ENOMEM;
+	en->den_vars = vars;
+	for (i = 0; i < obj->do_nvars; i++)
+		vars[en->den_nvars++] = &obj->do_vars[i];
+	en->den_chunksize = max(en->den_chunksize,
+				dtk_difo_chunksize(obj, o->dop_strsize));
+	return 0;
 }
 
 /* Parse and verify the DIF object in section i. */
@@ -275,10 +378,7 @@ static int dtk_dof_difo(struct dtk_dof *d, u32 i, const struct dtk_opts *o,
 		return dtk_dof_fail(d, -EINVAL,
 			"%s: DIF object refused at instruction %d: %s", what,
 			err.de_pc, dif_check_msg(err.de_check));
-	if (obj->do_nvars)
-		return dtk_dof_fail(d, -EOPNOTSUPP,
-			"%s: D variables are not implemented yet in the module", what);
-	return 0;
+	return dtk_dof_vars(d, o, obj);
 }
 
 static bool dtk_act_destructive(u32 kind)
@@ -470,6 +570,9 @@ void dtk_dof_free(struct dtk_enabling *en)
 	kfree(en->den_stmts);
 	en->den_stmts = NULL;
 	en->den_nstmts = 0;
+	kfree(en->den_vars);
+	en->den_vars = NULL;
+	en->den_nvars = 0;
 }
 
 int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,
@@ -477,7 +580,7 @@ int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,
 		 char *msg, size_t msglen)
 {
 	struct dtk_dof d = {
-		.dd_base = dof, .dd_size = size,
+		.dd_base = dof, .dd_size = size, .dd_enab = en,
 		.dd_msg = msg, .dd_msglen = msglen,
 	};
 	int ret;

@@ -131,6 +131,10 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	payload = (char *)(hdr + 1);
 	memset(payload, 0, ecb->dte_size - sizeof(*hdr));
 
+	/* this-> variables live for one firing, across its clauses. */
+	if (ecb->dte_first && st->dts_vars.dvs_locals)
+		memset(st->dts_vars.dvs_locals[cpu], 0,
+		       st->dts_vars.dvs_localsize);
 	dtk_mctx_init(&mc, st, ecb, prb, args, cpu, in_error);
 	if (stmt->dst_haspred) {
 		v = dif_run(&stmt->dst_pred, &mc.mc_ms);

@@ -408,8 +408,12 @@ int dtk_ecb_attach(struct dtk_ecb *ecb)
 	}
 	if (!rcu_access_pointer(prb->dpr_ecb))
 		prov->dpv_nenabled++;
-	while ((e = rcu_dereference_protected(*pp, lockdep_is_held(&dtk_lock))))
+	ecb->dte_first = true;
+	while ((e = rcu_dereference_protected(*pp, lockdep_is_held(&dtk_lock)))) {
+		if (e->dte_state == ecb->dte_state)
+			ecb->dte_first = false;
 		pp = &e->dte_next;
+	}
 	RCU_INIT_POINTER(ecb->dte_next, NULL);
 	rcu_assign_pointer(*pp, ecb);
 	return 0;

@@ -46,6 +46,12 @@
  * owning CPU with interrupts off (kernel/dtk_buf.c), which probe context
  * on that CPU also runs with, so the two never interleave.
  *
+ * Variables: ENABLE merges the variable tables of every DIF object into
+ * the state's (dtk_impl.h, struct dtk_vars); GO allocates globals,
+ * per-CPU clause-locals and the one dynamic-variable store that holds
+ * every thread-local and array element (dif/dif_dvar.c), which a delayed
+ * work cleans at cleanrate.
+ *
  * Locks: the state's dts_lock serialises its ioctls (so GO, STOP and the
  * snapshots never race each other); the ECB table and the enabling list,
  * which dtk_enabling_matchall() walks for every state, change under
@@ -65,8 +71,153 @@
 #define DTK_BUFSIZE_DEFAULT	(4ULL << 20)
 #define DTK_STRSIZE_DEFAULT	256
 #define DTK_SCRATCH_DEFAULT	(64U << 10)
+#define DTK_DYNVAR_DEFAULT	(1U << 20)
+#define DTK_CLEANRATE_DEFAULT	(NSEC_PER_SEC / 101)
 
 static LIST_HEAD(dtk_states);
+
+/*
+ * The dynamic-variable cleaner, at cleanrate while the state traces:
+ * unlink deleted variables, wait until no CPU can still be looking at
+ * them, then free their chunks (see dif/dif_dvar.c).
+ */
+static void dtk_dvar_cleaner(struct work_struct *work)
+{
+	struct dtk_state *st = container_of(to_delayed_work(work),
+					    struct dtk_state, dts_cleaner);
+
+	dif_dvar_clean(&st->dts_dvars);
+	synchronize_rcu();
+	dif_dvar_reclaim(&st->dts_dvars);
+	schedule_delayed_work(&st->dts_cleaner,
+			      nsecs_to_jiffies(st->dts_opts.dop_cleanrate) ?: 1);
+}
+
+/*
+ * Merge an enabling's variables into the state's table: every use of an
+ * id must agree on scope, kind and size.  All or nothing.
+ */
+static int dtk_vars_merge(struct dtk_state *st, struct dtk_enabling *en,
+			  char *msg, size_t msglen)
+{
+	struct dtk_vars *vs = &st->dts_vars;
+	struct dtk_var *vars = vs->dvs_vars;
+	u32 n = vs->dvs_n, i;
+
+	for (i = 0; i < en->den_nvars; i++)
+		n = max(n, en->den_vars[i]->dv_id + 1);
+	if (n > vs->dvs_n) {
+		vars = kvcalloc(n, sizeof(*vars), GFP_KERNEL);
+		if (!vars)
+			return -ENOMEM;
+		if (vs->dvs_n)
+			memcpy(vars, vs->dvs_vars, vs->dvs_n * sizeof(*vars));
+	}
+	for (i = 0; i < en->den_nvars; i++) {
+		const struct dif_var *v = en->den_vars[i];
+		struct dtk_var *dv = &vars[v->dv_id];
+		u32 size = v->dv_type.dt_kind == DIF_TYPE_INT ? 8 :
+			   v->dv_type.dt_size;
+
+		if (!dv->dvr_used) {
+			dv->dvr_used = true;
+			dv->dvr_scope = v->dv_scope;
+			dv->dvr_kind = v->dv_kind;
+			dv->dvr_size = size;
+		} else if (dv->dvr_scope != v->dv_scope ||
+			   dv->dvr_kind != v->dv_kind || dv->dvr_size != size) {
+			snprintf(msg, msglen, "variable id %u is declared "
+				 "differently by two DIF objects", v->dv_id);
+			if (vars != vs->dvs_vars)
+				kvfree(vars);
+			return -EINVAL;
+		}
+	}
+	if (vars != vs->dvs_vars) {
+		kvfree(vs->dvs_vars);
+		vs->dvs_vars = vars;
+		vs->dvs_n = n;
+	}
+	vs->dvs_chunksize = max(vs->dvs_chunksize, en->den_chunksize);
+	return 0;
+}
+
+/* Free what dtk_vars_alloc() allocated; the table stays. */
+static void dtk_vars_release(struct dtk_state *st)
+{
+	struct dtk_vars *vs = &st->dts_vars;
+	unsigned int cpu;
+	u32 i;
+
+	for (i = 0; i < vs->dvs_n; i++) {
+		kvfree(vs->dvs_vars[i].dvr_global);
+		vs->dvs_vars[i].dvr_global = NULL;
+	}
+	vs->dvs_localsize = 0;
+	if (vs->dvs_locals) {
+		for_each_possible_cpu(cpu)
+			kvfree(vs->dvs_locals[cpu]);
+		kfree(vs->dvs_locals);
+		vs->dvs_locals = NULL;
+	}
+	kvfree(st->dts_dvmem);
+	st->dts_dvmem = NULL;
+}
+
+static void dtk_vars_free(struct dtk_state *st)
+{
+	dtk_vars_release(st);
+	kvfree(st->dts_vars.dvs_vars);
+	st->dts_vars.dvs_vars = NULL;
+	st->dts_vars.dvs_n = 0;
+}
+
+/*
+ * Storage for the variables, before anything can fire: globals, each
+ * CPU's clause-locals, and the dynamic-variable store.
+ */
+static int dtk_vars_alloc(struct dtk_state *st)
+{
+	struct dtk_vars *vs = &st->dts_vars;
+	unsigned int cpu;
+	u32 i;
+
+	for (i = 0; i < vs->dvs_n; i++) {
+		struct dtk_var *dv = &vs->dvs_vars[i];
+
+		if (!dv->dvr_used || dv->dvr_kind != DIF_VKIND_SCALAR)
+			continue;
+		if (dv->dvr_scope == DIF_SCOPE_GLOBAL) {
+			dv->dvr_global = kvzalloc(dv->dvr_size, GFP_KERNEL);
+			if (!dv->dvr_global)
+				return -ENOMEM;
+		} else if (dv->dvr_scope == DIF_SCOPE_LOCAL) {
+			dv->dvr_localoff = vs->dvs_localsize;
+			vs->dvs_localsize += round_up(dv->dvr_size, 8);
+		}
+	}
+	if (vs->dvs_localsize) {
+		vs->dvs_locals = kcalloc(nr_cpu_ids, sizeof(char *), GFP_KERNEL);
+		if (!vs->dvs_locals)
+			return -ENOMEM;
+		for_each_possible_cpu(cpu) {
+			vs->dvs_locals[cpu] = kvzalloc(vs->dvs_localsize,
+						       GFP_KERNEL);
+			if (!vs->dvs_locals[cpu])
+				return -ENOMEM;
+		}
+	}
+	if (!vs->dvs_chunksize)
+		return 0;
+	st->dts_dvmem = kvzalloc(st->dts_opts.dop_dynvarsize, GFP_KERNEL);
+	if (!st->dts_dvmem)
+		return -ENOMEM;
+	if (!dif_dvar_init(&st->dts_dvars, st->dts_dvmem,
+			   st->dts_opts.dop_dynvarsize, vs->dvs_chunksize,
+			   nr_cpu_ids))
+		return -ENOSPC;
+	return 0;
+}
 
 struct dtk_state *dtk_state_create(void)
 {
@@ -82,6 +233,9 @@ struct dtk_state *dtk_state_create(void)
 	st->dts_opts.dop_bufresize = DTRACE_BUFRESIZE_AUTO;
 	st->dts_opts.dop_strsize = DTK_STRSIZE_DEFAULT;
 	st->dts_opts.dop_scratchsize = DTK_SCRATCH_DEFAULT;
+	st->dts_opts.dop_dynvarsize = DTK_DYNVAR_DEFAULT;
+	st->dts_opts.dop_cleanrate = DTK_CLEANRATE_DEFAULT;
+	INIT_DELAYED_WORK(&st->dts_cleaner, dtk_dvar_cleaner);
 	atomic64_set(&st->dts_errors, 0);
 	mutex_lock(&dtk_lock);
 	list_add_tail(&st->dts_link, &dtk_states);
@@ -229,6 +383,11 @@ int dtk_state_enable(struct dtk_state *st, struct dtrace_ioc_enable *de)
 	en->den_dof = dof;
 	ret = dtk_dof_load(dof, de->de_dofsize, &st->dts_opts, en, &opts,
 			   msg, 256);
+	if (!ret) {
+		ret = dtk_vars_merge(st, en, msg, 256);
+		if (ret)
+			dtk_dof_free(en);
+	}
 	if (ret) {
 		dtk_enable_msg(de, msg);
 		en->den_dof = NULL;
@@ -313,10 +472,17 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg)
 	if (ret)
 		return ret;
 	ret = dtk_scratch_alloc(st);
+	if (!ret)
+		ret = dtk_vars_alloc(st);
 	if (ret) {
 		dtk_buf_free(st);
+		dtk_scratch_free(st);
+		dtk_vars_release(st);
 		return ret;
 	}
+	if (st->dts_dvmem)
+		schedule_delayed_work(&st->dts_cleaner,
+			nsecs_to_jiffies(st->dts_opts.dop_cleanrate) ?: 1);
 	dg->dg_bufsize = st->dts_opts.dop_bufsize;
 
 	dtk_state_set(st, DTRACE_ACTIVITY_WARMUP);
@@ -357,6 +523,13 @@ int dtk_state_status(struct dtk_state *st, struct dtrace_ioc_status *ds)
 	memset(ds, 0, sizeof(*ds));
 	ds->ds_activity = smp_load_acquire(&st->dts_activity);
 	ds->ds_errors = atomic64_read(&st->dts_errors);
+	if (st->dts_dvmem) {
+		u32 i;
+
+		for (i = 0; i < st->dts_dvars.ds_ncpus; i++)
+			ds->ds_dynvar_drops +=
+				READ_ONCE(st->dts_dvars.ds_cpus[i].dc_drops);
+	}
 	return 0;
 }
 
@@ -404,8 +577,10 @@ void dtk_state_destroy(struct dtk_state *st)
 		kvfree(en->den_dof);
 		kfree(en);
 	}
+	cancel_delayed_work_sync(&st->dts_cleaner);
 	dtk_buf_free(st);
 	dtk_scratch_free(st);
+	dtk_vars_free(st);
 	mutex_destroy(&st->dts_lock);
 	kfree(st);
 }

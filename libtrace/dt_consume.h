@@ -57,6 +57,7 @@ struct dt_consumer {
 	int64_t dc_switchrate;		/* ns */
 	struct timespec dc_lastswitch;
 	uint64_t dc_errors;		/* probe-context faults seen so far */
+	uint64_t dc_dvdrops;		/* dynamic variable drops reported */
 };
 
 /* The handle's consumer state, created on first use; NULL: no memory. */

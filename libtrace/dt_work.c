@@ -4,9 +4,11 @@
  * dtrace_work() asks the module how tracing stands and drains the buffers.
  * When the module says a clause called exit() (DRAINING) the consumer
  * stops tracing itself (END fires), drains what is left and reports
- * DONE, as DTrace does.
+ * DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
+ * in DTrace's words as they grow.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <time.h>
@@ -50,6 +52,13 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 	if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, &ds) != 0) {
 		dt_set_errno(dtp, errno);
 		return DTRACE_WORKSTATUS_ERROR;
+	}
+	if (ds.ds_dynvar_drops > dc->dc_dvdrops) {
+		uint64_t n = ds.ds_dynvar_drops - dc->dc_dvdrops;
+
+		fprintf(stderr, "dtrace: %llu dynamic variable drop%s\n",
+			(unsigned long long)n, n == 1 ? "" : "s");
+		dc->dc_dvdrops = ds.ds_dynvar_drops;
 	}
 	if (ds.ds_activity == DTRACE_ACTIVITY_DRAINING ||
 	    ds.ds_activity == DTRACE_ACTIVITY_STOPPED) {

@@ -140,14 +140,16 @@ struct dtrace_ioc_go {
 #define DTRACE_ACTIVITY_STOPPED		5	/* stopped, buffers kept */
 
 /*
- * DTRACE_IOC_STATUS: the state's activity, and the errors counted so far
- * (faults in probe context, each of which also fires dtrace:::ERROR).
+ * DTRACE_IOC_STATUS: the state's activity, and what was counted so far:
+ * faults in probe context (each of which also fires dtrace:::ERROR) and
+ * dynamic-variable stores dropped for lack of space.
  */
 struct dtrace_ioc_status {
 	__u32 ds_activity;			/* out: DTRACE_ACTIVITY_* */
 	__u32 ds_pad0;
 	__u64 ds_errors;			/* out: probe-context faults */
-	__u64 ds_reserved[4];			/* out: zero */
+	__u64 ds_dynvar_drops;			/* out */
+	__u64 ds_reserved[3];			/* out: zero */
 };
 
 #define DTRACE_IOC_STATUS	_IOWR(DTRACE_IOC_MAGIC, 5, struct dtrace_ioc_status)

@@ -13,6 +13,11 @@
  *   core_dof tick          profile:::tick-100ms { trace(arg0); }
  *                          profile:::profile-50ms { trace(cpu); }
  *                          profile:::tick-1s { exit(0); }
+ *   core_dof vars          BEGIN { x = 5; trace(x); } BEGIN { self->y = 7;
+ *                          trace(self->y); } BEGIN { this->z = 9;
+ *                          trace(this->z); } BEGIN { a[3] = 11;
+ *                          trace(a[3]); exit(0); } (by hand: each clause
+ *                          stores and loads its variable in one object)
  *   core_dof bad           submit broken DOFs; each must be refused with
  *                          an errno and a message, TAP lines
  *   core_dof hold SECONDS  enable BEGIN, go, and sleep (the caller kills
@@ -257,6 +262,80 @@ static void *dof_tick(size_t *lenp)
 	return dof_finish(&d, lenp);
 }
 
+/* A DIF object that stores 'val' into variable id of a scope and kind and
+ * returns what it loads back; arrays are indexed by [3]. */
+static uint32_t difo_var(struct dofb *d, unsigned scope, unsigned kind,
+			 int64_t val, uint32_t id)
+{
+	static const unsigned ops[3][2][2] = {	/* [scope][kind]: st, ld */
+		[DIF_SCOPE_GLOBAL] = { { DIF_OP_STGS, DIF_OP_LDGS },
+				       { DIF_OP_STGA, DIF_OP_LDGA } },
+		[DIF_SCOPE_THREAD] = { { DIF_OP_STTS, DIF_OP_LDTS },
+				       { DIF_OP_STTA, DIF_OP_LDTA } },
+		[DIF_SCOPE_LOCAL] = { { DIF_OP_STLS, DIF_OP_LDLS } },
+	};
+	struct dif_type t = { DIF_TYPE_INT, DIF_TF_SIGNED, 0, 8 };
+	struct dif_builder *b = dif_builder_new();
+	void *blob;
+	size_t size;
+	uint32_t sec;
+
+	dif_declare_var(b, "v", id, scope, kind, DIF_VF_REF | DIF_VF_MOD, &t);
+	dif_emit_const(b, 1, val);
+	if (kind == DIF_VKIND_ARRAY) {
+		dif_emit_const(b, 2, 3);
+		dif_emit(b, DIF_OP_PUSHTV, 0, 2, 0, 0);
+	}
+	dif_emit(b, ops[scope][kind][0], 0, 1, 0, (int32_t)id);
+	if (kind == DIF_VKIND_ARRAY)
+		dif_emit(b, DIF_OP_PUSHTV, 0, 2, 0, 0);
+	dif_emit(b, ops[scope][kind][1], 3, 0, 0, (int32_t)id);
+	dif_emit(b, DIF_OP_RET, 0, 3, 0, 0);
+	if (dif_builder_finish(b, &blob, &size) != 0) {
+		fprintf(stderr, "core_dof: %s\n", dif_builder_errmsg(b));
+		exit(2);
+	}
+	dif_builder_free(b);
+	sec = sec_add(d, DTRACE_DOF_SECT_DIFO, 0, blob, size);
+	free(blob);
+	return sec;
+}
+
+/* The four kinds of variables, one clause each; see the top. */
+static void *dof_vars(size_t *lenp)
+{
+	static const unsigned kinds[4][2] = {
+		{ DIF_SCOPE_GLOBAL, DIF_VKIND_SCALAR },
+		{ DIF_SCOPE_THREAD, DIF_VKIND_SCALAR },
+		{ DIF_SCOPE_LOCAL, DIF_VKIND_SCALAR },
+		{ DIF_SCOPE_GLOBAL, DIF_VKIND_ARRAY },
+	};
+	struct dofb d = { .strlen = 1 };
+	struct dtrace_dof_stmt st[4];
+	struct dtrace_dof_action acts[5];
+	struct dtrace_dof_rec recs[2];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		stmt_init(&d, &st[i], "dtrace", "BEGIN");
+		st[i].dofst_act_first = i;
+		st[i].dofst_act_count = 1;
+		st[i].dofst_size = 8;
+		acts[i] = act(DTRACE_DOFACT_TRACE,
+			      difo_var(&d, kinds[i][0], kinds[i][1], 5 + 2 * i,
+				       i + 1), 0, 0, 0);
+	}
+	acts[4] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 0), 1, 0, 0);
+	st[3].dofst_act_count = 2;
+	st[3].dofst_size = 12;
+	recs[0] = rec(0, 8, DTRACE_DOFREC_F_SIGNED);
+	recs[1] = rec(8, 4, DTRACE_DOFREC_F_SIGNED);
+	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
+	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dof_finish(&d, lenp);
+}
+
 static dtrace_hdl_t *open_or_die(void)
 {
 	int err;
@@ -385,13 +464,15 @@ int main(int argc, char **argv)
 		dof = dof_nullptr(&len);
 	else if (argc >= 2 && strcmp(argv[1], "tick") == 0)
 		dof = dof_tick(&len);
+	else if (argc >= 2 && strcmp(argv[1], "vars") == 0)
+		dof = dof_vars(&len);
 	if (dof)
 		return run(dof, len);
 	if (argc >= 2 && strcmp(argv[1], "bad") == 0)
 		return bad();
 	if (argc >= 3 && strcmp(argv[1], "hold") == 0)
 		return hold(atoi(argv[2]));
-	fprintf(stderr, "usage: core_dof hello|trace|nullptr|tick|bad|"
+	fprintf(stderr, "usage: core_dof hello|trace|nullptr|tick|vars|bad|"
 		"hold SECONDS\n");
 	return 2;
 }

@@ -3,8 +3,9 @@
 # The thin path through dtrace.ko and the consumer, with DOFs built by
 # test/kmod/core_dof.c: BEGIN fires, printf() and trace() records reach
 # the buffer and come out formatted as dtrace(1M) prints them, exit(n)
-# ends tracing with status n, and a NULL dereference is counted and
-# abandons only its own clause.  (The CPU column is masked: BEGIN runs on
+# ends tracing with status n, a NULL dereference is counted and abandons
+# only its own clause, and global, thread-local, clause-local and array
+# variables keep what is stored in them.  (The CPU column is masked: BEGIN runs on
 # whichever CPU the consumer is on.)
 . test/kmod/lib.sh
 
@@ -37,3 +38,9 @@ expect trace 0 "CPU     ID                    FUNCTION:NAME
 
 expect nullptr 0 "CPU     ID                    FUNCTION:NAME
   C      1                           :BEGIN "
+
+expect vars 0 "CPU     ID                    FUNCTION:NAME
+  C      1                           :BEGIN                 5
+  C      1                           :BEGIN                 7
+  C      1                           :BEGIN                 9
+  C      1                           :BEGIN                11"
