@@ -276,7 +276,7 @@ static char *dt_cpp(dt_pcb_t *pcb, const char *text, size_t len,
 	return out ? out : strdup("");
 }
 
-/* Move what the pcb built into a program that outlives it. */
+/* The program's clauses; the parse tree stays the pcb's until the end. */
 static dtrace_prog_t *dt_program_new(dt_pcb_t *pcb)
 {
 	dtrace_prog_t *pgp = calloc(1, sizeof(*pgp));
@@ -307,9 +307,14 @@ static dtrace_prog_t *dt_program_new(dt_pcb_t *pcb)
 			c->cl_pdescs[i] = *(dt_pdesc_t *)pd->dn_aux;
 	}
 	pgp->dp_cflags = pcb->pcb_cflags;
-	pgp->dp_allocs = pcb->pcb_allocs;
-	pcb->pcb_allocs = NULL;
 	return pgp;
+}
+
+static void dt_program_free(dtrace_prog_t *pgp)
+{
+	dt_cg_free(pgp);
+	free(pgp->dp_clauses);
+	free(pgp);
 }
 
 static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
@@ -323,6 +328,7 @@ static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
 	const char *volatile text = intext;
 	volatile size_t len = inlen;
 	char region[1024];
+	volatile int ok = 0;
 	int i;
 
 	if (!cs) {
@@ -376,9 +382,20 @@ static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
 
 	dt_sema_program(pcb);
 	pgp = dt_program_new(pcb);
-	if (!pgp)
+	if (!pgp) {
 		dt_set_errno(dtp, ENOMEM);
+		goto out;
+	}
+	dt_cg_program(pcb, pgp);
+	/* The program keeps the tree: -S and later passes read it. */
+	pgp->dp_allocs = pcb->pcb_allocs;
+	pcb->pcb_allocs = NULL;
+	ok = 1;
 out:
+	if (!ok && pgp) {
+		dt_program_free(pgp);
+		pgp = NULL;
+	}
 	dt_lex_fini(pcb);
 	dt_pcb_free(pcb);
 	free(cpptext);
@@ -428,6 +445,5 @@ void dtrace_program_destroy(dtrace_hdl_t *dtp, dtrace_prog_t *pgp)
 		return;
 	pcb.pcb_allocs = pgp->dp_allocs;
 	dt_pcb_free(&pcb);
-	free(pgp->dp_clauses);
-	free(pgp);
+	dt_program_free(pgp);
 }

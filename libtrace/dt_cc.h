@@ -44,11 +44,62 @@ typedef struct dt_clause {
 	dt_node_t *cl_node;		/* the DT_NODE_CLAUSE */
 } dt_clause_t;
 
+/*
+ * The compiled program, in the shape of the DOF it becomes (dof.h): DIF
+ * objects, records, actions, enabling statements (one per clause segment:
+ * a clause with if/else becomes several, see dt_cg.c) and aggregations.
+ * Strings (formats, type names) are kept as strings until the DOF writer
+ * builds the string table.  Indexes are into the arrays here; -1 is none.
+ */
+typedef struct dt_difo {
+	void *dd_blob;			/* serialized, dif.h's layout */
+	size_t dd_size;
+} dt_difo_t;
+
+typedef struct dt_rec {
+	uint32_t dr_offset, dr_size;
+	uint16_t dr_align, dr_flags;	/* DTRACE_DOFREC_F_* */
+} dt_rec_t;
+
+typedef struct dt_act {
+	uint32_t da_kind;		/* DTRACE_DOFACT_* */
+	int da_difo;
+	int da_rec;
+	uint32_t da_nargs;
+	uint64_t da_arg;		/* unless da_str is set */
+	const char *da_str;		/* a string argument (format ...) */
+} dt_act_t;
+
+typedef struct dt_stmt {
+	int ds_clause;			/* index in dp_clauses */
+	int ds_pred;			/* predicate DIF object */
+	int ds_act_first, ds_act_count;
+	uint32_t ds_size, ds_align;	/* payload */
+} dt_stmt_t;
+
+typedef struct dt_agg {
+	const char *dg_name;		/* without the @; "" for @ */
+	uint32_t dg_func;		/* DTRACE_AGG_* */
+	uint32_t dg_nkeys;
+	int dg_rec_first;		/* key records, then the value */
+	uint32_t dg_keysize;
+	int64_t dg_params[4];
+} dt_agg_t;
+
+/* A growable array of elements of one type. */
+#define DT_VEC(type) struct { type *v; int n, cap; }
+
 struct dtrace_prog {
 	dt_clause_t *dp_clauses;
 	int dp_nclauses;
 	void *dp_allocs;		/* the parse tree's memory */
 	unsigned dp_cflags;
+	int dp_destructive;		/* uses destructive actions */
+	DT_VEC(dt_difo_t) dp_difos;
+	DT_VEC(dt_rec_t) dp_recs;
+	DT_VEC(dt_act_t) dp_acts;
+	DT_VEC(dt_stmt_t) dp_stmts;
+	DT_VEC(dt_agg_t) dp_aggs;
 };
 
 struct dt_cstate *dt_cc_state(dtrace_hdl_t *dtp);
@@ -59,6 +110,15 @@ int dt_pdesc_split(dt_pcb_t *pcb, const dt_node_t *dnp, dt_pdesc_t *pdp);
 /* Options (dt_options.c). */
 int dt_opt_lookup(const char *name);
 unsigned dt_opt_cflags(dtrace_hdl_t *dtp);
+
+/* Code generation (dt_cg.c) fills the program's DIF and actions. */
+void dt_cg_program(dt_pcb_t *pcb, dtrace_prog_t *pgp);
+void dt_cg_free(dtrace_prog_t *pgp);
+
+/* Grow a DT_VEC by one zeroed element; returns its index, or -1. */
+int dt_vec_grow(void **vp, int *np, int *capp, size_t elsize);
+#define DT_VEC_ADD(vec) \
+	dt_vec_grow((void **)&(vec).v, &(vec).n, &(vec).cap, sizeof(*(vec).v))
 
 /* Probe matching (dt_probes.c). */
 int dt_probe_match(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp);

@@ -9,8 +9,9 @@
  *  - names: built-in variables, globals, self-> and this-> variables,
  *    associative arrays and aggregations with consistent key counts, and
  *    which of them may be written;
- *  - calls: the function exists (actions, subroutines, aggregating
- *    functions) and gets as many arguments as its prototype takes, in
+ *  - calls: the function exists (actions, subroutines -- those of
+ *    <dtrace/dif.h>, so DTrace's Solaris-only ones are unknown here --,
+ *    aggregating functions) and gets as many arguments as its prototype takes, in
  *    DTrace's words;
  *  - aggregations: assigned from an aggregating function, never redefined
  *    with another one, lquantize/llquantize parameters;
@@ -191,7 +192,6 @@ static const struct dt_func {
 	{ "copyinto", DT_IK_FUNC, 3, 3, DT_VK_VOID, 0, 0 },
 	{ "copyout", DT_IK_FUNC, 3, 3, DT_VK_VOID, DT_FF_DESTRUCTIVE, 0 },
 	{ "copyoutstr", DT_IK_FUNC, 3, 3, DT_VK_VOID, DT_FF_DESTRUCTIVE, 0 },
-	{ "d_path", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
 	{ "dirname", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
 	{ "getmajor", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
 	{ "getminor", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
@@ -204,8 +204,6 @@ static const struct dt_func {
 	{ "inet_ntop", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
 	{ "json", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
 	{ "lltostr", DT_IK_FUNC, 1, 2, DT_VK_STRING, 0, 0 },
-	{ "mutex_owned", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
-	{ "mutex_owner", DT_IK_FUNC, 1, 1, DT_VK_PTR, 0, 0 },
 	{ "ntohl", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
 	{ "ntohll", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
 	{ "ntohs", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },

@@ -46,11 +46,23 @@
  * a dynamic size, ...) are followed by dofa_nargs actions of kind
  * DTRACE_DOFACT_ARG, one per argument, each with its DIFO and record.  An
  * aggregating action's arguments are its keys, in order; its own DIFO is
- * the value and its own record describes the value as the kernel passes it
- * to the aggregating function; an optional weight (quantize's second
+ * the value (none for count()); an optional weight (quantize's second
  * argument) is one more action of kind DTRACE_DOFACT_AGGWEIGHT right after
- * the keys.  A printf-like action's arguments are those after the format,
- * whose STRTAB offset is dofa_arg.
+ * the keys.  These write nothing into the statement's payload: their
+ * records are NONE, and the aggregation's description (AGGS) lays out the
+ * key and the value.  A printf-like action's arguments are those after
+ * the format, whose STRTAB offset is dofa_arg; printa()'s ARG actions
+ * carry the aggregation id in dofa_arg and no DIFO.
+ *
+ * An action with a DIFO and no record (dofa_rec NONE) runs its DIFO for
+ * its effect only: that is how assignments ("x = e;") travel, as TRACE
+ * actions without records.  A statement with no actions at all has
+ * DTrace's default action: the record header alone.
+ *
+ * Statements that come from one clause run in program order when a probe
+ * fires and share clause-local (this->) variables during that firing: the
+ * compiler splits a clause with if/else into several statements whose
+ * predicates read a clause-local condition an earlier statement stored.
  *
  * DIF objects are embedded, one per DTRACE_DOF_SECT_DIFO section, in the
  * serialized layout of include/dtrace/dif.h; the section's size is the

@@ -18,7 +18,6 @@ BEGIN
 	x = progenyof(1); x = rand(); x = strtoll("12"); x = strtoll("12", 8);
 	y = copyinstr(arg0); y = copyinstr(arg0, 8); p = copyin(arg0, 8);
 	copyinto(arg0, 8, p);
-	y = d_path(&curthread->fs->root);
 	x = getmajor(1); x = getminor(1);
 	y = json(s, "a");
 	z = speculation();

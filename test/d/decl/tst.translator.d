@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: translator definitions and xlate parse.
+ * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 struct mine {
 	int m_pid;

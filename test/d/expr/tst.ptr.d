@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: casts, pointers, member access and kernel types in expressions.
+ * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 fbt::vfs_read:entry
 {
