@@ -30,6 +30,7 @@ CHECK_LOGS := $(B)/test/unit.tap
 -include test/vm/vm.mk
 -include test/kmod/kmod.mk
 -include test/d/d.mk
+-include test/fuzz/fuzz.mk
 
 # The summary must come last: it reads every log written before it.
 check:
