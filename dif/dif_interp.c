@@ -68,6 +68,23 @@ int64_t dif_loadstr(struct dif_mstate *ms, char *dst, uint64_t addr,
 	dst[len] = '\0';
 	return (int64_t)len;
 }
+
+char *dif_scratch_str(struct dif_mstate *ms, uint64_t addr, size_t max,
+		      bool user, size_t *lenp)
+{
+	uintptr_t p = dif_scratch_alloc(ms, max + 1);
+	int64_t len;
+
+	if (p == 0)
+		return NULL;
+	len = dif_loadstr(ms, (char *)p, addr, max, user);
+	if (len < 0)
+		return NULL;
+	/* Give back what the string did not use. */
+	ms->ms_scratch_used = p - ms->ms_scratch_base + (size_t)len + 1;
+	*lenp = (size_t)len;
+	return (char *)p;
+}
 #endif /* DIF_INTERP_PRIMARY */
 
 /* Is [addr, addr + size) inside the scratch handed out so far? */
@@ -271,30 +288,24 @@ static bool dif_push(struct dif_mstate *ms, uint64_t value, uint32_t size)
 static bool dif_pushref(struct dif_mstate *ms, uint64_t addr, uint64_t size,
 			bool string)
 {
-	size_t max = dif_strmax(ms);
 	uintptr_t p;
-	int64_t len;
+	size_t len;
 
-	if (!string && (size == 0 || size > ms->ms_keymax)) {
+	if (string) {
+		p = (uintptr_t)dif_scratch_str(ms, addr, dif_strmax(ms), false,
+					       &len);
+		if (p == 0)
+			return false;
+		size = len + 1;
+	}
+	if (size == 0 || size > ms->ms_keymax) {
 		dif_fault(ms, DIF_FLT_KEYSIZE, size);
 		return false;
 	}
-	p = dif_scratch_alloc(ms, string ? max + 1 : size);
-	if (p == 0)
-		return false;
-	if (string) {
-		len = dif_loadstr(ms, (char *)p, addr, max, false);
-		if (len < 0)
+	if (!string) {
+		p = dif_scratch_alloc(ms, size);
+		if (p == 0 || !dif_load(ms, (void *)p, addr, (size_t)size, false))
 			return false;
-		size = (uint64_t)len + 1;
-		if (size > ms->ms_keymax) {
-			dif_fault(ms, DIF_FLT_KEYSIZE, size);
-			return false;
-		}
-		/* Give back what the string did not use. */
-		ms->ms_scratch_used = p - ms->ms_scratch_base + (size_t)size;
-	} else if (!dif_load(ms, (void *)p, addr, (size_t)size, false)) {
-		return false;
 	}
 	return dif_push(ms, p, (uint32_t)size);
 }

@@ -21,21 +21,10 @@
 #define DIF_AF_INET	2
 #define DIF_AF_INET6	10
 
-/* Load the string at addr into fresh scratch; NULL after a fault. */
+/* The string at kernel address addr, copied into scratch (see dif_vm.h). */
 static char *dif_sload(struct dif_mstate *ms, uint64_t addr, size_t *lenp)
 {
-	size_t max = dif_strmax(ms);
-	uintptr_t p = dif_scratch_alloc(ms, max + 1);
-	int64_t len;
-
-	if (p == 0)
-		return NULL;
-	len = dif_loadstr(ms, (char *)p, addr, max, false);
-	if (len < 0)
-		return NULL;
-	ms->ms_scratch_used = p - ms->ms_scratch_base + (size_t)len + 1;
-	*lenp = (size_t)len;
-	return (char *)p;
+	return dif_scratch_str(ms, addr, dif_strmax(ms), false, lenp);
 }
 
 /*
@@ -684,20 +673,11 @@ static uint64_t dif_copyin(struct dif_mstate *ms, uint64_t uaddr, uint64_t size)
 
 static uint64_t dif_copyinstr(struct dif_mstate *ms)
 {
-	size_t max = dif_strmax(ms);
-	uintptr_t p;
-	int64_t len;
+	size_t max = dif_strmax(ms), len;
 
 	if (NARGS > 1 && ARG(1) < max)
 		max = (size_t)ARG(1);
-	p = dif_scratch_alloc(ms, max + 1);
-	if (p == 0)
-		return 0;
-	len = dif_loadstr(ms, (char *)p, ARG(0), max, true);
-	if (len < 0)
-		return 0;
-	ms->ms_scratch_used = p - ms->ms_scratch_base + (size_t)len + 1;
-	return p;
+	return (uintptr_t)dif_scratch_str(ms, ARG(0), max, true, &len);
 }
 
 static void dif_copyoutstr(struct dif_mstate *ms)

@@ -168,6 +168,13 @@ uintptr_t dif_scratch_alloc(struct dif_mstate *ms, uint64_t size);
 int64_t dif_loadstr(struct dif_mstate *ms, char *dst, uint64_t addr,
 		    size_t max, bool user);
 void dif_fault(struct dif_mstate *ms, int fault, uint64_t illval);
+/*
+ * Copy the string at addr (kernel or user memory, at most max characters)
+ * into fresh scratch, NUL-terminated, using only what it needs; returns
+ * it and its length, or NULL after raising the fault.
+ */
+char *dif_scratch_str(struct dif_mstate *ms, uint64_t addr, size_t max,
+		      bool user, size_t *lenp);
 /* Safe load of size bytes (kernel or user), raising the fault. */
 bool dif_memload(struct dif_mstate *ms, void *dst, uint64_t addr, size_t size,
 		 bool user);

@@ -63,14 +63,17 @@
  * gives the address of that copy, a store copies into it.
  *
  * Tuples: associative arrays and subroutine calls take their keys and
- * arguments from the tuple stack.  `pushtv` pushes a value, `pushts` a
- * string (its bytes are the key), `pushtr` a by-reference object of the
- * size in a register.  The instruction that uses the tuple (`ldga`,
+ * arguments from the tuple stack (at most DIF_TUPLE_MAX entries).
+ * `pushtv` pushes a value; `pushts` a string and `pushtr` an object of the
+ * size in a register, both by content: their bytes are copied into
+ * scratch when pushed, so a key is what the memory held at that moment.
+ * Subroutine arguments are values (a string argument is its address):
+ * push them with `pushtv`.  The instruction that uses the tuple (`ldga`,
  * `stga`, `ldta`, `stta`, `call`) consumes it, leaving the stack empty;
- * `flusht` empties it explicitly.  Compile nested calls by evaluating every
- * argument into registers first, then pushing.  Storing 0 (or a NULL
- * reference) into a dynamic variable (an array element or a `self->`
- * variable) deletes it, as in DTrace.
+ * `flusht` empties it explicitly.  Compile nested calls by evaluating
+ * every argument into registers first, then pushing.  Storing 0 (or a
+ * NULL reference) into a dynamic variable (an array element or a
+ * `self->` variable) deletes it, as in DTrace.
  *
  * Built-in variables (`execname`, `arg0`, ...) are read by `ldb` with a
  * DIF_BV_* id; the arrays `args[]`, `uregs[]`, `vmregs[]` by `ldba` with
