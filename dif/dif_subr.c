@@ -96,10 +96,12 @@ static uint64_t dif_index(struct dif_mstate *ms, bool last)
 	if (sub == NULL)
 		return 0;
 	pos = NARGS > 2 ? (int64_t)ARG(2) : last ? (int64_t)len : 0;
-	if (!last && pos >= (int64_t)len)
+	if (len == 0 && sublen == 0)
+		r = 0;		/* whatever the position, as DTrace */
+	else if (!last && pos >= (int64_t)len)
 		r = sublen == 0 && pos >= 0 ? (int64_t)len : -1;
 	else if (last && pos < 0)
-		r = -1;
+		r = sublen == 0 ? 0 : -1;
 	else
 		r = dif_find(s, len, sub, sublen, pos, last);
 	return (uint64_t)r;
@@ -154,7 +156,7 @@ static uint64_t dif_substr(struct dif_mstate *ms)
 
 	if (s == NULL)
 		return 0;
-	n = NARGS > 2 ? (int64_t)ARG(2) : (int64_t)len;
+	n = NARGS > 2 ? (int64_t)ARG(2) : (int64_t)ms->ms_strsize;
 	if (index < 0) {
 		index += (int64_t)len;
 		if (index < 0 && n > 0 && index + n > 0) {
@@ -179,8 +181,7 @@ static uint64_t dif_strtok(struct dif_mstate *ms)
 	uint64_t addr = ARG(0) != 0 ? ARG(0) : ms->ms_strtok;
 	char *s, *delim;
 
-	if (addr == 0)
-		return 0;
+	/* With nothing saved, DTrace reads address 0: a fault. */
 	s = dif_sload(ms, addr, &len);
 	delim = s ? dif_sload(ms, ARG(1), &dlen) : NULL;
 	if (delim == NULL)
@@ -245,59 +246,68 @@ static uint64_t dif_pathpart(struct dif_mstate *ms, bool dir)
 	return dif_sresult(ms, mark, s, end);
 }
 
-/* Where the last component of s[0..o) starts (base: start of components). */
-static size_t dif_lastcomp(const char *s, size_t o, size_t base)
-{
-	while (o > base && s[o - 1] != '/')
-		o--;
-	return o;
-}
-
 /*
- * cleanpath: drop empty and "." components and let ".." remove the one
- * before it, lexically.  At the root ".." stays at the root; in a
- * relative path a ".." with nothing before it to remove stays.
+ * cleanpath, as DTrace does it: a single left-to-right pass that drops
+ * "//" and "/./", and at "/../" or a final "/.." backs the output up to
+ * the previous slash, purely lexically.  So a trailing slash or a final
+ * "/." stays, "a/../b" becomes "/b", and the result is cut (not faulted)
+ * when it comes within 5 bytes of strsize.  One deliberate difference:
+ * where DTrace leaves an undefined first byte ("/.." backed up to
+ * nothing), we return "/".
  */
 static uint64_t dif_cleanpath(struct dif_mstate *ms)
 {
-	size_t mark = ms->ms_scratch_used, len, i = 0, o, n, base, k;
-	char *s = dif_sload(ms, ARG(0), &len);
+	size_t mark = ms->ms_scratch_used, len, i = 0, j = 0;
+	size_t size = ms->ms_strsize;
+	char *s = dif_sload(ms, ARG(0), &len), *d, c;
 
 	if (s == NULL)
 		return 0;
-	base = o = len > 0 && s[0] == '/';
-	while (i < len) {
-		while (i < len && s[i] == '/')
-			i++;
-		for (n = 0; i + n < len && s[i + n] != '/'; n++)
-			;
-		if (n == 0 || (n == 1 && s[i] == '.')) {
-			i += n;
+	/* The output is never longer than the input: work in place. */
+	d = s;
+	do {
+		c = s[i++];
+next:
+		if (j + 5 >= size)
+			break;
+		if (c != '/') {
+			d[j++] = c;
 			continue;
 		}
-		if (n == 2 && s[i] == '.' && s[i + 1] == '.') {
-			k = dif_lastcomp(s, o, base);
-			if (o > base && !(o - k == 2 && s[k] == '.' &&
-					  s[k + 1] == '.')) {
-				o = k > base ? k - 1 : k;
-				i += 2;
-				continue;
-			}
-			if (base == 1) {	/* "/.." is "/" */
-				i += 2;
-				continue;
-			}
+		c = s[i++];
+		if (c == '/')
+			goto next;
+		if (c != '.') {
+			d[j++] = '/';
+			d[j++] = c;
+			continue;
 		}
-		if (o > base)
-			s[o++] = '/';
-		/* The output never overtakes the input: compaction. */
-		memmove(s + o, s + i, n);
-		o += n;
-		i += n;
-	}
-	if (o == 0)
-		return dif_sresult(ms, mark, ".", 1);
-	return dif_sresult(ms, mark, s, o);
+		c = s[i++];
+		if (c == '/')
+			goto next;
+		if (c != '.') {
+			d[j++] = '/';
+			d[j++] = '.';
+			d[j++] = c;
+			continue;
+		}
+		c = s[i++];
+		if (c != '/' && c != '\0') {
+			d[j++] = '/';
+			d[j++] = '.';
+			d[j++] = '.';
+			d[j++] = c;
+			continue;
+		}
+		/* "/../" or a final "/..": back up to the previous slash. */
+		i--;
+		while (j != 0 && d[--j] != '/')
+			;
+		if (c == '\0' && j == 0)
+			d[j++] = '/';
+	} while (c != '\0');
+	len = j > 0 && d[j - 1] == '\0' ? j - 1 : j;
+	return dif_sresult(ms, mark, d, len);
 }
 
 static size_t dif_utoa(char *buf, uint64_t v, unsigned int base)
@@ -403,22 +413,28 @@ static size_t dif_ipv4(char *buf, const uint8_t *a)
 }
 
 /*
- * IPv6 text form (RFC 5952): lower-case hex without leading zeros, the
- * longest run of two or more zero groups (the first if tied) as "::",
- * and IPv4-mapped addresses as ::ffff:a.b.c.d.
+ * IPv6 text as DTrace prints it (RFC 1884): lower-case hex groups without
+ * leading zeros, the first longest run of zero groups (even a single
+ * group) as "::".  IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible
+ * (::a.b.c.d, but not :: or ::1) addresses end in a dotted quad; for
+ * inet_ntoa6 (v4only) the dotted quad alone is the result.
  */
-static size_t dif_ipv6(char *buf, const uint8_t *a)
+static size_t dif_ipv6(char *buf, const uint8_t *a, bool v4only)
 {
 	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
-	int best = -1, bestlen = 1, run = 0, i;
+	static const uint8_t zero[12];
+	int best = -1, bestlen = 0, run = 0, i, ngroups = 8;
 	uint16_t g[8];
 	size_t n = 0;
 
-	if (memcmp(a, mapped, sizeof(mapped)) == 0) {
-		memcpy(buf, "::ffff:", 7);
-		return 7 + dif_ipv4(buf + 7, a + 12);
+	if (memcmp(a, mapped, 12) == 0 ||
+	    (memcmp(a, zero, 12) == 0 &&
+	     (a[12] | a[13] | a[14] | (a[15] & 0xfe)) != 0)) {
+		if (v4only)
+			return dif_ipv4(buf, a + 12);
+		ngroups = 6;
 	}
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < ngroups; i++) {
 		g[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
 		run = g[i] == 0 ? run + 1 : 0;
 		if (run > bestlen) {
@@ -426,7 +442,7 @@ static size_t dif_ipv6(char *buf, const uint8_t *a)
 			best = i - run + 1;
 		}
 	}
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < ngroups; i++) {
 		if (i == best) {
 			buf[n++] = ':';
 			buf[n++] = ':';
@@ -437,10 +453,16 @@ static size_t dif_ipv6(char *buf, const uint8_t *a)
 			buf[n++] = ':';
 		n += dif_utoa(buf + n, g[i], 16);
 	}
+	if (ngroups == 6) {
+		if (best + bestlen != 6)
+			buf[n++] = ':';
+		n += dif_ipv4(buf + n, a + 12);
+	}
 	return n;
 }
 
-static uint64_t dif_inet(struct dif_mstate *ms, int af, uint64_t addr)
+static uint64_t dif_inet(struct dif_mstate *ms, int af, uint64_t addr,
+			 bool v4only)
 {
 	uint8_t a[16];
 	char buf[64];
@@ -453,7 +475,7 @@ static uint64_t dif_inet(struct dif_mstate *ms, int af, uint64_t addr)
 	} else if (af == DIF_AF_INET6) {
 		if (!dif_memload(ms, a, addr, 16, false))
 			return 0;
-		n = dif_ipv6(buf, a);
+		n = dif_ipv6(buf, a, v4only);
 	} else {
 		dif_fault(ms, DIF_FLT_ILLOP, (uint64_t)af);
 		return 0;
@@ -794,11 +816,11 @@ uint64_t dif_subr(struct dif_mstate *ms, unsigned int subr)
 	case DIF_SUBR_NTOHLL:
 		return dif_bswap(ARG(0), 8);
 	case DIF_SUBR_INET_NTOP:
-		return dif_inet(ms, (int)ARG(0), ARG(1));
+		return dif_inet(ms, (int)ARG(0), ARG(1), false);
 	case DIF_SUBR_INET_NTOA:
-		return dif_inet(ms, DIF_AF_INET, ARG(0));
+		return dif_inet(ms, DIF_AF_INET, ARG(0), false);
 	case DIF_SUBR_INET_NTOA6:
-		return dif_inet(ms, DIF_AF_INET6, ARG(0));
+		return dif_inet(ms, DIF_AF_INET6, ARG(0), true);
 	case DIF_SUBR_TOUPPER:
 	case DIF_SUBR_TOLOWER:
 		return dif_case(ms, subr == DIF_SUBR_TOUPPER);

@@ -67,6 +67,7 @@ static void test_strings(void)
 	is_str(S3I("substr", "hello", 1, 3), "ell", "substr(s, 1, 3)");
 	is_str(S2I("substr", "hello", -2), "lo", "substr negative index");
 	is_str(S3I("substr", "hello", -7, 3), "h", "substr index before start");
+	is_str(S2I("substr", "hello", -7), "hello", "substr index before start, no length");
 	is_str(S3I("substr", "hello", 1, -1), "ell", "substr negative length");
 	is_str(S2I("substr", "hello", 9), "", "substr past the end");
 	is_str(S3I("substr", "hello", 2, 0x7fffffff), "llo", "substr huge length");
@@ -80,6 +81,9 @@ static void test_strings(void)
 	is_int(V3("rindex", "hello", "l", 2), 2, "rindex from 2");
 	is_int(V3("rindex", "hello", "l", 1), -1, "rindex before any");
 	is_int(V2("index", "ab", "abc"), -1, "index of a longer string");
+	is_int(V3("rindex", "abc", "", -1), 0, "rindex of \"\" before the start is 0 (Perl)");
+	is_int(V3("index", "abc", "", 9), 3, "index of \"\" past the end is the length (Perl)");
+	is_int(V3("rindex", "", "", -5), 0, "rindex(\"\", \"\") is 0 whatever the position");
 	r = t_call("strchr", 2, "hello", 0, NULL, 'l', NULL, 0);
 	is_str(t_s(r), "llo", "strchr points into the argument");
 	r = t_call("strrchr", 2, "hello", 0, NULL, 'l', NULL, 0);
@@ -128,14 +132,16 @@ static void test_paths(void)
 		{ "//a//b//", "b", "//a" },
 		{ "/a", "a", "/" },
 	};
+	/* DTrace's lexical rules, quirks included (see dif_cleanpath). */
 	static const char *const clean[][2] = {
 		{ "/a/./b/../c", "/a/c" },
-		{ "/a//b///c/", "/a/b/c" },
+		{ "/a//b///c/", "/a/b/c/" },
 		{ "/..", "/" },
 		{ "/../a", "/a" },
-		{ "a/../..", ".." },
-		{ "../../a", "../../a" },
-		{ "a/b/../../c", "c" },
+		{ "/a/b/..", "/a" },
+		{ "/a/.", "/a/." },
+		{ "/a/..b/.c", "/a/..b/.c" },
+		{ "a/../b", "/b" },
 		{ ".", "." },
 		{ "/foo/bar/baz/../../qux", "/foo/qux" },
 	};
@@ -162,6 +168,10 @@ static void test_strtok(void)
 		     "pushtv %r7\npushtv %r5\ncall %r7, strjoin\nret %r7\n"
 		     "bad: ret %r0\n"),
 	       "abc", "strtok walks the tokens, then NULL");
+	t_th->th_ms.ms_strtok = 0;
+	is_int(t_run(".rtype string:256\nsets %r2, \",\"\npushtv %r0\npushtv %r2\n"
+		     "call %r3, strtok\nret %r3\n").r_fault, DIF_FLT_BADADDR,
+	       "strtok(NULL) with nothing saved reads address 0, as DTrace");
 }
 
 static uint8_t t_v4[4] = { 192, 168, 1, 20 };
@@ -169,6 +179,9 @@ static uint8_t t_v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 static uint8_t t_v6m[16] = { [10] = 0xff, [11] = 0xff, 10, 0, 0, 1 };
 static uint8_t t_v6z[16];
 static uint8_t t_v6one[16] = { 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0, 4 };
+static uint8_t t_v6single[16] = { 0, 1, 0, 0, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7 };
+static uint8_t t_v6compat[16] = { [12] = 1, 2, 3, 4 };
+static uint8_t t_v6lo[16] = { [15] = 1 };
 
 static void test_inet(void)
 {
@@ -179,12 +192,20 @@ static void test_inet(void)
 	is_str(t_s(t_call("inet_ntoa6", 1, NULL, (uintptr_t)t_v6, NULL, 0, NULL, 0)),
 	       "2001:db8::1", "inet_ntoa6 compresses the zero run");
 	is_str(t_s(t_call("inet_ntoa6", 1, NULL, (uintptr_t)t_v6m, NULL, 0, NULL, 0)),
-	       "::ffff:10.0.0.1", "inet_ntoa6 IPv4-mapped");
+	       "10.0.0.1", "inet_ntoa6 of IPv4-mapped: the IPv4 part (as DTrace)");
+	is_str(t_s(t_call("inet_ntop", 2, NULL, AF_INET6, NULL, (uintptr_t)t_v6m, NULL, 0)),
+	       "::ffff:10.0.0.1", "inet_ntop of IPv4-mapped");
+	is_str(t_s(t_call("inet_ntop", 2, NULL, AF_INET6, NULL, (uintptr_t)t_v6compat, NULL, 0)),
+	       "::1.2.3.4", "inet_ntop of IPv4-compatible");
+	is_str(t_s(t_call("inet_ntoa6", 1, NULL, (uintptr_t)t_v6lo, NULL, 0, NULL, 0)),
+	       "::1", "::1 is not IPv4-compatible");
+	is_str(t_s(t_call("inet_ntoa6", 1, NULL, (uintptr_t)t_v6single, NULL, 0, NULL, 0)),
+	       "1::2:3:4:5:6:7", "a single zero group is compressed too (RFC 1884, as DTrace)");
 	is_str(t_s(t_call("inet_ntoa6", 1, NULL, (uintptr_t)t_v6z, NULL, 0, NULL, 0)),
 	       "::", "inet_ntoa6 all zero");
 	inet_ntop(AF_INET6, t_v6one, a, sizeof(a));
 	is_str(t_s(t_call("inet_ntoa6", 1, NULL, (uintptr_t)t_v6one, NULL, 0, NULL, 0)),
-	       a, "inet_ntoa6 agrees with glibc (no single-group ::)");
+	       a, "inet_ntoa6: the longest zero run, as glibc");
 	is_str(t_s(t_call("inet_ntop", 2, NULL, AF_INET, NULL, (uintptr_t)t_v4, NULL, 0)),
 	       "192.168.1.20", "inet_ntop AF_INET");
 	is_str(t_s(t_call("inet_ntop", 2, NULL, AF_INET6, NULL, (uintptr_t)t_v6, NULL, 0)),
@@ -354,6 +375,9 @@ int main(void)
 	dif_testhost_map(t_th, t_v6m, sizeof(t_v6m), false, false);
 	dif_testhost_map(t_th, t_v6z, sizeof(t_v6z), false, false);
 	dif_testhost_map(t_th, t_v6one, sizeof(t_v6one), false, false);
+	dif_testhost_map(t_th, t_v6single, sizeof(t_v6single), false, false);
+	dif_testhost_map(t_th, t_v6compat, sizeof(t_v6compat), false, false);
+	dif_testhost_map(t_th, t_v6lo, sizeof(t_v6lo), false, false);
 	dif_testhost_map(t_th, t_ubuf, sizeof(t_ubuf), true, false);
 	dif_testhost_map(t_th, t_uout, sizeof(t_uout), true, true);
 	test_strings();
