@@ -262,8 +262,9 @@ static void dtk_probe_free(struct dtk_probe *prb)
 
 int dtk_provider_unregister(struct dtk_provider *prov)
 {
+	struct dtk_probe **gone;
 	struct dtk_ptab *pt;
-	u32 i;
+	u32 i, n = 0;
 
 	mutex_lock(&dtk_provider_lock);
 	mutex_lock(&dtk_lock);
@@ -273,12 +274,22 @@ int dtk_provider_unregister(struct dtk_provider *prov)
 		return -EBUSY;
 	}
 	pt = dtk_ptab_locked();
+	/*
+	 * Unlink every probe, wait for probe context once, then free: one
+	 * grace period for the provider, not one per probe (fbt has tens of
+	 * thousands).  Without memory for the list, one per probe.
+	 */
+	gone = pt ? kvmalloc_array(pt->dpt_n, sizeof(*gone), GFP_KERNEL) : NULL;
 	for (i = 0; pt && i < pt->dpt_n; i++) {
 		struct dtk_probe *prb = pt->dpt_probes[i];
 
 		if (!prb || prb->dpr_prov != prov)
 			continue;
 		WRITE_ONCE(pt->dpt_probes[i], NULL);
+		if (gone) {
+			gone[n++] = prb;
+			continue;
+		}
 		if (prov->dpv_ops->dpo_destroy)
 			prov->dpv_ops->dpo_destroy(prov->dpv_priv, prb->dpr_id,
 						   prb->dpr_arg);
@@ -286,6 +297,16 @@ int dtk_provider_unregister(struct dtk_provider *prov)
 		synchronize_rcu();
 		dtk_probe_free(prb);
 	}
+	if (n)
+		synchronize_rcu();
+	for (i = 0; i < n; i++) {
+		if (prov->dpv_ops->dpo_destroy)
+			prov->dpv_ops->dpo_destroy(prov->dpv_priv,
+						   gone[i]->dpr_id,
+						   gone[i]->dpr_arg);
+		dtk_probe_free(gone[i]);
+	}
+	kvfree(gone);
 	list_del(&prov->dpv_link);
 	mutex_unlock(&dtk_lock);
 	mutex_unlock(&dtk_provider_lock);
