@@ -45,7 +45,8 @@ void prov_tracefs_umount(struct vfsmount *mnt)
 
 /*
  * Read a whole file into a NUL-terminated kvmalloc()ed buffer; tracefs
- * files have no size, so the buffer grows as the reads go.
+ * files have no size, so the buffer grows as the reads go.  With no mount,
+ * path is looked up from the current task's root (/proc/kallsyms).
  */
 int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 		      size_t *lenp)
@@ -56,7 +57,10 @@ int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 	loff_t pos = 0;
 	ssize_t n;
 
-	f = file_open_root_mnt(mnt, path, O_RDONLY, 0);
+	if (mnt)
+		f = file_open_root_mnt(mnt, path, O_RDONLY, 0);
+	else
+		f = filp_open(path, O_RDONLY, 0);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	buf = kvmalloc(cap, GFP_KERNEL);

@@ -10,7 +10,10 @@ struct vfsmount;
 /* A private mount of tracefs (an ERR_PTR on failure), and its release. */
 struct vfsmount *prov_tracefs_mount(void);
 void prov_tracefs_umount(struct vfsmount *mnt);
-/* The whole of file path, NUL-terminated, in *bufp (kvfree it). */
+/*
+ * The whole of file path (under mnt, or from the task's root when mnt is
+ * NULL), NUL-terminated, in *bufp (kvfree it).
+ */
 int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 		      size_t *lenp);
 /* Call fn for each subdirectory of path; a non-zero return stops. */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * The fbt provider's state shared by providers/fbt.c (the theory comment
+ * is there) and its probe-context half, providers/fbt_probe.c.
+ */
+#ifndef FBT_IMPL_H
+#define FBT_IMPL_H
+
+#include <linux/ftrace.h>
+#include <linux/kprobes.h>
+#include <linux/rcupdate.h>
+
+#include "providers.h"
+
+/* One traceable function: its two probes and how they are attached. */
+struct fbt_func {
+	unsigned long		ff_addr;	/* symbol (6.1) or ftrace site */
+	const char		*ff_name;
+	const char		*ff_mod;	/* "vmlinux" or a module name */
+	dtk_id_t		ff_entry_id;
+	dtk_id_t		ff_return_id;
+	/* Wanted by enabled probes (dtk_lock) / attached (fbt_lock). */
+	bool			ff_want_entry, ff_want_return;
+	bool			ff_on_entry;	/* in the ftrace filter */
+	bool			ff_gone;	/* its module was unloaded */
+	bool			ff_noreturn;	/* kretprobe refused */
+	struct fbt_krp		*ff_krp;	/* registered kretprobe */
+};
+
+/* A return probe's kretprobe, which finds its function again. */
+struct fbt_krp {
+	struct kretprobe	fk_krp;
+	struct fbt_func		*fk_func;
+};
+
+/*
+ * What probe context searches: the functions sorted by address.  A new
+ * table (a module came) is published with RCU; the functions themselves
+ * never move or go while the provider exists.
+ */
+struct fbt_tab {
+	struct rcu_head		ftb_rcu;
+	unsigned int		ftb_n;
+	struct fbt_func		*ftb_funcs[];
+};
+extern struct fbt_tab __rcu *fbt_tab;
+
+/* PROBE CONTEXT (providers/fbt_probe.c). */
+void fbt_entry_cb(unsigned long ip, unsigned long parent_ip,
+		  struct ftrace_ops *op, struct ftrace_regs *fregs);
+int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs);
+u64 fbt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
+		  int aframes);
+
+#endif /* FBT_IMPL_H */

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * PROBE CONTEXT: the rules of DESIGN.md apply in this file.
+ *
+ * The fbt provider's ftrace callback (entry probes) and kretprobe handler
+ * (return probes); the theory is at the top of providers/fbt.c.  The
+ * ftrace callback runs on every call of every function in the filter,
+ * with preemption enabled, before the function's first instruction: it
+ * takes ftrace's recursion guard (which also disables preemption), finds
+ * the function by binary search in the RCU-published table, and fires.
+ */
+#include <linux/ftrace.h>
+#include <linux/kprobes.h>
+#include <linux/percpu.h>
+#include <linux/ptrace.h>
+
+#include "kernel/dtk_compat.h"
+#include "fbt_impl.h"
+
+/* The sixth argument register of this CPU's latest entry firing. */
+static DEFINE_PER_CPU(u64, fbt_arg5);
+
+/* The function whose ftrace site is ip (at most a few bytes in). */
+static struct fbt_func *fbt_find(unsigned long ip)
+{
+	struct fbt_tab *t = rcu_dereference_sched(fbt_tab);
+	unsigned int lo = 0, hi;
+
+	if (!t)
+		return NULL;
+	hi = t->ftb_n;
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (t->ftb_funcs[mid]->ff_addr <= ip)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return NULL;
+	if (ip - t->ftb_funcs[lo - 1]->ff_addr > 16)
+		return NULL;
+	return t->ftb_funcs[lo - 1];
+}
+
+void fbt_entry_cb(unsigned long ip, unsigned long parent_ip,
+		  struct ftrace_ops *op, struct ftrace_regs *fregs)
+{
+	struct fbt_func *ff;
+	int bit;
+
+	bit = ftrace_test_recursion_trylock(ip, parent_ip);
+	if (bit < 0)
+		return;
+	ff = fbt_find(ip);
+	if (ff && READ_ONCE(ff->ff_on_entry)) {
+		this_cpu_write(fbt_arg5, dtk_fregs_arg(fregs, 5));
+		dtk_probe(ff->ff_entry_id, dtk_fregs_arg(fregs, 0),
+			  dtk_fregs_arg(fregs, 1), dtk_fregs_arg(fregs, 2),
+			  dtk_fregs_arg(fregs, 3), dtk_fregs_arg(fregs, 4));
+	}
+	ftrace_test_recursion_unlock(bit);
+}
+
+int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct kretprobe *rp = get_kretprobe(ri);
+	struct fbt_krp *fk;
+
+	if (!rp)
+		return 0;
+	fk = container_of(rp, struct fbt_krp, fk_krp);
+	dtk_probe(fk->fk_func->ff_return_id, 0, regs_return_value(regs), 0, 0,
+		  0);
+	return 0;
+}
+
+u64 fbt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
+		  int aframes)
+{
+	struct fbt_func *ff = parg;
+
+	if (argno != 5 || id != ff->ff_entry_id)
+		return 0;
+	return this_cpu_read(fbt_arg5);
+}
