@@ -20,6 +20,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,7 +278,7 @@ static int dtc_version(void)
  */
 static int dtc_unavailable(const struct dtc_args *a)
 {
-	static const char flags[] = "aAeFGhHlqSvwZC";
+	static const char flags[] = "aAFGhHSvC";
 	const char *f;
 
 	for (f = flags; *f; f++) {
@@ -296,17 +297,236 @@ static int dtc_unavailable(const struct dtc_args *a)
 			  a->da_cmd ? 'c' : a->da_pid ? 'p' : 'o');
 		return 1;
 	}
-	if (a->da_nxopts) {
-		dtc_error("option -x %s is not implemented yet",
-			  a->da_xopts[0].dx_name);
-		return 1;
+	return 0;
+}
+
+/*
+ * Tracing (the consumer's part of main's flow): open, apply the options,
+ * compile each probe specification and enable it, then go and consume
+ * until exit() or an interrupt, as dtrace(1M) does.
+ */
+static volatile sig_atomic_t g_intr;
+
+static void dtc_intr(int sig)
+{
+	(void)sig;
+	g_intr = 1;
+}
+
+/* SIGINT and SIGTERM end tracing, unless they were ignored when we began. */
+static void dtc_signals(void)
+{
+	struct sigaction act, oact;
+	static const int sigs[] = { SIGINT, SIGTERM };
+	size_t i;
+
+	memset(&act, 0, sizeof(act));
+	sigemptyset(&act.sa_mask);
+	act.sa_handler = dtc_intr;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &oact) == 0 &&
+		    oact.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &act, NULL);
+}
+
+static int dtc_fail(dtrace_hdl_t *dtp, const char *what)
+{
+	if (what)
+		dtc_error("%s: %s", what, dtrace_errmsg(dtp, dtrace_errno(dtp)));
+	else
+		dtc_error("%s", dtrace_errmsg(dtp, dtrace_errno(dtp)));
+	dtrace_close(dtp);
+	return DTRACE_EXIT_ERROR;
+}
+
+/* dtrace -l: every probe, or those each description names. */
+static int dtc_list_one(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
+			void *arg)
+{
+	(void)dtp;
+	(void)arg;
+	printf("%5u %10s %17s %33s %s\n", pd->dpd_id, pd->dpd_provider,
+	       pd->dpd_mod, pd->dpd_func, pd->dpd_name);
+	return 0;
+}
+
+/* Split "[[[provider:]module:]function:]name" from the right, as -n does;
+ * -f, -m and -P fill from the function, module or provider leftwards. */
+static void dtc_split(struct dtrace_probedesc *pd, const char *text,
+		      enum dtc_spec_kind kind)
+{
+	char *parts[4] = { pd->dpd_provider, pd->dpd_mod, pd->dpd_func,
+			   pd->dpd_name };
+	static const size_t lens[4] = { DTRACE_PROVNAMELEN, DTRACE_MODNAMELEN,
+					DTRACE_FUNCNAMELEN, DTRACE_NAMELEN };
+	int last = kind == DTC_SPEC_PROVIDER ? 0 : kind == DTC_SPEC_MODULE ? 1 :
+		   kind == DTC_SPEC_FUNCTION ? 2 : 3;
+	const char *end = text + strcspn(text, " \t{/;"), *p;
+
+	memset(pd, 0, sizeof(*pd));
+	for (; last >= 0 && end >= text; last--) {
+		for (p = end; p > text && p[-1] != ':'; p--)
+			;
+		snprintf(parts[last], lens[last], "%.*s", (int)(end - p), p);
+		if (p == text)
+			break;
+		end = p - 1;
 	}
-	if (a->da_nspecs) {
-		dtc_error("tracing (probe descriptions and scripts) "
-			  "is not implemented yet");
-		return 1;
+}
+
+static int dtc_list(dtrace_hdl_t *dtp, const struct dtc_args *a)
+{
+	struct dtrace_probedesc pd;
+	int i;
+
+	printf("%5s %10s %17s %33s %s\n", "ID", "PROVIDER", "MODULE",
+	       "FUNCTION", "NAME");
+	if (a->da_nspecs == 0)
+		return dtrace_probe_iter(dtp, NULL, dtc_list_one, NULL) < 0;
+	for (i = 0; i < a->da_nspecs; i++) {
+		if (a->da_specs[i].ds_kind == DTC_SPEC_SCRIPT ||
+		    a->da_specs[i].ds_kind == DTC_SPEC_ID)
+			continue;
+		dtc_split(&pd, a->da_specs[i].ds_text, a->da_specs[i].ds_kind);
+		if (dtrace_probe_iter(dtp, &pd, dtc_list_one, NULL) < 0)
+			return 1;
 	}
 	return 0;
+}
+
+/* Compile one -P/-m/-f/-n/-s; its name for messages goes in *namep. */
+static dtrace_prog_t *dtc_compile(dtrace_hdl_t *dtp, const struct dtc_args *a,
+				  const struct dtc_spec *sp, char **namep)
+{
+	static const int kinds[] = {
+		[DTC_SPEC_PROVIDER] = DTRACE_PROBESPEC_PROVIDER,
+		[DTC_SPEC_MODULE] = DTRACE_PROBESPEC_MOD,
+		[DTC_SPEC_FUNCTION] = DTRACE_PROBESPEC_FUNC,
+		[DTC_SPEC_NAME] = DTRACE_PROBESPEC_NAME,
+	};
+	dtrace_prog_t *pgp;
+	FILE *fp;
+
+	*namep = strdup(sp->ds_text);
+	if (!*namep)
+		return NULL;
+	if (sp->ds_kind != DTC_SPEC_SCRIPT) {
+		pgp = dtrace_program_strcompile(dtp, sp->ds_text, kinds[sp->ds_kind],
+						DTRACE_C_PSPEC, a->da_argc,
+						a->da_argv);
+		/* DTrace reports the description up to its clause. */
+		(*namep)[strcspn(*namep, "{/;")] = '\0';
+		return pgp;
+	}
+	fp = fopen(sp->ds_text, "r");
+	if (!fp) {
+		dtc_error("failed to open %s: %s", sp->ds_text, strerror(errno));
+		return NULL;
+	}
+	pgp = dtrace_program_fcompile(dtp, fp, sp->ds_text, 0, a->da_argc,
+				      a->da_argv);
+	fclose(fp);
+	return pgp;
+}
+
+static int dtc_trace(const struct dtc_args *a)
+{
+	dtrace_hdl_t *dtp;
+	int err, i, done = 0, quiet = a->da_flags['q'];
+
+	/* Compiling alone (-e) needs no module. */
+	dtp = dtrace_open(a->da_flags['e'] ? DTRACE_O_NODEV : 0, &err);
+	if (!dtp || err) {
+		dtc_error("failed to initialize dtrace: %s",
+			  dtp ? dtrace_errmsg(dtp, err) : dtrace_strerror(err));
+		dtrace_close(dtp);
+		return DTRACE_EXIT_ERROR;
+	}
+	if ((quiet && dtrace_setopt(dtp, "quiet", NULL) != 0) ||
+	    (a->da_flags['w'] && dtrace_setopt(dtp, "destructive", NULL) != 0) ||
+	    (a->da_flags['Z'] && dtrace_setopt(dtp, "zdefs", NULL) != 0))
+		return dtc_fail(dtp, NULL);
+	for (i = 0; i < a->da_nxopts; i++) {
+		if (dtrace_setopt(dtp, a->da_xopts[i].dx_name,
+				  a->da_xopts[i].dx_value) != 0) {
+			dtc_error("failed to set -x %s: %s", a->da_xopts[i].dx_name,
+				  dtrace_errmsg(dtp, dtrace_errno(dtp)));
+			dtrace_close(dtp);
+			return DTRACE_EXIT_USAGE;
+		}
+	}
+	if (a->da_flags['l']) {
+		err = dtc_list(dtp, a);
+		dtrace_close(dtp);
+		return err ? DTRACE_EXIT_ERROR : DTRACE_EXIT_OK;
+	}
+	if (a->da_nspecs == 0) {
+		dtrace_close(dtp);
+		dtc_usage(stderr);
+		return DTRACE_EXIT_USAGE;
+	}
+	for (i = 0; i < a->da_nspecs; i++) {
+		const struct dtc_spec *sp = &a->da_specs[i];
+		dtrace_proginfo_t pi;
+		dtrace_prog_t *pgp;
+		char *name;
+
+		pgp = dtc_compile(dtp, a, sp, &name);
+		if (!pgp) {
+			free(name);
+			return dtc_fail(dtp, NULL);
+		}
+		if (a->da_flags['e']) {
+			dtrace_program_destroy(dtp, pgp);
+			free(name);
+			continue;
+		}
+		if (dtrace_program_exec(dtp, pgp, &pi) != 0) {
+			dtc_error("failed to enable '%s': %s", name,
+				  dtrace_errmsg(dtp, dtrace_errno(dtp)));
+			free(name);
+			dtrace_close(dtp);
+			return DTRACE_EXIT_ERROR;
+		}
+		if (!quiet)
+			dtc_error("%s '%s' matched %u probe%s",
+				  sp->ds_kind == DTC_SPEC_SCRIPT ? "script" :
+				  "description", name, pi.dpi_matches,
+				  pi.dpi_matches == 1 ? "" : "s");
+		dtrace_program_destroy(dtp, pgp);
+		free(name);
+	}
+	if (a->da_flags['e']) {
+		dtrace_close(dtp);
+		return DTRACE_EXIT_OK;
+	}
+
+	dtc_signals();
+	if (dtrace_go(dtp) != 0)
+		return dtc_fail(dtp, "could not enable tracing");
+	do {
+		if (!g_intr && !done)
+			dtrace_sleep(dtp);
+		if (g_intr || done) {
+			done = 1;
+			if (dtrace_stop(dtp) != 0)
+				return dtc_fail(dtp, "couldn't stop tracing");
+		}
+		switch (dtrace_work(dtp, stdout)) {
+		case DTRACE_WORKSTATUS_DONE:
+			done = 1;
+			break;
+		case DTRACE_WORKSTATUS_OKAY:
+			break;
+		default:
+			return dtc_fail(dtp, "processing aborted");
+		}
+		fflush(stdout);
+	} while (!done);
+	printf("\n");
+	err = dtrace_exit_status(dtp);
+	dtrace_close(dtp);
+	return err;
 }
 
 int main(int argc, char **argv)
@@ -328,6 +548,9 @@ int main(int argc, char **argv)
 	if (dtc_unavailable(&args))
 		return DTRACE_EXIT_USAGE;
 
-	dtc_usage(stderr);
-	return DTRACE_EXIT_USAGE;
+	if (args.da_nspecs == 0 && !args.da_flags['l']) {
+		dtc_usage(stderr);
+		return DTRACE_EXIT_USAGE;
+	}
+	return dtc_trace(&args);
 }

@@ -68,6 +68,8 @@ static int dtk_copystr(char *dst, u64 addr, size_t max, size_t *len, bool user)
 			return DIF_FLT_BADADDR;
 		nul = memchr(dst + done, '\0', chunk);
 		if (nul) {
+			/* What followed the NUL in memory is not the string's. */
+			memset((char *)nul + 1, 0, dst + done + chunk - nul - 1);
 			*len = nul - dst;
 			return 0;
 		}

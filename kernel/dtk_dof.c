@@ -175,8 +175,14 @@ static int dtk_dof_sections(struct dtk_dof *d)
 					    &d->dd_nrecs, "records");
 			break;
 		case DTRACE_DOF_SECT_AGGS:
-			return dtk_dof_fail(d, -EOPNOTSUPP,
-				"aggregations are not implemented yet in the module");
+			if (s->dofs_entsize != sizeof(struct dtrace_dof_agg) ||
+			    s->dofs_size % sizeof(struct dtrace_dof_agg))
+				return dtk_dof_fail(d, -EINVAL,
+					"DOF section %u (aggregations): bad size", i);
+			if (s->dofs_size)
+				return dtk_dof_fail(d, -EOPNOTSUPP,
+					"aggregations are not implemented yet in the module");
+			break;
 		case DTRACE_DOF_SECT_DIFO:
 			if (s->dofs_entsize || s->dofs_offset % 8)
 				return dtk_dof_fail(d, -EINVAL,

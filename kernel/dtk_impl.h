@@ -210,7 +210,6 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg);
 int dtk_state_stop(struct dtk_state *st, struct dtrace_ioc_stop *ds);
 int dtk_state_status(struct dtk_state *st, struct dtrace_ioc_status *ds);
 int dtk_state_eprobe(struct dtk_state *st, struct dtrace_ioc_eprobe *de);
-void dtk_enabling_matchall(void);
 
 /* dtk_dof.c: DOF validation. */
 int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,

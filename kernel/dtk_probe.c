@@ -229,7 +229,6 @@ void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3, u64 arg4)
 
 	dtk_probe_enter(id, args, NULL);
 }
-EXPORT_SYMBOL_GPL(dtk_probe);
 
 /* BEGIN and END: the dtrace provider's probes fire for one state only. */
 void dtk_probe_fire_state(dtk_id_t id, struct dtk_state *st)

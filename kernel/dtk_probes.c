@@ -250,7 +250,6 @@ int dtk_provider_register(const char *name, const struct dtk_pops *ops,
 	*provp = prov;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(dtk_provider_register);
 
 static void dtk_probe_free(struct dtk_probe *prb)
 {
@@ -313,7 +312,6 @@ int dtk_provider_unregister(struct dtk_provider *prov)
 	kfree(prov);
 	return 0;
 }
-EXPORT_SYMBOL_GPL(dtk_provider_unregister);
 
 /* Make room for one more probe, publishing a bigger table if needed. */
 static struct dtk_ptab *dtk_ptab_grow(void)
@@ -381,7 +379,6 @@ dtk_id_t dtk_probe_create(struct dtk_provider *prov, const char *mod,
 		dtk_probe_free(prb);
 	return id;
 }
-EXPORT_SYMBOL_GPL(dtk_probe_create);
 
 dtk_id_t dtk_probe_lookup(struct dtk_provider *prov, const char *mod,
 			  const char *func, const char *name)
@@ -406,7 +403,6 @@ dtk_id_t dtk_probe_lookup(struct dtk_provider *prov, const char *mod,
 	mutex_unlock(&dtk_lock);
 	return id;
 }
-EXPORT_SYMBOL_GPL(dtk_probe_lookup);
 
 /*
  * Attach a fully built ECB at the end of its probe's chain (so clauses run

@@ -77,6 +77,13 @@ dtk_id_t dtk_probe_lookup(struct dtk_provider *prov, const char *mod,
 			  const char *func, const char *name);
 
 /*
+ * After creating probes outside the provide op (at registration, or when
+ * a kernel module appears), match the enablings every consumer has
+ * retained against them.
+ */
+void dtk_enabling_matchall(void);
+
+/*
  * PROBE CONTEXT: fire probe id.  Callable from any context, NMI included;
  * interrupts may be on or off.
  */

@@ -338,7 +338,6 @@ void dtk_enabling_matchall(void)
 	dtk_providers_commit();
 	mutex_unlock(&dtk_lock);
 }
-EXPORT_SYMBOL_GPL(dtk_enabling_matchall);
 
 static void dtk_enable_msg(struct dtrace_ioc_enable *de, const char *msg)
 {

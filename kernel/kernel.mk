@@ -25,7 +25,7 @@ $(call kmod_ko,$(1)): FORCE
 	set -o pipefail; $$(MAKE) -C $(call kmod_kdir,$(1)) M=$(CURDIR)/$(B)/kmod/$(1) W=1 \
 		DTRACE_RELEASE=$(DTRACE_VERSION) DTRACE_DEBUG=$(DTRACE_DEBUG) \
 		modules 2>&1 | tee $(B)/kmod/$(1)/build.log
-	@if grep -E 'warning:|error:' $(B)/kmod/$(1)/build.log >/dev/null; then \
+	@if grep -iE 'warning:|error:' $(B)/kmod/$(1)/build.log >/dev/null; then \
 		echo "dtrace.ko for $(1): the build has warnings" >&2; exit 1; fi
 	@test -f $$@
 endef

@@ -36,6 +36,7 @@
 
 #include "dt_consume.h"
 #include "dt_printf.h"
+#include "dif/dif_obj.h"
 
 /* What an epid means: asked once, then cached. */
 static const struct dt_epid *dt_epid_lookup(dtrace_hdl_t *dtp,
@@ -204,6 +205,59 @@ static int dt_consume_printf(dtrace_hdl_t *dtp, FILE *fp,
 	return ret < 0 ? -1 : 0;
 }
 
+/*
+ * A record of the library's ERROR enabling: DTrace's error message, on
+ * stderr.  Its five trace() records are the faulting epid, the action
+ * (0: the predicate), the DIF offset (-1: unknown), the fault and the
+ * offending value.
+ */
+static int dt_consume_error(dtrace_hdl_t *dtp, const struct dt_epid *dep,
+			    const char *payload, size_t len)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	const struct dt_enab *en = &dc->dc_enabs[dep->dep_enabling];
+	const struct dtrace_dof_stmt *st = &en->den_stmts[dep->dep_stmt];
+	const struct dt_epid *fdep;
+	char where[32], offinfo[32], details[40];
+	int64_t v[5];
+	const char *fmsg;
+	uint32_t i;
+
+	if (st->dofst_act_count != 5 || st->dofst_act_first > en->den_nacts - 5)
+		return dt_set_errmsg(dtp, EINVAL, "malformed ERROR record");
+	for (i = 0; i < 5; i++) {
+		const struct dtrace_dof_rec *r =
+			dt_act_rec(en, st->dofst_act_first + i, len);
+
+		if (!r || r->dofr_size != sizeof(int64_t))
+			return dt_set_errmsg(dtp, EINVAL, "malformed ERROR record");
+		memcpy(&v[i], payload + r->dofr_offset, sizeof(v[i]));
+	}
+	fdep = dt_epid_lookup(dtp, dc, (uint32_t)v[0]);
+	if (!fdep)
+		return -1;
+	if (v[1] == 0)
+		snprintf(where, sizeof(where), "predicate");
+	else
+		snprintf(where, sizeof(where), "action #%d", (int)v[1]);
+	offinfo[0] = '\0';
+	if (v[2] != -1)
+		snprintf(offinfo, sizeof(offinfo), " at DIF offset %d", (int)v[2]);
+	details[0] = '\0';
+	if (v[3] == DIF_FLT_BADADDR || v[3] == DIF_FLT_BADALIGN ||
+	    v[3] == DIF_FLT_BADSTACK)
+		snprintf(details, sizeof(details), " (0x%llx)",
+			 (unsigned long long)v[4]);
+	fmsg = dif_fault_msg((int)v[3]);
+	fprintf(stderr, "dtrace: error on enabled probe ID %u (ID %u: "
+		"%s:%s:%s:%s): %s%s in %s%s\n", (uint32_t)v[0],
+		fdep->dep_probe.dpd_id, fdep->dep_probe.dpd_provider,
+		fdep->dep_probe.dpd_mod, fdep->dep_probe.dpd_func,
+		fdep->dep_probe.dpd_name, fmsg ? fmsg : "unknown fault",
+		details, where, offinfo);
+	return 0;
+}
+
 /* One record: the probe's line prefix, then each action's data. */
 static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 			     const struct dt_epid *dep, const char *rec)
@@ -218,6 +272,8 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 	if (st->dofst_act_first > en->den_nacts ||
 	    st->dofst_act_count > en->den_nacts - st->dofst_act_first)
 		return dt_set_errmsg(dtp, EINVAL, "statement without actions");
+	if ((int)dep->dep_enabling == dc->dc_errenab)
+		return dt_consume_error(dtp, dep, payload, len);
 
 	if (!dc->dc_quiet) {
 		char name[DTRACE_FUNCNAMELEN + DTRACE_NAMELEN + 2];

@@ -48,6 +48,7 @@ struct dt_consumer {
 	size_t dc_bufsize;
 	int dc_begancpu;		/* BEGIN ran here: drained first */
 	int dc_endedcpu;		/* END ran here: drained last */
+	int dc_errenab;			/* the library's ERROR enabling, or -1 */
 	bool dc_started;
 	bool dc_stopped;
 	bool dc_exited;			/* an exit() record was consumed */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 /*
- * Enabling: handing DOFs to the module, starting and stopping tracing,
- * and listing probes.  The consumer keeps a copy of every DOF it enabled:
+ * Enabling: handing DOFs to the module (with the library's own dtrace:::ERROR
+ * enabling, added at go), starting and stopping tracing, and listing
+ * probes.  The consumer keeps a copy of every DOF it enabled:
  * the statements, actions and records in it are what dt_consume.c decodes
  * the buffers with (see the theory there).
  */
@@ -20,6 +21,7 @@ struct dt_consumer *dt_consumer(dtrace_hdl_t *dtp)
 		if (dtp->dt_cons) {
 			dtp->dt_cons->dc_begancpu = -1;
 			dtp->dt_cons->dc_endedcpu = -1;
+			dtp->dt_cons->dc_errenab = -1;
 		}
 	}
 	return dtp->dt_cons;
@@ -182,6 +184,45 @@ int dtrace_dof_enable(dtrace_hdl_t *dtp, const void *dof, size_t len,
 	return 0;
 }
 
+int dtrace_program_exec(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
+			dtrace_proginfo_t *pip)
+{
+	void *dof;
+	size_t len;
+	int ret;
+
+	if (dtrace_program_dof(dtp, pgp, &dof, &len) != 0)
+		return -1;
+	ret = dtrace_dof_enable(dtp, dof, len, pip);
+	free(dof);
+	return ret;
+}
+
+/*
+ * The library's own enabling of dtrace:::ERROR, as DTrace's: its records
+ * (the faulting epid, the action, the DIF offset, the fault and the
+ * offending value) become the error messages of dt_consume.c.
+ */
+static const char dt_errprog[] =
+	"dtrace:::ERROR{trace(arg1);trace(arg2);trace(arg3);trace(arg4);"
+	"trace(arg5);}";
+
+static int dt_enable_errprog(dtrace_hdl_t *dtp, struct dt_consumer *dc)
+{
+	dtrace_prog_t *pgp;
+	int ret;
+
+	pgp = dtrace_program_strcompile(dtp, dt_errprog, DTRACE_PROBESPEC_NAME,
+					DTRACE_C_ZDEFS, 0, NULL);
+	if (!pgp)
+		return -1;
+	ret = dtrace_program_exec(dtp, pgp, NULL);
+	dtrace_program_destroy(dtp, pgp);
+	if (ret == 0)
+		dc->dc_errenab = (int)dc->dc_nenabs - 1;
+	return ret;
+}
+
 /* A boolean consumer option: set and not 0. */
 static bool dt_opt_on(dtrace_hdl_t *dtp, const char *name)
 {
@@ -200,10 +241,11 @@ int dtrace_go(dtrace_hdl_t *dtp)
 		return dt_set_errno(dtp, ENOMEM);
 	if (dc->dc_started)
 		return dt_set_errno(dtp, EBUSY);
+	if (dc->dc_errenab < 0 && dt_enable_errprog(dtp, dc) != 0)
+		return -1;
 	memset(&dg, 0, sizeof(dg));
 	if (ioctl(dtp->dt_fd, DTRACE_IOC_GO, &dg) != 0)
-		return dt_set_errmsg(dtp, errno, "could not enable tracing: %s",
-				     strerror(errno));
+		return dt_set_errno(dtp, errno);
 	free(dc->dc_buf);
 	dc->dc_bufsize = dg.dg_bufsize;
 	dc->dc_buf = malloc(dc->dc_bufsize);

@@ -107,7 +107,9 @@ typedef enum dtrace_workstatus {
 	DTRACE_WORKSTATUS_DONE
 } dtrace_workstatus_t;
 
-/* Enable a DOF (a compiled program's, or one built some other way). */
+/* Enable a compiled program, or a DOF built some other way. */
+int dtrace_program_exec(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
+			dtrace_proginfo_t *pip);
 int dtrace_dof_enable(dtrace_hdl_t *dtp, const void *dof, size_t len,
 		      dtrace_proginfo_t *pip);
 int dtrace_go(dtrace_hdl_t *dtp);
