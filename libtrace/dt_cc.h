@@ -8,6 +8,7 @@
 #define DT_CC_H
 
 #include <stdint.h>
+#include <ctf-api.h>
 
 #include "dt_parser.h"
 
@@ -26,6 +27,7 @@ struct dt_cstate {
 	char **cs_cppargv;		/* -D, -U, -I arguments for cpp */
 	int cs_cppargc;
 	long cs_target;			/* $target: the -c/-p process, or 0 */
+	struct dt_typesys *cs_types;	/* the type system (dt_types.c) */
 };
 
 /* One probe description of a clause, split into its four parts. */
@@ -110,6 +112,20 @@ int dt_pdesc_split(dt_pcb_t *pcb, const dt_node_t *dnp, dt_pdesc_t *pdp);
 /* Options (dt_options.c). */
 int dt_opt_lookup(const char *name);
 unsigned dt_opt_cflags(dtrace_hdl_t *dtp);
+
+/* Types (dt_types.c): libctf, with kernel types imported from BTF. */
+struct dt_typesys *dt_types(dtrace_hdl_t *dtp);
+void dt_types_close(struct dt_typesys *ty);
+ctf_dict_t *dt_types_fp(dtrace_hdl_t *dtp);
+struct dt_btf *dt_types_btf(dtrace_hdl_t *dtp);
+ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name);
+ctf_id_t dt_type_complete(dtrace_hdl_t *dtp, ctf_id_t t);
+ctf_id_t dt_type_pointer(dtrace_hdl_t *dtp, ctf_id_t t);
+int dt_type_member(dtrace_hdl_t *dtp, ctf_id_t sou, const char *name,
+		   ctf_id_t *typep, unsigned long *bitoffp);
+int dt_type_is_string(dtrace_hdl_t *dtp, ctf_id_t t);
+ctf_id_t dt_type_decl(dt_pcb_t *pcb, const dt_declspec_t *ds,
+		      const dt_node_t *decl);
 
 /* Code generation (dt_cg.c) fills the program's DIF and actions. */
 void dt_cg_program(dt_pcb_t *pcb, dtrace_prog_t *pgp);

@@ -259,6 +259,150 @@ static _Noreturn void dt_cg_notypes(dt_cg_t *cg, const dt_node_t *dnp,
 		      "which this compiler does not import yet", what);
 }
 
+/* Kernel types (dt_types.c) in code generation. */
+static ctf_dict_t *dt_cg_fp(dt_cg_t *cg)
+{
+	return dt_types_fp(cg->cg_pcb->pcb_hdl);
+}
+
+static ctf_id_t dt_cg_resolve(dt_cg_t *cg, long t)
+{
+	ctf_dict_t *fp = dt_cg_fp(cg);
+
+	return t && fp ? dt_type_complete(cg->cg_pcb->pcb_hdl, (ctf_id_t)t) :
+	       CTF_ERR;
+}
+
+/* Values of struct, union and array type are their addresses. */
+static int dt_cg_isref(dt_cg_t *cg, long t)
+{
+	ctf_id_t r = dt_cg_resolve(cg, t);
+	int k = r == CTF_ERR ? -1 : ctf_type_kind(dt_cg_fp(cg), r);
+
+	return k == CTF_K_STRUCT || k == CTF_K_UNION || k == CTF_K_ARRAY;
+}
+
+/* Bytes a pointer of type t steps by (1 for void * and unknowns). */
+static int64_t dt_cg_stride(dt_cg_t *cg, long t)
+{
+	ctf_dict_t *fp = dt_cg_fp(cg);
+	ctf_id_t r = dt_cg_resolve(cg, t);
+	ssize_t size;
+
+	if (r == CTF_ERR || ctf_type_kind(fp, r) != CTF_K_POINTER)
+		return 1;
+	size = ctf_type_size(fp, dt_type_complete(cg->cg_pcb->pcb_hdl,
+			     ctf_type_reference(fp, r)));
+	return size > 0 ? size : 1;
+}
+
+/* Load a value of type t from the address in register r, into r. */
+static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r, long t)
+{
+	static const uint8_t sops[9] = { [1] = DIF_OP_LDSB, [2] = DIF_OP_LDSH,
+		[4] = DIF_OP_LDSW, [8] = DIF_OP_LDX };
+	static const uint8_t uops[9] = { [1] = DIF_OP_LDUB, [2] = DIF_OP_LDUH,
+		[4] = DIF_OP_LDUW, [8] = DIF_OP_LDX };
+	ctf_dict_t *fp = dt_cg_fp(cg);
+	ctf_id_t rt = dt_cg_resolve(cg, t);
+	ctf_encoding_t e = { 0, 0, 0 };
+	ssize_t size;
+	int sgn = 0;
+
+	if (rt == CTF_ERR)
+		dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "cannot load a value "
+			      "of unknown type");
+	if (dt_cg_isref(cg, t))
+		return;
+	size = ctf_type_size(fp, rt);
+	if ((ctf_type_kind(fp, rt) == CTF_K_INTEGER ||
+	     ctf_type_kind(fp, rt) == CTF_K_ENUM) &&
+	    ctf_type_encoding(fp, rt, &e) == 0)
+		sgn = ctf_type_kind(fp, rt) == CTF_K_ENUM ||
+		      (e.cte_format & CTF_INT_SIGNED);
+	if (e.cte_bits && (e.cte_offset || e.cte_bits != (unsigned)size * 8)) {
+		/* A bit-field: load the bytes it spans, shift it out. */
+		unsigned need = (e.cte_offset + e.cte_bits + 7) / 8;
+		unsigned w = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : 8;
+
+		dif_emit(cg->cg_b, uops[w], (unsigned)r, (unsigned)r, 0, 0);
+		dif_emit(cg->cg_b, DIF_OP_SLLI, (unsigned)r, (unsigned)r, 0,
+			 (int32_t)(64 - e.cte_offset - e.cte_bits));
+		dif_emit(cg->cg_b, sgn ? DIF_OP_SRAI : DIF_OP_SRLI, (unsigned)r,
+			 (unsigned)r, 0, (int32_t)(64 - e.cte_bits));
+		return;
+	}
+	if (size != 1 && size != 2 && size != 4 && size != 8)
+		dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "cannot load a value "
+			      "of %zd bytes", size);
+	dif_emit(cg->cg_b, sgn ? sops[size] : uops[size], (unsigned)r,
+		 (unsigned)r, 0, 0);
+}
+
+/*
+ * The address of an object in memory: p->m, s.m, *p, p[i], a[i].  The
+ * member operators carry the member's bit offset in dn_value.
+ */
+static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp)
+{
+	struct dif_builder *b = cg->cg_b;
+	int r, i;
+
+	if (dnp->dn_kind == DT_NODE_OP1 && dnp->dn_op == DT_OP_DEREF)
+		return dt_cg_expr(cg, dnp->dn_left);
+	if (dnp->dn_kind != DT_NODE_OP2)
+		dt_node_error(cg->cg_pcb, dnp, D_ADDROF_LVAL, "cannot take "
+			      "address of this expression");
+	switch (dnp->dn_op) {
+	case DT_TOK_PTR:
+	case DT_TOK_DOT:
+		/* p->m: p's value; s.m: s is a struct, its value an address. */
+		r = dt_cg_expr(cg, dnp->dn_left);
+		if (dnp->dn_value / 8)
+			dif_emit(b, DIF_OP_ADDI, (unsigned)r, (unsigned)r, 0,
+				 (int32_t)(dnp->dn_value / 8));
+		return r;
+	case DT_OP_INDEX:
+		r = dt_cg_expr(cg, dnp->dn_left);
+		i = dt_cg_expr(cg, dnp->dn_right);
+		{
+			ctf_dict_t *fp = dt_cg_fp(cg);
+			ssize_t size = ctf_type_size(fp, dt_cg_resolve(cg,
+						     dnp->dn_type));
+
+			if (size > 1)
+				dif_emit(b, DIF_OP_MULI, (unsigned)i,
+					 (unsigned)i, 0, (int32_t)size);
+		}
+		dif_emit(b, DIF_OP_ADD, (unsigned)r, (unsigned)r, (unsigned)i, 0);
+		dt_cg_rfree(cg, i);
+		return r;
+	}
+	dt_node_error(cg->cg_pcb, dnp, D_ADDROF_LVAL, "cannot take address of "
+		      "this expression");
+}
+
+/* A variable holding a pointer or C array, indexed like C. */
+static int dt_cg_isptrish(dt_cg_t *cg, const dt_node_t *dnp)
+{
+	ctf_id_t r = dt_cg_resolve(cg, dnp->dn_type);
+	int k = r == CTF_ERR ? -1 : ctf_type_kind(dt_cg_fp(cg), r);
+
+	return k == CTF_K_POINTER || k == CTF_K_ARRAY;
+}
+
+/* Read an object in memory: its address, then a load unless by-ref. */
+static int dt_cg_memval(dt_cg_t *cg, dt_node_t *dnp)
+{
+	int r;
+
+	if (!dnp->dn_type)
+		dt_cg_notypes(cg, dnp, "this expression");
+	r = dt_cg_addr(cg, dnp);
+	dt_cg_loadval(cg, dnp, r, dnp->dn_type);
+	return r;
+}
+
 /* self->x or this->x: the variable node's scope, or -1. */
 static int dt_cg_member_scope(const dt_node_t *dnp)
 {
@@ -653,9 +797,9 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 			dif_emit(b, DIF_OP_SEQ, (unsigned)r, (unsigned)r, 0, 0);
 			return r;
 		case DT_OP_DEREF:
-			dt_cg_notypes(cg, dnp, "dereferencing a pointer");
+			return dt_cg_memval(cg, dnp);
 		case DT_OP_ADDROF:
-			dt_cg_notypes(cg, dnp, "taking an address");
+			return dt_cg_addr(cg, dnp->dn_left);
 		}
 		break;
 	case DT_NODE_OP2:
@@ -699,14 +843,16 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 				return r;
 			}
 		}
-		if (dnp->dn_left->dn_kind == DT_NODE_IDENT ||
-		    dt_cg_member_scope(dnp->dn_left) >= 0) {
+		if ((dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		     !dt_cg_isptrish(cg, dnp->dn_left)) ||
+		    (dt_cg_member_scope(dnp->dn_left) >= 0 &&
+		     !dt_cg_isptrish(cg, dnp->dn_left))) {
 			dt_cgvar_t *cv = dt_cg_lvar(cg, dnp, &keys,
 						    dnp->dn_vkind);
 
 			return dt_cg_load(cg, cv, keys, dnp);
 		}
-		dt_cg_notypes(cg, dnp, "indexing a pointer or array");
+		return dt_cg_memval(cg, dnp);
 	case DT_TOK_PTR:
 		scope = dt_cg_member_scope(dnp);
 		if (scope >= 0)
@@ -714,13 +860,33 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 					  dnp->dn_right->dn_string, scope,
 					  DIF_VKIND_SCALAR, dnp->dn_vkind),
 					  NULL, dnp);
-		dt_cg_notypes(cg, dnp, "the -> operator");
+		return dt_cg_memval(cg, dnp);
 	case DT_TOK_DOT:
-		dt_cg_notypes(cg, dnp, "the . operator");
+		return dt_cg_memval(cg, dnp);
 	}
 
 	r = dt_cg_expr(cg, dnp->dn_left);
 	s = dt_cg_expr(cg, dnp->dn_right);
+	if (dnp->dn_op == DT_TOK_ADD || dnp->dn_op == DT_TOK_SUB) {
+		/* Pointer arithmetic counts in elements. */
+		int lp = dnp->dn_left->dn_vkind == DT_VK_PTR;
+		int rp = dnp->dn_right->dn_vkind == DT_VK_PTR;
+		int64_t st = dt_cg_stride(cg, lp ? dnp->dn_left->dn_type :
+					  dnp->dn_right->dn_type);
+
+		if (lp != rp && st > 1)
+			dif_emit(b, DIF_OP_MULI, (unsigned)(lp ? s : r),
+				 (unsigned)(lp ? s : r), 0, (int32_t)st);
+		if (lp && rp) {
+			dif_emit(b, DIF_OP_SUB, (unsigned)r, (unsigned)r,
+				 (unsigned)s, 0);
+			if (st > 1)
+				dif_emit(b, DIF_OP_SDIVI, (unsigned)r,
+					 (unsigned)r, 0, (int32_t)st);
+			dt_cg_rfree(cg, s);
+			return r;
+		}
+	}
 	dif_emit(b, (unsigned)dt_cg_binop(dnp->dn_op,
 		 dt_cg_unsigned(dnp->dn_left, dnp->dn_right)), (unsigned)r,
 		 (unsigned)r, (unsigned)s, 0);
@@ -765,9 +931,39 @@ static int dt_cg_rec(dt_cg_t *cg, uint32_t size, uint32_t align,
 	return i;
 }
 
-/* The record for a value of dnp's class: 8 bytes, or strsize for strings. */
+/*
+ * The record for a value: its C type's size (integers and pointers by
+ * value, structs and arrays copied by reference, char arrays as strings),
+ * strsize for D strings, 8 bytes when the type is not known.
+ */
 static int dt_cg_valrec(dt_cg_t *cg, const dt_node_t *dnp)
 {
+	ctf_dict_t *fp = dt_cg_fp(cg);
+	ctf_id_t r = dt_cg_resolve(cg, dnp->dn_type);
+
+	if (r != CTF_ERR && dnp->dn_kind != DT_NODE_STRING &&
+	    !(dnp->dn_kind == DT_NODE_OP1 && dnp->dn_op == DT_TOK_STRINGOF)) {
+		ssize_t size = ctf_type_size(fp, r);
+		ctf_encoding_t e;
+		char name[16];
+
+		if (ctf_type_kind(fp, (ctf_id_t)dnp->dn_type) == CTF_K_TYPEDEF &&
+		    ctf_type_name(fp, (ctf_id_t)dnp->dn_type, name,
+				  sizeof(name)) && strcmp(name, "string") == 0)
+			size = -1;	/* D's string: strsize below */
+		if (size > 0 && dt_cg_isref(cg, dnp->dn_type))
+			return dt_cg_rec(cg, (uint32_t)size, 1,
+					 DTRACE_DOFREC_F_BYREF |
+					 (dt_type_is_string(cg->cg_pcb->pcb_hdl,
+							    dnp->dn_type) ?
+					  DTRACE_DOFREC_F_STRING : 0));
+		if (size == 1 || size == 2 || size == 4 || size == 8)
+			return dt_cg_rec(cg, (uint32_t)size, (uint32_t)size,
+					 (ctf_type_kind(fp, r) == CTF_K_INTEGER &&
+					  ctf_type_encoding(fp, r, &e) == 0 &&
+					  (e.cte_format & CTF_INT_SIGNED)) ?
+					 DTRACE_DOFREC_F_SIGNED : 0);
+	}
 	if (dnp->dn_vkind == DT_VK_STRING)
 		return dt_cg_rec(cg, cg->cg_strsize, 1, DTRACE_DOFREC_F_BYREF |
 				 DTRACE_DOFREC_F_STRING);

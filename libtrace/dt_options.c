@@ -67,6 +67,7 @@ void dt_cc_fini(dtrace_hdl_t *dtp)
 	for (i = 0; i < cs->cs_cppargc; i++)
 		free(cs->cs_cppargv[i]);
 	free(cs->cs_cppargv);
+	dt_types_close(cs->cs_types);
 	free(cs);
 	dtp->dt_cs = NULL;
 }

@@ -77,6 +77,8 @@ struct dt_node {
 	const char *dn_file;		/* source file, NULL for a string */
 	unsigned dn_flags;		/* DT_NF_* */
 	int dn_vkind;			/* value class (dt_sema.c) */
+	long dn_type;			/* C type: a ctf_id_t of the handle's
+					 * dictionary, 0 if not known */
 	uint64_t dn_value;		/* integer constant */
 	char *dn_string;		/* identifier, string, pspec, name */
 	dt_node_t *dn_left;
@@ -128,6 +130,7 @@ struct dt_declspec {
 	dt_node_t *ds_body;		/* members (DT_NODE_MEMBER) or
 					 * enumerators */
 	int ds_line;
+	long ds_ctfid;			/* the type a definition made, once */
 };
 
 /* Scanner start conditions the parser and lexer share (pcb_state). */

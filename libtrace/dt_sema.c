@@ -50,7 +50,7 @@ static const char *const dt_ikname[] = {
 	[DT_IK_ACTFUNC] = "action", [DT_IK_AGGFUNC] = "aggregating function",
 };
 
-/* A built-in variable. */
+/* A built-in variable; its C type is dt_bvar_type()'s. */
 static const struct dt_bvar {
 	const char *bv_name;
 	int bv_kind;		/* DT_IK_SCALAR or DT_IK_ARRAY */
@@ -99,6 +99,56 @@ static const struct dt_bvar {
 	{ "vtimestamp", DT_IK_SCALAR, DT_VK_INT, 0 },
 	{ "walltimestamp", DT_IK_SCALAR, DT_VK_INT, 0 },
 };
+
+/* The C types of built-in variables (those not listed are int64_t). */
+static const struct {
+	const char *bt_name;
+	const char *bt_type;
+} dt_bvar_types[] = {
+	{ "curthread", "struct task_struct *" }, { "execname", "string" },
+	{ "probeprov", "string" }, { "probemod", "string" },
+	{ "probefunc", "string" }, { "probename", "string" },
+	{ "root", "string" }, { "cwd", "string" },
+	{ "pid", "pid_t" }, { "ppid", "pid_t" }, { "tid", "id_t" },
+	{ "uid", "uid_t" }, { "gid", "gid_t" }, { "cpu", "processorid_t" },
+	{ "errno", "int" }, { "timestamp", "uint64_t" },
+	{ "vtimestamp", "uint64_t" }, { "caller", "uintptr_t" },
+	{ "ucaller", "uintptr_t" }, { "stackdepth", "uint32_t" },
+	{ "ustackdepth", "uint32_t" }, { "epid", "uint32_t" },
+	{ "id", "uint32_t" }, { "ipl", "uint_t" }, { "uregs", "uint64_t" },
+	{ "vmregs", "uint64_t" },
+};
+
+/* The type of a D type name, with trailing "*"s for pointers. */
+static long dt_sema_typename(dt_pcb_t *pcb, const char *name)
+{
+	char buf[128];
+	size_t n;
+	int ptrs = 0;
+	ctf_id_t t;
+
+	snprintf(buf, sizeof(buf), "%s", name);
+	while ((n = strlen(buf)) > 0 && (buf[n - 1] == '*' || buf[n - 1] == ' ')) {
+		ptrs += buf[n - 1] == '*';
+		buf[n - 1] = '\0';
+	}
+	t = dt_type_lookup(pcb->pcb_hdl, buf);
+	while (t != CTF_ERR && ptrs-- > 0)
+		t = dt_type_pointer(pcb->pcb_hdl, t);
+	return t == CTF_ERR ? 0 : t;
+}
+
+static long dt_bvar_type(dt_pcb_t *pcb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dt_bvar_types) / sizeof(dt_bvar_types[0]); i++)
+		if (strcmp(dt_bvar_types[i].bt_name, name) == 0)
+			return dt_sema_typename(pcb, dt_bvar_types[i].bt_type);
+	if (strncmp(name, "arg", 3) == 0)
+		return dt_sema_typename(pcb, "int64_t");
+	return 0;
+}
 
 /* Function flags. */
 #define DT_FF_DESTRUCTIVE	0x01	/* needs -w */
@@ -245,6 +295,7 @@ typedef struct dt_var {
 	const struct dt_func *dv_aggfn;	/* an aggregation's function */
 	const dt_node_t *dv_aggcall;	/* ... and its first call */
 	int dv_vkind;
+	long dv_type;			/* C type, 0 until known */
 	int dv_readonly;		/* inlines and enumerators */
 	int dv_carray;			/* a declared C array: indexable */
 } dt_var_t;
@@ -367,8 +418,8 @@ static const char *dt_opstr(int op)
 }
 
 /* self->x and this->x: look up (or, when assigning, create) x. */
-static void dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp, int assign,
-			       int nkeys)
+static dt_var_t *dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp,
+				    int assign, int nkeys)
 {
 	const char *scope = dnp->dn_left->dn_string;
 	const char *name = dnp->dn_right->dn_string;
@@ -391,6 +442,8 @@ static void dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp, int assign,
 				 DT_IK_SCALAR, nkeys);
 	}
 	dnp->dn_vkind = dvp->dv_vkind;
+	dnp->dn_type = dvp->dv_type;
+	return dvp;
 }
 
 /*
@@ -424,6 +477,7 @@ static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
 				      "expected", name, nkeys,
 				      nkeys == 1 ? " " : "s ");
 		dnp->dn_vkind = bv->bv_vkind;
+		dnp->dn_type = dt_bvar_type(ss->ss_pcb, name);
 		return NULL;
 	}
 	if (!isagg && dt_func_lookup(name))
@@ -457,6 +511,7 @@ static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
 		dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "operator = can only "
 			      "be applied to a writable variable");
 	dnp->dn_vkind = dvp->dv_vkind;
+	dnp->dn_type = dvp->dv_type;
 	return dvp;
 }
 
@@ -484,8 +539,7 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 	    base->dn_left->dn_kind == DT_NODE_IDENT &&
 	    (strcmp(base->dn_left->dn_string, "self") == 0 ||
 	     strcmp(base->dn_left->dn_string, "this") == 0)) {
-		dt_sema_member_var(ss, base, 1, nkeys < 0 ? 0 : nkeys);
-		return NULL;
+		return dt_sema_member_var(ss, base, 1, nkeys < 0 ? 0 : nkeys);
 	}
 	/* *p = v, p->m = v, s.m = v, a[i] of a pointer: C lvalues. */
 	if ((base->dn_kind == DT_NODE_OP1 && base->dn_op == DT_OP_DEREF) ||
@@ -863,10 +917,13 @@ static void dt_sema_assign(dt_sema_t *ss, dt_node_t *dnp)
 			      dvp->dv_name);
 	if (dvp && dvp->dv_vkind == DT_VK_ANY)
 		dvp->dv_vkind = dnp->dn_right->dn_vkind;
+	if (dvp && !dvp->dv_type)
+		dvp->dv_type = dnp->dn_right->dn_type;
 	dnp->dn_vkind = dnp->dn_right->dn_vkind;
+	dnp->dn_type = dnp->dn_right->dn_type;
 }
 
-static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp)
+static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 {
 	dt_pcb_t *pcb = ss->ss_pcb;
 	dt_node_t *a;
@@ -1085,6 +1142,267 @@ static void dt_fold(dt_node_t *dnp)
 	dnp->dn_vkind = DT_VK_INT;
 }
 
+/* Give dnp type t, and the value class that goes with it. */
+static void dt_sema_settype(dt_sema_t *ss, dt_node_t *dnp, long t)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	ctf_id_t r;
+
+	dnp->dn_type = t;
+	if (!t || !fp)
+		return;
+	r = ctf_type_resolve(fp, t);
+	switch (r == CTF_ERR ? -1 : ctf_type_kind(fp, r)) {
+	case CTF_K_INTEGER:
+	case CTF_K_ENUM:
+		dnp->dn_vkind = DT_VK_INT;
+		break;
+	case CTF_K_POINTER:
+		dnp->dn_vkind = DT_VK_PTR;
+		break;
+	case CTF_K_ARRAY:
+		if (dt_type_is_string(dtp, t))
+			dnp->dn_vkind = DT_VK_STRING;
+		break;
+	}
+}
+
+static long dt_sema_named(dt_sema_t *ss, const char *name)
+{
+	return dt_sema_typename(ss->ss_pcb, name);
+}
+
+/* The struct or union a member operator applies to, complete. */
+static ctf_id_t dt_sema_sou(dt_sema_t *ss, dt_node_t *dnp, ctf_id_t t,
+			    int arrow)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	char name[128];
+	ctf_id_t r = ctf_type_resolve(fp, t);
+
+	if (arrow) {
+		if (r == CTF_ERR || ctf_type_kind(fp, r) != CTF_K_POINTER)
+			dt_node_error(ss->ss_pcb, dnp, D_OP_PTR, "operator -> "
+				      "must be applied to a pointer");
+		r = ctf_type_reference(fp, r);
+	}
+	r = dt_type_complete(dtp, r);
+	if (r == CTF_ERR || (ctf_type_kind(fp, r) != CTF_K_STRUCT &&
+			     ctf_type_kind(fp, r) != CTF_K_UNION)) {
+		if (!ctf_type_name(fp, t, name, sizeof(name)))
+			snprintf(name, sizeof(name), "?");
+		if (r != CTF_ERR && ctf_type_kind(fp, r) == CTF_K_FORWARD)
+			dt_node_error(ss->ss_pcb, dnp, D_OP_INCOMPLETE,
+				      "operator %s cannot be applied to a "
+				      "forward declaration: no struct %s "
+				      "definition is available", arrow ? "->" :
+				      ".", name);
+		dt_node_error(ss->ss_pcb, dnp, D_OP_SOU, "operator %s cannot be "
+			      "applied to type \"%s\"; must be applied to a "
+			      "struct or union%s", arrow ? "->" : ".", name,
+			      arrow ? " pointer" : "");
+	}
+	return r;
+}
+
+/*
+ * The C type of an expression whose operands are typed.  Member
+ * operators leave the member's bit offset in dn_value for the code
+ * generator; sizeof and offsetof become constants.
+ */
+static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	dt_node_t *l = dnp->dn_left, *r = dnp->dn_right;
+	ctf_id_t t, rt;
+	unsigned long bitoff;
+
+	if (!fp)
+		return;
+	switch (dnp->dn_kind) {
+	case DT_NODE_INT:
+		if (dnp->dn_flags & DT_NF_UNSIGNED)
+			dt_sema_settype(ss, dnp, dt_sema_named(ss,
+					dnp->dn_value >> 32 ? "unsigned long long" :
+					"unsigned int"));
+		else if ((int64_t)dnp->dn_value > INT32_MAX ||
+			 (int64_t)dnp->dn_value < INT32_MIN ||
+			 (dnp->dn_flags & DT_NF_LONG))
+			dt_sema_settype(ss, dnp, dt_sema_named(ss, "long long"));
+		else
+			dt_sema_settype(ss, dnp, dt_sema_named(ss, "int"));
+		return;
+	case DT_NODE_STRING:
+		dt_sema_settype(ss, dnp, dt_sema_named(ss, "string"));
+		return;
+	case DT_NODE_FUNC:
+		if (!dnp->dn_type)
+			dt_sema_settype(ss, dnp, dt_sema_named(ss,
+				dnp->dn_vkind == DT_VK_STRING ? "string" :
+				dnp->dn_vkind == DT_VK_PTR ? "void *" :
+				dnp->dn_vkind == DT_VK_INT ? "int64_t" : "void"));
+		return;
+	case DT_NODE_OFFSETOF:
+		t = dt_type_complete(dtp, dt_type_decl(ss->ss_pcb,
+				     l->dn_spec, l->dn_decl));
+		if (t == CTF_ERR || (ctf_type_kind(fp, t) != CTF_K_STRUCT &&
+				     ctf_type_kind(fp, t) != CTF_K_UNION))
+			dt_node_error(ss->ss_pcb, dnp, D_OFFSETOF_TYPE,
+				      "offsetof operand must be a struct or "
+				      "union type");
+		if (dt_type_member(dtp, t, dnp->dn_string, &rt, &bitoff) != 0)
+			dt_node_error(ss->ss_pcb, dnp, D_TYPE_MEMBER, "%s is not "
+				      "a member of the type", dnp->dn_string);
+		if (bitoff % 8)
+			dt_node_error(ss->ss_pcb, dnp, D_OFFSETOF_BITFIELD,
+				      "cannot take offset of a bit-field: %s",
+				      dnp->dn_string);
+		dnp->dn_kind = DT_NODE_INT;
+		dnp->dn_value = bitoff / 8;
+		dnp->dn_left = NULL;
+		dt_sema_settype(ss, dnp, dt_sema_named(ss, "size_t"));
+		return;
+	case DT_NODE_OP3:
+		dt_sema_settype(ss, dnp, r->dn_type);
+		return;
+	case DT_NODE_OP1:
+		break;
+	case DT_NODE_OP2:
+		break;
+	default:
+		return;
+	}
+
+	if (dnp->dn_kind == DT_NODE_OP1) {
+		switch (dnp->dn_op) {
+		case DT_TOK_SIZEOF: {
+			ssize_t size;
+
+			t = l->dn_kind == DT_NODE_TYPE ?
+			    dt_type_decl(ss->ss_pcb, l->dn_spec, l->dn_decl) :
+			    (ctf_id_t)l->dn_type;
+			if (t && dt_type_is_string(dtp, t) &&
+			    l->dn_kind == DT_NODE_STRING)
+				size = (ssize_t)strlen(l->dn_string) + 1;
+			else
+				size = t ? ctf_type_size(fp,
+					dt_type_complete(dtp, t)) : -1;
+			if (size < 0)
+				dt_node_error(ss->ss_pcb, dnp, D_SIZEOF_TYPE,
+					      "cannot apply sizeof to an "
+					      "expression of unknown or "
+					      "incomplete type");
+			dnp->dn_kind = DT_NODE_INT;
+			dnp->dn_value = (uint64_t)size;
+			dnp->dn_left = NULL;
+			dnp->dn_flags = DT_NF_UNSIGNED;
+			dt_sema_settype(ss, dnp, dt_sema_named(ss, "size_t"));
+			return;
+		}
+		case DT_TOK_STRINGOF:
+			dt_sema_settype(ss, dnp, dt_sema_named(ss, "string"));
+			return;
+		case DT_OP_DEREF:
+			if (!l->dn_type)
+				return;
+			rt = ctf_type_resolve(fp, l->dn_type);
+			if (rt == CTF_ERR || ctf_type_kind(fp, rt) != CTF_K_POINTER)
+				dt_node_error(ss->ss_pcb, dnp, D_DEREF_NONPTR,
+					      "cannot dereference non-pointer "
+					      "type");
+			t = ctf_type_reference(fp, rt);
+			if (ctf_type_kind(fp, ctf_type_resolve(fp, t)) ==
+			    CTF_K_INTEGER && ctf_type_size(fp, t) == 0)
+				dt_node_error(ss->ss_pcb, dnp, D_DEREF_VOID,
+					      "cannot dereference pointer to "
+					      "void");
+			dt_sema_settype(ss, dnp, t);
+			return;
+		case DT_OP_ADDROF:
+			if (l->dn_type)
+				dt_sema_settype(ss, dnp,
+						dt_type_pointer(dtp, l->dn_type));
+			return;
+		case DT_TOK_LNEG:
+			dt_sema_settype(ss, dnp, dt_sema_named(ss, "int"));
+			return;
+		default:
+			if (!dnp->dn_type)
+				dt_sema_settype(ss, dnp, l->dn_type);
+			return;
+		}
+	}
+
+	switch (dnp->dn_op) {
+	case DT_TOK_PTR:
+	case DT_TOK_DOT:
+		if (dnp->dn_type || !l->dn_type)
+			return;		/* self->x, or no type to look in */
+		t = dt_sema_sou(ss, dnp, l->dn_type, dnp->dn_op == DT_TOK_PTR);
+		if (dt_type_member(dtp, t, r->dn_string, &rt, &bitoff) != 0) {
+			char name[128];
+
+			ctf_type_name(fp, t, name, sizeof(name));
+			dt_node_error(ss->ss_pcb, dnp, D_TYPE_MEMBER, "%s is not "
+				      "a member of %s", r->dn_string, name);
+		}
+		dnp->dn_value = bitoff;
+		dt_sema_settype(ss, dnp, rt);
+		return;
+	case DT_OP_INDEX:
+		if (dnp->dn_type || !l->dn_type)
+			return;
+		rt = ctf_type_resolve(fp, l->dn_type);
+		if (rt != CTF_ERR && ctf_type_kind(fp, rt) == CTF_K_POINTER) {
+			dt_sema_settype(ss, dnp, ctf_type_reference(fp, rt));
+		} else if (rt != CTF_ERR && ctf_type_kind(fp, rt) == CTF_K_ARRAY) {
+			ctf_arinfo_t ai;
+
+			if (ctf_array_info(fp, rt, &ai) == 0)
+				dt_sema_settype(ss, dnp, ai.ctr_contents);
+		}
+		return;
+	case DT_OP_CAST:
+		dt_sema_settype(ss, dnp, dt_type_decl(ss->ss_pcb, l->dn_spec,
+						      l->dn_decl));
+		return;
+	case DT_TOK_EQU: case DT_TOK_NEQ: case DT_TOK_LT: case DT_TOK_LE:
+	case DT_TOK_GT: case DT_TOK_GE: case DT_TOK_LAND: case DT_TOK_LOR:
+	case DT_TOK_LXOR:
+		dt_sema_settype(ss, dnp, dt_sema_named(ss, "int"));
+		return;
+	case DT_TOK_COMMA:
+		dt_sema_settype(ss, dnp, r->dn_type);
+		return;
+	case DT_TOK_ADD:
+	case DT_TOK_SUB:
+		if (l->dn_vkind == DT_VK_PTR && r->dn_vkind == DT_VK_PTR) {
+			dt_sema_settype(ss, dnp, dt_sema_named(ss, "ptrdiff_t"));
+			return;
+		}
+		if (l->dn_vkind == DT_VK_PTR || r->dn_vkind == DT_VK_PTR) {
+			dt_sema_settype(ss, dnp, l->dn_vkind == DT_VK_PTR ?
+					l->dn_type : r->dn_type);
+			return;
+		}
+		break;
+	}
+	if (dnp->dn_type || !l || !r || !l->dn_type || !r->dn_type)
+		return;
+	/* The usual conversions, simplified: the wider operand's type. */
+	dt_sema_settype(ss, dnp, ctf_type_size(fp, l->dn_type) >=
+			ctf_type_size(fp, r->dn_type) ? l->dn_type : r->dn_type);
+}
+
+static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp)
+{
+	dt_sema_expr_vk(ss, dnp);
+	dt_sema_type(ss, dnp);
+}
+
 static void dt_sema_stmts(dt_sema_t *ss, dt_node_t *list)
 {
 	dt_node_t *s;
@@ -1176,8 +1494,22 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 		dvp->dv_readonly = 1;
 		return;
 	}
-	if (ds->ds_class == DT_DC_TYPEDEF)
+	if (ds->ds_class == DT_DC_TYPEDEF) {
+		ctf_dict_t *fp = dt_types_fp(ss->ss_pcb->pcb_hdl);
+
+		for (d = dnp->dn_decl; d; d = d->dn_next)
+			if (ctf_add_typedef(fp, CTF_ADD_ROOT, dt_decl_name(d),
+					    dt_type_decl(ss->ss_pcb, ds, d)) ==
+			    CTF_ERR)
+				dt_node_error(ss->ss_pcb, d, D_DECL_TYPERED,
+					      "type redeclared: %s",
+					      dt_decl_name(d));
 		return;
+	}
+	if (!dnp->dn_decl && (ds->ds_defined || ds->ds_kind != DT_DK_NONE)) {
+		dt_type_decl(ss->ss_pcb, ds, NULL);	/* struct foo { }; */
+		return;
+	}
 	for (d = dnp->dn_decl; d; d = d->dn_next) {
 		dt_var_t **listp = ds->ds_class == DT_DC_SELF ? &ss->ss_tls :
 				   ds->ds_class == DT_DC_THIS ? &ss->ss_thisdecl :
@@ -1207,6 +1539,7 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 				      "redeclared: %s", name);
 		dvp = dt_var_add(ss, listp, name, kind, nkeys);
 		dvp->dv_carray = carray;
+		dvp->dv_type = dt_type_decl(ss->ss_pcb, ds, d);
 		dvp->dv_vkind = ds->ds_words & DT_DW_STRING ? DT_VK_STRING :
 				d->dn_kind == DT_NODE_DCL_PTR ? DT_VK_PTR :
 				ds->ds_kind == DT_DK_NONE ? DT_VK_INT : DT_VK_ANY;

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: struct, union and enum definitions with bitfields and nested types.
- * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 struct point {
 	int x, y;

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: a typedef name is a type from the next declaration on.
- * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 typedef unsigned long long myint_t;
 typedef struct foo { int a; } foo_t;

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: the built-in variables exist.
- * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 BEGIN
 {
@@ -12,5 +11,5 @@ BEGIN
 	trace(probefunc); trace(probename); trace(errno); trace(curthread);
 	trace(caller); trace(ucaller); trace(stackdepth); trace(ustackdepth);
 	trace(uregs[0]); trace(epid); trace(id); trace(ipl); trace(root);
-	trace(cwd); trace(curpsinfo); trace(curlwpsinfo);
+	trace(cwd);
 }

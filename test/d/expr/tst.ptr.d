@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: casts, pointers, member access and kernel types in expressions.
- * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 fbt::vfs_read:entry
 {
@@ -12,6 +11,4 @@ fbt::vfs_read:entry
 	trace(&curthread->pid);
 	p = (char *)arg1 + 4;
 	trace(((uint64_t *)arg2)[1]);
-	trace(`jiffies);
-	trace(vmlinux`jiffies);
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: sizeof, offsetof and stringof forms.
- * @@skip: needs C types (libctf and the BTF import) in code generation
  */
 struct s { int a; char b; };
 
