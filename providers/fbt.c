@@ -101,11 +101,27 @@ static DEFINE_HASHTABLE(fbt_hash, 14);
 static unsigned int fbt_nfuncs;
 static bool fbt_loaded, fbt_stale;
 
-static struct ftrace_ops fbt_ops = {
-	.func	= fbt_entry_cb,
-};
+/*
+ * The entry probes' ftrace_ops, allocated when the first entry probe is
+ * attached and freed when the last goes: ftrace_free_filter() leaves an
+ * ops unusable, so an ops is never reused.
+ */
+static struct ftrace_ops *fbt_ops;
 static bool fbt_ops_registered;
 static unsigned int fbt_nentry;
+
+static void fbt_ops_free(void)
+{
+	if (!fbt_ops)
+		return;
+	if (fbt_ops_registered)
+		unregister_ftrace_function(fbt_ops);
+	fbt_ops_registered = false;
+	ftrace_free_filter(fbt_ops);
+	kfree(fbt_ops);
+	fbt_ops = NULL;
+	fbt_nentry = 0;
+}
 
 /* Functions probe context calls: never traced (see the theory). */
 static const char *const fbt_deny[] = {
@@ -461,20 +477,23 @@ static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 
 	if (ndel && fbt_nentry == ndel && !nadd) {
 		/* Never an empty filter while registered: it means "all". */
-		unregister_ftrace_function(&fbt_ops);
-		ftrace_free_filter(&fbt_ops);
-		fbt_ops_registered = false;
-		fbt_nentry = 0;
 		for (i = 0; i < ndel; i++)
 			WRITE_ONCE(del[i]->ff_on_entry, false);
+		fbt_ops_free();
 		return 0;
+	}
+	if (!fbt_ops) {
+		fbt_ops = kzalloc(sizeof(*fbt_ops), GFP_KERNEL);
+		if (!fbt_ops)
+			return -ENOMEM;
+		fbt_ops->func = fbt_entry_cb;
 	}
 	if (ndel) {
 		for (i = 0; i < ndel; i++) {
 			ips[i] = del[i]->ff_addr;
 			WRITE_ONCE(del[i]->ff_on_entry, false);
 		}
-		ret = ftrace_set_filter_ips(&fbt_ops, ips, ndel, 1, 0);
+		ret = ftrace_set_filter_ips(fbt_ops, ips, ndel, 1, 0);
 		if (ret)
 			pr_warn("removing %u functions from the filter: %d\n",
 				ndel, ret);
@@ -485,13 +504,13 @@ static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 	for (i = 0; i < nadd; i++)
 		ips[i] = add[i]->ff_addr;
 	ok = nadd;
-	ret = ftrace_set_filter_ips(&fbt_ops, ips, nadd, 0, 0);
+	ret = ftrace_set_filter_ips(fbt_ops, ips, nadd, 0, 0);
 	if (ret) {
 		/* Find the refused ones: one at a time. */
-		ftrace_set_filter_ips(&fbt_ops, ips, nadd, 1, 0);
+		ftrace_set_filter_ips(fbt_ops, ips, nadd, 1, 0);
 		ok = 0;
 		for (i = 0; i < nadd; i++) {
-			if (ftrace_set_filter_ips(&fbt_ops, &ips[i], 1, 0, 0)) {
+			if (ftrace_set_filter_ips(fbt_ops, &ips[i], 1, 0, 0)) {
 				add[i]->ff_gone = true;
 				continue;
 			}
@@ -503,13 +522,12 @@ static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 		WRITE_ONCE(add[i]->ff_on_entry, true);
 	fbt_nentry += ok;
 	if (fbt_nentry && !fbt_ops_registered) {
-		ret = register_ftrace_function(&fbt_ops);
+		ret = register_ftrace_function(fbt_ops);
 		if (ret) {
 			pr_warn("register_ftrace_function: %d\n", ret);
 			for (i = 0; i < ok; i++)
 				WRITE_ONCE(add[i]->ff_on_entry, false);
-			ftrace_free_filter(&fbt_ops);
-			fbt_nentry = 0;
+			fbt_ops_free();
 			return ret;
 		}
 		fbt_ops_registered = true;
@@ -711,7 +729,7 @@ void fbt_prov_exit(void)
 	dtk_provider_unregister(fbt_prov);
 	/* Nothing is enabled (the framework refuses otherwise): free all. */
 	mutex_lock(&fbt_lock);
-	WARN_ON_ONCE(fbt_ops_registered);
+	WARN_ON_ONCE(fbt_ops);
 	hash_for_each_safe(fbt_hash, bkt, tmp, fn, fn_hash) {
 		WARN_ON_ONCE(fn->fn_func.ff_krp);
 		hash_del(&fn->fn_hash);

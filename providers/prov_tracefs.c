@@ -22,6 +22,11 @@
 #include <linux/mount.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/mman.h>
+
+/* The bounce buffer for files that only copy out to user memory. */
+#define PROV_TRACEFS_BOUNCE	(256 * 1024)
 
 #include "prov_tracefs.h"
 
@@ -44,6 +49,29 @@ void prov_tracefs_umount(struct vfsmount *mnt)
 }
 
 /*
+ * One read from f at *pos into buf.  Most tracing files are seq_files with
+ * only a .read method, which kernel_read() refuses (it needs read_iter)
+ * and which copies out with copy_to_user(): those are read into a bounce
+ * buffer mapped in the calling process (the consumer whose ioctl asked),
+ * then copied in.
+ */
+static ssize_t prov_tracefs_read1(struct file *f, char *buf, size_t len,
+				  loff_t *pos, unsigned long ubuf)
+{
+	ssize_t n;
+
+	if (f->f_op->read_iter)
+		return kernel_read(f, buf, len, pos);
+	if (!f->f_op->read || !ubuf)
+		return -EINVAL;
+	len = min_t(size_t, len, PROV_TRACEFS_BOUNCE);
+	n = f->f_op->read(f, (char __user *)ubuf, len, pos);
+	if (n > 0 && copy_from_user(buf, (const char __user *)ubuf, n))
+		return -EFAULT;
+	return n;
+}
+
+/*
  * Read a whole file into a NUL-terminated kvmalloc()ed buffer; tracefs
  * files have no size, so the buffer grows as the reads go.  With no mount,
  * path is looked up from the current task's root (/proc/kallsyms).
@@ -52,6 +80,7 @@ int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 		      size_t *lenp)
 {
 	size_t cap = 64 * 1024, len = 0;
+	unsigned long ubuf = 0;
 	struct file *f;
 	char *buf, *nbuf;
 	loff_t pos = 0;
@@ -63,10 +92,17 @@ int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 		f = filp_open(path, O_RDONLY, 0);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
+	if (!f->f_op->read_iter && current->mm) {
+		ubuf = vm_mmap(NULL, 0, PROV_TRACEFS_BOUNCE,
+			       PROT_READ | PROT_WRITE,
+			       MAP_ANONYMOUS | MAP_PRIVATE, 0);
+		if (IS_ERR_VALUE(ubuf))
+			ubuf = 0;
+	}
 	buf = kvmalloc(cap, GFP_KERNEL);
 	if (!buf) {
-		filp_close(f, NULL);
-		return -ENOMEM;
+		n = -ENOMEM;
+		goto out;
 	}
 	for (;;) {
 		if (cap - len < PAGE_SIZE + 1) {
@@ -80,7 +116,7 @@ int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 			buf = nbuf;
 			cap *= 2;
 		}
-		n = kernel_read(f, buf + len, cap - len - 1, &pos);
+		n = prov_tracefs_read1(f, buf + len, cap - len - 1, &pos, ubuf);
 		if (n <= 0)
 			break;
 		len += n;
@@ -89,6 +125,9 @@ int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 			break;
 		}
 	}
+out:
+	if (ubuf)
+		vm_munmap(ubuf, PROV_TRACEFS_BOUNCE);
 	filp_close(f, NULL);
 	if (n < 0) {
 		kvfree(buf);
