@@ -24,9 +24,10 @@ $(B)/dif/dif_interp_switch.o: dif/dif_interp.c
 
 # ---- Fuzzing, corpus replay and benchmark (userland; see test/fuzz/) ----
 #
-#   make fuzz [FUZZ_TIME=s]   libFuzzer (clang) on fuzz_dif for FUZZ_TIME
-#                             seconds, new inputs in build/test/fuzz/corpus,
-#                             then the report: refusals per check, runs
+#   make fuzz [FUZZ_TIME=s]   libFuzzer (clang): fuzz_dif, then fuzz_difasm,
+#                             FUZZ_TIME seconds each, new inputs under
+#                             build/test/fuzz/; fuzz_dif's report counts
+#                             refusals per check and runs per outcome
 #   make fuzz-seeds           assemble test/fuzz/seeds/*.s into the
 #                             committed corpus, test/fuzz/corpus/
 #   check-dif-replay          (in make check) every committed corpus input
@@ -49,18 +50,23 @@ fuzz-seeds: $(DIFASM)
 		$(DIFASM) $$s test/fuzz/corpus/seed-$$(basename $$s .s) || exit 1; \
 	done
 
-DIF_FUZZ := $(B)/test/fuzz/fuzz_dif
-$(DIF_FUZZ): test/fuzz/fuzz_dif.c $(DIF_SRCS) $(DIF_H)
+# fuzz_dif: verifier + interpreter; fuzz_difasm: assembler + disassembler.
+$(B)/test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(DIF_SRCS) $(DIF_H)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(USER_CFLAGS) $(DIF_SAN) -fsanitize=fuzzer -o $@ $< $(DIF_SRCS)
 
-fuzz: $(DIF_FUZZ)
-	@mkdir -p $(B)/test/fuzz/corpus
-	DIF_FUZZ_STATS=$(B)/test/fuzz/stats $(DIF_FUZZ) -max_total_time=$(FUZZ_TIME) \
-		-print_final_stats=1 -artifact_prefix=$(B)/test/fuzz/ \
-		$(B)/test/fuzz/corpus test/fuzz/corpus 2>&1 | \
+fuzz: $(B)/test/fuzz/fuzz_dif $(B)/test/fuzz/fuzz_difasm
+	@mkdir -p $(B)/test/fuzz/corpus $(B)/test/fuzz/asmcorpus
+	DIF_FUZZ_STATS=$(B)/test/fuzz/stats $(B)/test/fuzz/fuzz_dif \
+		-max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+		-artifact_prefix=$(B)/test/fuzz/ $(B)/test/fuzz/corpus \
+		test/fuzz/corpus 2>&1 | \
 		grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY)'
 	@cat $(B)/test/fuzz/stats
+	$(B)/test/fuzz/fuzz_difasm -max_total_time=$(FUZZ_TIME) \
+		-print_final_stats=1 -artifact_prefix=$(B)/test/fuzz/asm- \
+		$(B)/test/fuzz/asmcorpus test/fuzz/seeds 2>&1 | \
+		grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY)'
 
 DIF_REPLAY := $(B)/test/fuzz/replay_dif
 $(DIF_REPLAY): test/fuzz/fuzz_dif.c $(DIF_SRCS) $(DIF_H)

@@ -4,6 +4,7 @@
  * the operand-format templates, which the assembler parses.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include "dif_asm.h"
 
 static const char *const dif_scope_names[] = { "global", "thread", "local" };
@@ -187,11 +188,36 @@ static void dif_var_line(FILE *fp, const struct dif_object *obj,
 		(v->dv_flags & DIF_VF_MOD) ? "w" : "");
 }
 
+/*
+ * Room for one instruction's text: a string operand may need four bytes
+ * per character (octal escapes).
+ */
+static size_t dif_instr_room(const struct dif_object *obj, uint32_t pc)
+{
+	dif_instr_t in = obj->do_instr[pc];
+	unsigned int op = DIF_INSTR_OP(in);
+	uint32_t off = (uint32_t)DIF_INSTR_IMM(in);
+
+	if (op != DIF_OP_INVALID && op < DIF_OP_COUNT &&
+	    dif_fmtinfo[dif_opinfo[op].oi_fmt].fi_imm == DIF_I_STR &&
+	    off < obj->do_strlen)
+		return 128 + 4 * strlen(obj->do_strtab + off);
+	return 128;
+}
+
 void dif_disasm(FILE *fp, const struct dif_object *obj, unsigned int flags)
 {
 	bool source = (flags & DIF_DIS_SOURCE) != 0;
-	char buf[512], type[32];
+	char *buf, type[32];
 	uint32_t i;
+	size_t room = 0;
+
+	for (i = 0; i < obj->do_ninstr; i++)
+		if (dif_instr_room(obj, i) > room)
+			room = dif_instr_room(obj, i);
+	buf = malloc(room);
+	if (buf == NULL)
+		return;
 
 	dif_type_str(&obj->do_rtype, type, sizeof(type));
 	if (source) {
@@ -199,18 +225,20 @@ void dif_disasm(FILE *fp, const struct dif_object *obj, unsigned int flags)
 		for (i = 0; i < obj->do_nvars; i++)
 			dif_var_line(fp, obj, &obj->do_vars[i], true);
 		for (i = 0; i < obj->do_ninstr; i++) {
-			dif_disasm_instr(obj, i, buf, sizeof(buf));
+			dif_disasm_instr(obj, i, buf, room);
 			fprintf(fp, "\t%s\n", buf);
 		}
+		free(buf);
 		return;
 	}
 	fprintf(fp, "DIFO returns %s\n", type);
 	fprintf(fp, "%-4s %-18s %s\n", "OFF", "OPCODE", "INSTRUCTION");
 	for (i = 0; i < obj->do_ninstr; i++) {
-		dif_disasm_instr(obj, i, buf, sizeof(buf));
+		dif_disasm_instr(obj, i, buf, room);
 		fprintf(fp, "%02u:  %016llx   %s\n", i,
 			(unsigned long long)obj->do_instr[i], buf);
 	}
+	free(buf);
 	if (obj->do_nvars == 0)
 		return;
 	fprintf(fp, "\n%-16s %-5s %-6s %-6s %-18s %s\n", "NAME", "ID", "SCOPE",
