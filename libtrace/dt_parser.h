@@ -200,6 +200,7 @@ dt_node_t *dt_node_pdesc(dt_pcb_t *pcb, char *spec);
 
 /* The semantic pass (dt_sema.c) runs over pcb_root. */
 void dt_sema_program(dt_pcb_t *pcb);
+int dt_sema_is_builtin(const char *name);
 
 /* Control lines: #pragma, #line, # <n> "file" (dt_pragma.c). */
 void dt_pragma(dt_pcb_t *pcb);

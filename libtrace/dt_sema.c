@@ -339,6 +339,12 @@ static const struct dt_bvar *dt_bvar_lookup(const char *name)
 	return NULL;
 }
 
+/* A built-in variable or function: never a type name. */
+int dt_sema_is_builtin(const char *name)
+{
+	return dt_bvar_lookup(name) != NULL || dt_func_lookup(name) != NULL;
+}
+
 static dt_var_t *dt_var_lookup(dt_var_t *list, const char *name)
 {
 	for (; list; list = list->dv_next)

@@ -11,4 +11,8 @@ check-d: $(B)/test/d.tap
 CHECK_TARGETS += check-d
 CHECK_LOGS += $(B)/test/d.tap
 
-.PHONY: check-d
+# The compiler's benchmark (not a test: it prints figures).
+bench-compile: $(DTRACE_CMD)
+	test/d/bench.sh $(DTRACE_CMD)
+
+.PHONY: check-d bench-compile
