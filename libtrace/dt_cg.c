@@ -296,8 +296,12 @@ static int64_t dt_cg_stride(dt_cg_t *cg, long t)
 	return size > 0 ? size : 1;
 }
 
-/* Load a value of type t from the address in register r, into r. */
-static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r, long t)
+/*
+ * Load a value of type t from the address in register r plus off, into r;
+ * a by-reference value is its address.
+ */
+static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r,
+			  int32_t off, long t)
 {
 	static const uint8_t sops[9] = { [1] = DIF_OP_LDSB, [2] = DIF_OP_LDSH,
 		[4] = DIF_OP_LDSW, [8] = DIF_OP_LDX };
@@ -312,8 +316,12 @@ static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r, long t)
 	if (rt == CTF_ERR)
 		dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "cannot load a value "
 			      "of unknown type");
-	if (dt_cg_isref(cg, t))
+	if (dt_cg_isref(cg, t)) {
+		if (off)
+			dif_emit(cg->cg_b, DIF_OP_ADDI, (unsigned)r, (unsigned)r,
+				 0, off);
 		return;
+	}
 	size = ctf_type_size(fp, rt);
 	if ((ctf_type_kind(fp, rt) == CTF_K_INTEGER ||
 	     ctf_type_kind(fp, rt) == CTF_K_ENUM) &&
@@ -325,7 +333,7 @@ static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r, long t)
 		unsigned need = (e.cte_offset + e.cte_bits + 7) / 8;
 		unsigned w = need <= 1 ? 1 : need <= 2 ? 2 : need <= 4 ? 4 : 8;
 
-		dif_emit(cg->cg_b, uops[w], (unsigned)r, (unsigned)r, 0, 0);
+		dif_emit(cg->cg_b, uops[w], (unsigned)r, (unsigned)r, 0, off);
 		dif_emit(cg->cg_b, DIF_OP_SLLI, (unsigned)r, (unsigned)r, 0,
 			 (int32_t)(64 - e.cte_offset - e.cte_bits));
 		dif_emit(cg->cg_b, sgn ? DIF_OP_SRAI : DIF_OP_SRLI, (unsigned)r,
@@ -336,18 +344,39 @@ static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r, long t)
 		dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "cannot load a value "
 			      "of %zd bytes", size);
 	dif_emit(cg->cg_b, sgn ? sops[size] : uops[size], (unsigned)r,
-		 (unsigned)r, 0, 0);
+		 (unsigned)r, 0, off);
+}
+
+static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp, int32_t *offp);
+static int dt_cg_member_scope(const dt_node_t *dnp);
+
+/*
+ * The address of a struct, union or array valued expression, as a base
+ * register and a constant offset: "a.b.c" is one register and one sum.
+ */
+static int dt_cg_refaddr(dt_cg_t *cg, dt_node_t *dnp, int32_t *offp)
+{
+	if (((dnp->dn_kind == DT_NODE_OP2 && (dnp->dn_op == DT_TOK_PTR ||
+	      dnp->dn_op == DT_TOK_DOT || dnp->dn_op == DT_OP_INDEX)) ||
+	     (dnp->dn_kind == DT_NODE_OP1 && dnp->dn_op == DT_OP_DEREF)) &&
+	    dt_cg_member_scope(dnp) < 0 && dt_cg_isref(cg, dnp->dn_type))
+		return dt_cg_addr(cg, dnp, offp);
+	*offp = 0;
+	return dt_cg_expr(cg, dnp);
 }
 
 /*
- * The address of an object in memory: p->m, s.m, *p, p[i], a[i].  The
- * member operators carry the member's bit offset in dn_value.
+ * The address of an object in memory: p->m, s.m, *p, p[i], a[i], as a
+ * register and a constant offset the load adds.  The member operators
+ * carry the member's bit offset in dn_value.
  */
-static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp)
+static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp, int32_t *offp)
 {
 	struct dif_builder *b = cg->cg_b;
+	int32_t off = 0;
 	int r, i;
 
+	*offp = 0;
 	if (dnp->dn_kind == DT_NODE_OP1 && dnp->dn_op == DT_OP_DEREF)
 		return dt_cg_expr(cg, dnp->dn_left);
 	if (dnp->dn_kind != DT_NODE_OP2)
@@ -355,15 +384,15 @@ static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp)
 			      "address of this expression");
 	switch (dnp->dn_op) {
 	case DT_TOK_PTR:
-	case DT_TOK_DOT:
-		/* p->m: p's value; s.m: s is a struct, its value an address. */
 		r = dt_cg_expr(cg, dnp->dn_left);
-		if (dnp->dn_value / 8)
-			dif_emit(b, DIF_OP_ADDI, (unsigned)r, (unsigned)r, 0,
-				 (int32_t)(dnp->dn_value / 8));
+		*offp = (int32_t)(dnp->dn_value / 8);
+		return r;
+	case DT_TOK_DOT:
+		r = dt_cg_refaddr(cg, dnp->dn_left, &off);
+		*offp = off + (int32_t)(dnp->dn_value / 8);
 		return r;
 	case DT_OP_INDEX:
-		r = dt_cg_expr(cg, dnp->dn_left);
+		r = dt_cg_refaddr(cg, dnp->dn_left, &off);
 		i = dt_cg_expr(cg, dnp->dn_right);
 		{
 			ctf_dict_t *fp = dt_cg_fp(cg);
@@ -376,6 +405,7 @@ static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp)
 		}
 		dif_emit(b, DIF_OP_ADD, (unsigned)r, (unsigned)r, (unsigned)i, 0);
 		dt_cg_rfree(cg, i);
+		*offp = off;
 		return r;
 	}
 	dt_node_error(cg->cg_pcb, dnp, D_ADDROF_LVAL, "cannot take address of "
@@ -396,10 +426,12 @@ static int dt_cg_memval(dt_cg_t *cg, dt_node_t *dnp)
 {
 	int r;
 
+	int32_t off;
+
 	if (!dnp->dn_type)
 		dt_cg_notypes(cg, dnp, "this expression");
-	r = dt_cg_addr(cg, dnp);
-	dt_cg_loadval(cg, dnp, r, dnp->dn_type);
+	r = dt_cg_addr(cg, dnp, &off);
+	dt_cg_loadval(cg, dnp, r, off, dnp->dn_type);
 	return r;
 }
 
@@ -798,8 +830,15 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 			return r;
 		case DT_OP_DEREF:
 			return dt_cg_memval(cg, dnp);
-		case DT_OP_ADDROF:
-			return dt_cg_addr(cg, dnp->dn_left);
+		case DT_OP_ADDROF: {
+			int32_t off;
+
+			r = dt_cg_addr(cg, dnp->dn_left, &off);
+			if (off)
+				dif_emit(b, DIF_OP_ADDI, (unsigned)r, (unsigned)r,
+					 0, off);
+			return r;
+		}
 		}
 		break;
 	case DT_NODE_OP2:
