@@ -3,8 +3,8 @@
  * Kernel types from BTF, imported into the compiler's libctf dictionary
  * on demand (see dt_types.c for the type system as a whole).
  *
- * The BTF blob (/sys/kernel/btf/vmlinux, or any file with the same
- * format) is read once and indexed: an array of type offsets by id, and a
+ * The BTF blob (/sys/kernel/btf/vmlinux, any file with the same format,
+ * or the .BTF section of a vmlinux ELF file) is read once and indexed: an array of type offsets by id, and a
  * hash of names for the kinds a D program names (struct, union, enum,
  * typedef, integer).  Nothing is imported until a program uses it.  Then
  * one type is imported with what it needs by value (members, array
@@ -29,6 +29,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,6 +160,45 @@ static void dt_btf_index(dt_btf_t *btf)
 	}
 }
 
+/*
+ * A vmlinux ELF file (extracted from a kernel image, as the tests do for
+ * the Debian kernels) carries its BTF in the .BTF section: keep just that.
+ */
+static int dt_btf_from_elf(dt_btf_t *btf)
+{
+	Elf *elf;
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+	int ret = -1;
+
+	if (btf->bt_size < 4 || memcmp(btf->bt_data, ELFMAG, SELFMAG) != 0)
+		return 0;
+	elf_version(EV_CURRENT);
+	elf = elf_memory(btf->bt_data, btf->bt_size);
+	if (!elf || elf_getshdrstrndx(elf, &shstrndx) != 0)
+		goto out;
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		GElf_Shdr sh;
+		const char *name;
+
+		if (!gelf_getshdr(scn, &sh))
+			break;
+		name = elf_strptr(elf, shstrndx, sh.sh_name);
+		if (name && strcmp(name, ".BTF") == 0 &&
+		    sh.sh_offset + sh.sh_size <= btf->bt_size) {
+			memmove(btf->bt_data, btf->bt_data + sh.sh_offset,
+				sh.sh_size);
+			btf->bt_size = sh.sh_size;
+			ret = 0;
+			break;
+		}
+	}
+out:
+	if (elf)
+		elf_end(elf);
+	return ret;
+}
+
 void dt_btf_close(dt_btf_t *btf)
 {
 	if (!btf)
@@ -209,6 +250,8 @@ dt_btf_t *dt_btf_open(const char *path, int *errp)
 	fd = -1;
 
 	*errp = EINVAL;
+	if (dt_btf_from_elf(btf) != 0)
+		goto fail;
 	h = (const void *)btf->bt_data;
 	if (btf->bt_size < sizeof(*h) || h->magic != BTF_MAGIC ||
 	    h->hdr_len < sizeof(*h) ||
