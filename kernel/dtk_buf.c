@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 /*
  * Principal buffers, the process-context side: allocation at go, the
- * snapshot a consumer takes of one CPU, and freeing.  The layout and the
+ * snapshot a consumer takes of one CPU, and freeing.  What a firing does
+ * when its record does not fit (the buffer policy) is probe context's
+ * business: dtk_buf_reserve() in kernel/dtk_probe.c.  The layout and the
  * switch protocol are pictured at the top of kernel/dtk_state.c; probe
  * context writes them in kernel/dtk_probe.c.
  *
@@ -93,17 +95,31 @@ static void dtk_buf_swap(void *arg)
 {
 	struct dtk_buf *b = arg;
 
-	b->dbf_xoffset = b->dbf_offset;
-	b->dbf_xdrops = b->dbf_drops;
-	b->dbf_offset = 0;
-	b->dbf_drops = 0;
+	b->dbf_x = b->dbf_w;
+	memset(&b->dbf_w, 0, sizeof(b->dbf_w));
 	b->dbf_cur ^= 1;
+}
+
+/* The room fill keeps for END: every END record of the state, once. */
+void dtk_buf_reserve_end(struct dtk_state *st)
+{
+	u32 i;
+
+	st->dts_reserve = 0;
+	mutex_lock(&dtk_lock);
+	for (i = 0; i < st->dts_necbs; i++)
+		if (st->dts_ecbs[i]->dte_probe->dpr_id == dtk_id_end)
+			st->dts_reserve += st->dts_ecbs[i]->dte_size;
+	mutex_unlock(&dtk_lock);
 }
 
 int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
 {
+	struct dtk_bufhalf *x;
 	struct dtk_buf *b;
 	unsigned long flags;
+	u64 older = 0;
+	char *data;
 
 	if (db->db_flags || db->db_drops)
 		return -EINVAL;
@@ -119,10 +135,19 @@ int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
 		dtk_buf_swap(b);
 		local_irq_restore(flags);
 	}
-	if (copy_to_user(u64_to_user_ptr(db->db_data),
-			 b->dbf_data[b->dbf_cur ^ 1], b->dbf_xoffset))
+	x = &b->dbf_x;
+	data = b->dbf_data[b->dbf_cur ^ 1];
+	/* A wrapped ring: the older part first, then the newer. */
+	if (x->dbh_wrapped) {
+		older = x->dbh_wrapoff - x->dbh_oldest;
+		if (copy_to_user(u64_to_user_ptr(db->db_data),
+				 data + x->dbh_oldest, older))
+			return -EFAULT;
+	}
+	if (copy_to_user(u64_to_user_ptr(db->db_data) + older, data,
+			 x->dbh_offset))
 		return -EFAULT;
-	db->db_size = b->dbf_xoffset;
-	db->db_drops = b->dbf_xdrops;
+	db->db_size = older + x->dbh_offset;
+	db->db_drops = x->dbh_drops;
 	return 0;
 }

@@ -219,9 +219,9 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 			o->dop_bufsize = round_up(v, 8);
 			break;
 		case DTRACE_DOFOPT_BUFPOLICY:
-			if (v != DTRACE_BUFPOLICY_SWITCH)
-				return dtk_dof_fail(d, -EOPNOTSUPP,
-					"bufpolicy %llu is not implemented yet", v);
+			if (v > DTRACE_BUFPOLICY_RING)
+				return dtk_dof_fail(d, -EINVAL,
+					"bad bufpolicy %llu", v);
 			o->dop_bufpolicy = v;
 			break;
 		case DTRACE_DOFOPT_BUFRESIZE:

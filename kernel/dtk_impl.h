@@ -144,13 +144,21 @@ struct dtk_ecb {
  * dbf_data[dbf_cur] at dbf_offset; the switch policy's snapshot swaps the
  * halves on that CPU (kernel/dtk_buf.c).  See the picture in dtk_state.c.
  */
+struct dtk_bufhalf {
+	u64			dbh_offset;	/* write offset */
+	u64			dbh_drops;	/* records that did not fit */
+	bool			dbh_full;	/* fill: no more records */
+	bool			dbh_wrapped;	/* ring: [oldest, wrapoff) is
+						 * older than [0, offset) */
+	u64			dbh_oldest;	/* ring: the oldest record */
+	u64			dbh_wrapoff;	/* ring: where the data ends */
+};
+
 struct dtk_buf {
 	char			*dbf_data[2];
 	u32			dbf_cur;	/* the half being written */
-	u64			dbf_offset;	/* write offset in that half */
-	u64			dbf_drops;	/* records that did not fit */
-	u64			dbf_xoffset;	/* bytes in the other half */
-	u64			dbf_xdrops;	/* drops when it was swapped */
+	struct dtk_bufhalf	dbf_w;		/* its state */
+	struct dtk_bufhalf	dbf_x;		/* the other's, when swapped */
 };
 
 /* Per-CPU scratch for DIF execution, preallocated at go. */
@@ -186,6 +194,8 @@ struct dtk_state {
 	struct dif_dvar_store	dts_dvars;	/* at go, if dvs_chunksize */
 	void			*dts_dvmem;
 	struct delayed_work	dts_cleaner;	/* reclaims deleted dynvars */
+	u64			dts_reserve;	/* fill: bytes kept for END */
+	bool			dts_filled;	/* fill: a buffer filled up */
 	atomic64_t		dts_errors;
 };
 
@@ -221,6 +231,7 @@ void dtk_dof_free(struct dtk_enabling *en);
 int dtk_buf_alloc(struct dtk_state *st);
 void dtk_buf_free(struct dtk_state *st);
 int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db);
+void dtk_buf_reserve_end(struct dtk_state *st);
 
 /* dtk_probe.c: probe context. */
 void dtk_probe_fire_state(dtk_id_t id, struct dtk_state *st);

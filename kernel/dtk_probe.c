@@ -52,6 +52,71 @@ static bool dtk_ecb_active(dtk_id_t id, int act)
 	return act == DTRACE_ACTIVITY_ACTIVE;
 }
 
+/*
+ * Room for a record of size bytes in this CPU's buffer, at dbh_offset, as
+ * the buffer policy says; NULL (a counted drop) when there is none.  The
+ * record is committed by advancing dbh_offset afterwards.
+ *
+ *   switch: the consumer swaps halves often enough, or records drop;
+ *   fill:   the first record that does not fit marks the buffer full and
+ *           the state filled; END records use the room kept for them;
+ *   ring:   a record that does not fit at the end starts again at 0, and
+ *           the oldest records it overwrites are given up:
+ *
+ *           0        offset       oldest              wrapoff  bufsize
+ *           | newer  |  (free)   | older ...          |        |
+ */
+static struct dtrace_rechdr *dtk_buf_reserve(struct dtk_state *st,
+					     struct dtk_buf *buf, u32 size,
+					     bool end)
+{
+	struct dtk_bufhalf *w = &buf->dbf_w;
+	u64 limit = st->dts_opts.dop_bufsize;
+	char *data = buf->dbf_data[buf->dbf_cur];
+
+	switch (st->dts_opts.dop_bufpolicy) {
+	case DTRACE_BUFPOLICY_FILL:
+		if (!end)
+			limit -= min(limit, st->dts_reserve);
+		if ((w->dbh_full && !end) || w->dbh_offset + size > limit) {
+			if (!end) {
+				w->dbh_full = true;
+				WRITE_ONCE(st->dts_filled, true);
+			}
+			w->dbh_drops++;
+			return NULL;
+		}
+		break;
+	case DTRACE_BUFPOLICY_RING:
+		if (size > limit) {
+			w->dbh_drops++;
+			return NULL;
+		}
+		if (w->dbh_offset + size > limit) {
+			w->dbh_wrapoff = w->dbh_offset;
+			w->dbh_oldest = 0;
+			w->dbh_wrapped = true;
+			w->dbh_offset = 0;
+		}
+		while (w->dbh_wrapped &&
+		       w->dbh_oldest < w->dbh_offset + size) {
+			const struct dtrace_rechdr *old = (void *)(data + w->dbh_oldest);
+
+			w->dbh_oldest += old->drh_size;
+			if (!old->drh_size || w->dbh_oldest >= w->dbh_wrapoff)
+				w->dbh_wrapped = false;
+		}
+		break;
+	default:
+		if (w->dbh_offset + size > limit) {
+			w->dbh_drops++;
+			return NULL;
+		}
+		break;
+	}
+	return (void *)(data + w->dbh_offset);
+}
+
 /* Store one action's value into its record; returns a DIF fault or 0. */
 static int dtk_store(struct dtk_mctx *mc, const struct dtk_action *a,
 		     char *payload, u64 val)
@@ -120,13 +185,11 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	u32 i;
 	u64 v;
 
-	if (buf->dbf_offset + ecb->dte_size > st->dts_opts.dop_bufsize) {
-		buf->dbf_drops++;
+	hdr = dtk_buf_reserve(st, buf, ecb->dte_size, prb->dpr_id == dtk_id_end);
+	if (!hdr)
 		return;
-	}
-	hdr = (void *)(buf->dbf_data[buf->dbf_cur] + buf->dbf_offset);
 	hdr->drh_epid = ecb->dte_epid;
-	hdr->drh_pad0 = 0;
+	hdr->drh_size = ecb->dte_size;
 	hdr->drh_timestamp = ktime_get_mono_fast_ns();
 	payload = (char *)(hdr + 1);
 	memset(payload, 0, ecb->dte_size - sizeof(*hdr));
@@ -168,7 +231,7 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		if (a->dta_kind == DTRACE_DOFACT_EXIT)
 			exiting = true;
 	}
-	buf->dbf_offset += ecb->dte_size;
+	buf->dbf_w.dbh_offset += ecb->dte_size;
 	if (exiting) {
 		/* The first exit() wins; BEGIN and tracing both stop here. */
 		if (cmpxchg(&st->dts_activity, DTRACE_ACTIVITY_ACTIVE,

@@ -30,19 +30,22 @@
  * DRAINING in probe context, with a compare-and-swap, so the consumer sees
  * it in STATUS, drains the buffers and calls STOP.
  *
- * Principal buffers, one pair per CPU, for bufpolicy=switch:
+ * Principal buffers, one pair of halves per CPU:
  *
  *   dts_bufs[cpu]:  dbf_data[dbf_cur]            dbf_data[!dbf_cur]
  *                   +------+------+---+-------+  +------+-----+--------+
  *                   | rec  | rec  |...|       |  | rec  | ... |        |
  *                   +------+------+---+-------+  +------+-----+--------+
- *                   0          dbf_offset^ bufsize 0   dbf_xoffset^
+ *                   0   dbf_w.dbh_offset^ bufsize 0  dbf_x.dbh_offset^
  *                   probe context of <cpu> writes  the consumer copies out
  *                   here, and only it              after a swap on <cpu>
  *
- * A record is the header of abi.h (epid, timestamp) and the payload the
- * statement's DOF records describe, rounded up to 8 bytes; a record that
- * does not fit is dropped and counted on its CPU.  The swap runs on the
+ * A record is the header of abi.h (epid, size, timestamp) and the payload
+ * the statement's DOF records describe, rounded up to 8 bytes.  What
+ * happens to a record that does not fit is the buffer policy's (switch:
+ * dropped; fill: dropped and the state marked filled, with room kept for
+ * END; ring: the oldest records give way), see dtk_buf_reserve() in
+ * kernel/dtk_probe.c; drops are counted per CPU.  The swap runs on the
  * owning CPU with interrupts off (kernel/dtk_buf.c), which probe context
  * on that CPU also runs with, so the two never interleave.
  *
@@ -483,6 +486,7 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg)
 		schedule_delayed_work(&st->dts_cleaner,
 			nsecs_to_jiffies(st->dts_opts.dop_cleanrate) ?: 1);
 	dg->dg_bufsize = st->dts_opts.dop_bufsize;
+	dtk_buf_reserve_end(st);
 
 	dtk_state_set(st, DTRACE_ACTIVITY_WARMUP);
 	cpu = get_cpu();
@@ -522,6 +526,8 @@ int dtk_state_status(struct dtk_state *st, struct dtrace_ioc_status *ds)
 	memset(ds, 0, sizeof(*ds));
 	ds->ds_activity = smp_load_acquire(&st->dts_activity);
 	ds->ds_errors = atomic64_read(&st->dts_errors);
+	if (READ_ONCE(st->dts_filled))
+		ds->ds_flags |= DTRACE_STATUS_FILLED;
 	if (st->dts_dvmem) {
 		u32 i;
 

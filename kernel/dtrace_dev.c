@@ -31,6 +31,7 @@
 #include <dtrace/abi.h>
 #include "dtk_compat.h"
 #include "dtk_impl.h"
+#include "dtk_diftest.h"
 #include "providers/providers.h"
 
 #define DTK_RELEASE	"dtrace.ko " DTRACE_RELEASE
@@ -201,6 +202,7 @@ static int __init dtk_init(void)
 	ret = misc_register(&dtk_miscdev);
 	if (ret)
 		goto fail_providers;
+	dtk_diftest_init();
 	pr_info("loaded, ABI version %d\n", DTRACE_ABI_VERSION);
 	return 0;
 
@@ -217,6 +219,7 @@ fail:
 static void __exit dtk_exit(void)
 {
 	/* No descriptor is open: the device holds a module reference. */
+	dtk_diftest_exit();
 	misc_deregister(&dtk_miscdev);
 	providers_exit();
 	dtrace_prov_exit();

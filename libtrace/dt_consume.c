@@ -348,7 +348,7 @@ static int dt_consume_cpu(dtrace_hdl_t *dtp, FILE *fp, int cpu)
 		dep = dt_epid_lookup(dtp, dc, h->drh_epid);
 		if (!dep)
 			return -1;
-		if (dep->dep_size > db.db_size - off)
+		if (dep->dep_size > db.db_size - off || h->drh_size != dep->dep_size)
 			return dt_set_errmsg(dtp, EINVAL,
 					     "record overruns the buffer of CPU %d",
 					     cpu);
@@ -368,7 +368,7 @@ int dt_consume(dtrace_hdl_t *dtp, FILE *fp)
 	struct dt_consumer *dc = dtp->dt_cons;
 	int ncpus = (int)dtp->dt_module.dmi_ncpus, cpu;
 
-	if (!dc || !dc->dc_started)
+	if (!dc || !dc->dc_started || (dc->dc_atend && !dc->dc_stopped))
 		return 0;
 	if (dc->dc_begancpu >= 0) {
 		cpu = dc->dc_begancpu;

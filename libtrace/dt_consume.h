@@ -55,6 +55,7 @@ struct dt_consumer {
 	int dc_status;			/* its value */
 	bool dc_heading;		/* the CPU/ID/FUNCTION:NAME header */
 	bool dc_quiet;
+	bool dc_atend;			/* fill, ring: drain once stopped */
 	int64_t dc_switchrate;		/* ns */
 	struct timespec dc_lastswitch;
 	uint64_t dc_errors;		/* probe-context faults seen so far */

@@ -254,6 +254,8 @@ int dtrace_go(dtrace_hdl_t *dtp)
 	dc->dc_started = true;
 	dc->dc_begancpu = dg.dg_cpu;
 	dc->dc_quiet = dt_opt_on(dtp, "quiet");
+	dc->dc_atend = dtrace_getopt(dtp, "bufpolicy", &rate) == 0 &&
+		       rate != DTRACE_BUFPOLICY_SWITCH;
 	if (dtrace_getopt(dtp, "switchrate", &rate) != 0 || rate <= 0)
 		rate = 1000000000;
 	dc->dc_switchrate = rate;

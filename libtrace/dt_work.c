@@ -2,9 +2,9 @@
 /*
  * The consumer's clock: dtrace_sleep() waits for the next buffer switch,
  * dtrace_work() asks the module how tracing stands and drains the buffers.
- * When the module says a clause called exit() (DRAINING) the consumer
- * stops tracing itself (END fires), drains what is left and reports
- * DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
+ * When the module says a clause called exit() (DRAINING), or a buffer
+ * filled up under bufpolicy=fill, the consumer stops tracing itself (END
+ * fires), drains what is left and reports DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
  * in DTrace's words as they grow.
  */
 #include <errno.h>
@@ -60,7 +60,8 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 			(unsigned long long)n, n == 1 ? "" : "s");
 		dc->dc_dvdrops = ds.ds_dynvar_drops;
 	}
-	if (ds.ds_activity == DTRACE_ACTIVITY_DRAINING ||
+	if (ds.ds_flags & DTRACE_STATUS_FILLED ||
+	    ds.ds_activity == DTRACE_ACTIVITY_DRAINING ||
 	    ds.ds_activity == DTRACE_ACTIVITY_STOPPED) {
 		if (dtrace_stop(dtp) != 0)
 			return DTRACE_WORKSTATUS_ERROR;

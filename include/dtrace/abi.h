@@ -149,8 +149,12 @@ struct dtrace_ioc_status {
 	__u32 ds_pad0;
 	__u64 ds_errors;			/* out: probe-context faults */
 	__u64 ds_dynvar_drops;			/* out */
-	__u64 ds_reserved[3];			/* out: zero */
+	__u64 ds_flags;				/* out: DTRACE_STATUS_* */
+	__u64 ds_reserved[2];			/* out: zero */
 };
+
+/* ds_flags: a CPU's buffer filled up under bufpolicy=fill. */
+#define DTRACE_STATUS_FILLED	0x1
 
 #define DTRACE_IOC_STATUS	_IOWR(DTRACE_IOC_MAGIC, 5, struct dtrace_ioc_status)
 
@@ -167,14 +171,16 @@ struct dtrace_ioc_stop {
 #define DTRACE_IOC_STOP		_IOWR(DTRACE_IOC_MAGIC, 6, struct dtrace_ioc_stop)
 
 /*
- * DTRACE_IOC_BUFSNAP: take the records of one CPU's principal buffer.
- * Switch: the two halves are swapped on that CPU and the full one is
- * copied out.  Fill: the records so far are copied out (the buffer is
- * reset only if tracing has stopped or db_flags asks DTRACE_BUFSNAP_RESET,
- * which the consumer does not do while tracing).  Ring: the records from
- * the oldest to the newest are copied out, in order.  db_size is the size
- * of the user buffer in and the bytes written out; db_drops is the count
- * of records dropped on the CPU since the last snapshot.
+ * DTRACE_IOC_BUFSNAP: take the records of one CPU's principal buffer
+ * written since the last snapshot.  Every policy double-buffers: the two
+ * halves are swapped on that CPU and the full one is copied out (a ring's
+ * from its oldest record to its newest).  The policy only decides what a
+ * firing does when its record does not fit: switch drops it, fill drops
+ * it and marks the state filled (END records always fit: room is kept
+ * for them), ring wraps and overwrites the oldest records.  The consumer
+ * takes fill and ring snapshots once tracing has stopped.  db_size is the
+ * size of the user buffer in and the bytes written out; db_drops is the
+ * count of records dropped on the CPU since the last snapshot.
  */
 struct dtrace_ioc_bufsnap {
 	__u32 db_cpu;				/* in */
@@ -190,17 +196,18 @@ struct dtrace_ioc_bufsnap {
  * Records.  Every record in a principal buffer starts with this header,
  * followed by the payload its statement's DOF records describe (offsets
  * from the end of the header), padded to a multiple of 8 bytes; an
- * enabled probe (epid) always writes the same size.  A header whose epid
- * is DTRACE_EPIDNONE marks the unused end of a ring buffer before it wraps.
+ * enabled probe (epid) always writes the same size, which the header
+ * repeats.  A snapshot holds whole records only, oldest first (a ring
+ * buffer's are put back in order).
  *
- *   +-----------+---------+--------------------+---------------------+
- *   | epid (4)  | pad (4) | timestamp (8, ns)  | payload (dofst_size)|pad
- *   +-----------+---------+--------------------+---------------------+
- *   0           4         8                    16
+ *   +-----------+----------+--------------------+---------------------+
+ *   | epid (4)  | size (4) | timestamp (8, ns)  | payload (dofst_size)|pad
+ *   +-----------+----------+--------------------+---------------------+
+ *   0           4          8                    16
  */
 struct dtrace_rechdr {
 	__u32 drh_epid;
-	__u32 drh_pad0;
+	__u32 drh_size;				/* bytes, header included */
 	__u64 drh_timestamp;
 };
 
