@@ -22,7 +22,9 @@ first=$(sed -n 1p "$tmp/ring")
 last=$(grep -v '^last\|^$' "$tmp/ring" | tail -n 1)
 want=$(sed -n 's/^last //p' "$tmp/ring")
 check "ring: the oldest records were overwritten (first kept: $first)" [ "$first" -gt 100 ]
-check "ring: the newest record is kept ($last of $want)" [ "$last" = "$want" ]
+# A firing on CPU 0 may race the tick that reads i: allow one more.
+check "ring: the newest record is kept ($last of $want)" \
+	[ "$last" -ge "$want" -a "$last" -le $((want + 1)) ]
 n=$(grep -vc '^last\|^$' "$tmp/ring")
 check "ring: records are in order with no gap ($n from $first to $last)" \
 	[ $((last - first + 1)) -eq "$n" ]
