@@ -31,9 +31,13 @@
  * Strings built by subroutines live in scratch; variables and keys that
  * hold strings are strsize bytes.
  *
- * Kernel types (member access through pointers, casts to structs, sizeof
- * of kernel types, xlate) need the BTF import of dt_types.c; until it is
- * there those expressions are refused here with D_TYPE_ERR.
+ * Memory: expressions have the C types dt_sema.c gave them (libctf, kernel
+ * types from BTF).  A struct, union or array value is its address; an
+ * integer or pointer member is loaded with its width and sign ("p->a.b"
+ * is one base register and one constant offset in the load), a bit-field
+ * by shifting it out of the bytes it spans.  Pointer arithmetic counts
+ * in elements.  What still needs work is refused with D_TYPE_ERR:
+ * translators (xlate, curpsinfo) and kernel variables (`jiffies).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -686,85 +690,31 @@ static int dt_cg_call(dt_cg_t *cg, dt_node_t *dnp)
 	return r;
 }
 
-/* Casts to D's integer types truncate and extend; others keep the bits. */
+/* Casts to narrower integer types truncate and extend; others keep the
+ * bits (pointers, 64-bit integers). */
 static int dt_cg_cast(dt_cg_t *cg, dt_node_t *dnp)
 {
-	static const struct { const char *name; int bits; int uns; } ints[] = {
-		{ "int8_t", 8, 0 }, { "uint8_t", 8, 1 }, { "int16_t", 16, 0 },
-		{ "uint16_t", 16, 1 }, { "int32_t", 32, 0 },
-		{ "uint32_t", 32, 1 }, { "u8", 8, 1 }, { "u16", 16, 1 },
-		{ "u32", 32, 1 }, { "s8", 8, 0 }, { "s16", 16, 0 },
-		{ "s32", 32, 0 },
-	};
-	const dt_node_t *ty = dnp->dn_left;
-	const dt_declspec_t *ds = ty->dn_spec;
-	int r = dt_cg_expr(cg, dnp->dn_right), bits = 64, uns = 0;
-	size_t i;
+	ctf_dict_t *fp = dt_cg_fp(cg);
+	ctf_id_t t = dt_cg_resolve(cg, dnp->dn_type);
+	int r = dt_cg_expr(cg, dnp->dn_right);
+	ctf_encoding_t e;
+	int bits;
 
-	if (ty->dn_decl)		/* pointers, arrays: the same bits */
+	if (t == CTF_ERR)
+		dt_cg_notypes(cg, dnp, "a cast to this type");
+	if ((ctf_type_kind(fp, t) != CTF_K_INTEGER &&
+	     ctf_type_kind(fp, t) != CTF_K_ENUM) ||
+	    ctf_type_encoding(fp, t, &e) != 0)
 		return r;
-	if (ds->ds_kind == DT_DK_TNAME) {
-		for (i = 0; i < sizeof(ints) / sizeof(ints[0]); i++)
-			if (strcmp(ds->ds_name, ints[i].name) == 0) {
-				bits = ints[i].bits;
-				uns = ints[i].uns;
-			}
-	} else if (ds->ds_kind == DT_DK_NONE) {
-		uns = !!(ds->ds_words & DT_DW_UNSIGNED);
-		if (ds->ds_words & DT_DW_CHAR)
-			bits = 8;
-		else if (ds->ds_words & DT_DW_SHORT)
-			bits = 16;
-		else if (!(ds->ds_words & DT_DW_LONG) &&
-			 (ds->ds_words & (DT_DW_INT | DT_DW_SIGNED |
-					  DT_DW_UNSIGNED)))
-			bits = 32;
-	} else {
-		dt_cg_notypes(cg, dnp, "a cast to a struct, union or enum");
-	}
-	if (bits < 64) {
+	bits = (int)ctf_type_size(fp, t) * 8;
+	if (bits > 0 && bits < 64) {
 		dif_emit(cg->cg_b, DIF_OP_SLLI, (unsigned)r, (unsigned)r, 0,
 			 64 - bits);
-		dif_emit(cg->cg_b, uns ? DIF_OP_SRLI : DIF_OP_SRAI, (unsigned)r,
-			 (unsigned)r, 0, 64 - bits);
+		dif_emit(cg->cg_b, (e.cte_format & CTF_INT_SIGNED) ?
+			 DIF_OP_SRAI : DIF_OP_SRLI, (unsigned)r, (unsigned)r, 0,
+			 64 - bits);
 	}
 	return r;
-}
-
-/* sizeof (type) for the types D knows without the kernel's. */
-static int64_t dt_cg_sizeof(dt_cg_t *cg, const dt_node_t *dnp)
-{
-	const dt_node_t *ty = dnp->dn_left;
-	const dt_declspec_t *ds = ty->dn_spec;
-
-	if (ty->dn_decl && ty->dn_decl->dn_kind == DT_NODE_DCL_PTR)
-		return 8;
-	if (!ty->dn_decl && ds->ds_kind == DT_DK_NONE) {
-		if (ds->ds_words & DT_DW_STRING)
-			return cg->cg_strsize;
-		if (ds->ds_words & DT_DW_CHAR)
-			return 1;
-		if (ds->ds_words & DT_DW_SHORT)
-			return 2;
-		if (ds->ds_words & (DT_DW_LONG | DT_DW_DOUBLE))
-			return 8;
-		if (ds->ds_words & DT_DW_VOID)
-			return 1;
-		return 4;
-	}
-	if (!ty->dn_decl && ds->ds_kind == DT_DK_TNAME) {
-		const char *n = ds->ds_name;
-
-		if (strstr(n, "8_t") || !strcmp(n, "u8") || !strcmp(n, "s8"))
-			return 1;
-		if (strstr(n, "16") )
-			return 2;
-		if (strstr(n, "32"))
-			return 4;
-		if (strstr(n, "64") || strstr(n, "ptr") || strstr(n, "size"))
-			return 8;
-	}
-	dt_cg_notypes(cg, dnp, "sizeof of this type");
 }
 
 static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
@@ -807,12 +757,6 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 		case DT_OP_PREINC: case DT_OP_PREDEC:
 		case DT_OP_POSTINC: case DT_OP_POSTDEC:
 			return dt_cg_incdec(cg, dnp);
-		case DT_TOK_SIZEOF:
-			if (dnp->dn_left->dn_kind != DT_NODE_TYPE)
-				dt_cg_notypes(cg, dnp, "sizeof of an expression");
-			r = dt_cg_reg(cg, dnp);
-			dif_emit_const(b, (unsigned)r, dt_cg_sizeof(cg, dnp));
-			return r;
 		case DT_TOK_STRINGOF:
 		case DT_OP_IPOS:
 			return dt_cg_expr(cg, dnp->dn_left);

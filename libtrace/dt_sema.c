@@ -19,8 +19,12 @@
  *  - printf-like format strings against their arguments;
  *  - constant division by zero.
  *
- * Each expression node gets a value class (dn_vkind) that the checks
- * above need.  Full C types, from libctf, replace it as dt_types.c grows.
+ * Each expression node gets its C type (dn_type, a ctf_id_t of the
+ * handle's dictionary, see dt_types.c) and a coarse value class
+ * (dn_vkind: integer, string, pointer, void, ...) that the checks above
+ * use; a type of 0 means not known (args[] until probes carry types).
+ * sizeof and offsetof become constants here, and so does any operator
+ * whose operands are constants (dt_fold).
  */
 #include <inttypes.h>
 #include <stdlib.h>
