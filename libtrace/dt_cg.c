@@ -36,8 +36,10 @@
  * integer or pointer member is loaded with its width and sign ("p->a.b"
  * is one base register and one constant offset in the load), a bit-field
  * by shifting it out of the bytes it spans.  Pointer arithmetic counts
- * in elements.  What still needs work is refused with D_TYPE_ERR:
- * translators (xlate, curpsinfo) and kernel variables (`jiffies).
+ * in elements.  xlate<T *>(e)->m inlines the translator's expression for
+ * m with its input bound to e's register.  What still needs work is
+ * refused with D_TYPE_ERR: whole-struct translations, curpsinfo (its
+ * translator library is not written yet) and kernel variables (`jiffies).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -81,6 +83,8 @@ typedef struct dt_cg {
 	int cg_negate[DT_CG_MAXGUARDS];
 	int cg_nguards;
 	int cg_nif;
+	int cg_xlregs[DT_CG_MAXGUARDS];	/* translator inputs being inlined */
+	int cg_nxl;
 } dt_cg_t;
 
 static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp);
@@ -717,6 +721,25 @@ static int dt_cg_cast(dt_cg_t *cg, dt_node_t *dnp)
 	return r;
 }
 
+/*
+ * xlate<T *>(e)->m: the translator's expression for m, inlined with its
+ * input parameter bound to e's value.
+ */
+static int dt_cg_xlmember(dt_cg_t *cg, dt_node_t *dnp)
+{
+	int in, r;
+
+	if (cg->cg_nxl == DT_CG_MAXGUARDS)
+		dt_node_error(cg->cg_pcb, dnp, D_XLATE_NONE, "translations "
+			      "nested too deeply");
+	in = dt_cg_expr(cg, dnp->dn_left->dn_right);
+	cg->cg_xlregs[cg->cg_nxl++] = in;
+	r = dt_cg_expr(cg, dnp->dn_aux);
+	cg->cg_nxl--;
+	dt_cg_rfree(cg, in);
+	return r;
+}
+
 static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 {
 	struct dif_builder *b = cg->cg_b;
@@ -734,6 +757,17 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 		return r;
 	case DT_NODE_IDENT: {
 		int bv = dt_cg_bvar(dnp->dn_string);
+
+		if (dnp->dn_flags & DT_NF_XLPARAM) {
+			if (cg->cg_nxl == 0)
+				dt_node_error(cg->cg_pcb, dnp, D_UNKNOWN,
+					      "internal error: translator input "
+					      "outside a translation");
+			r = dt_cg_reg(cg, dnp);
+			dif_emit(b, DIF_OP_MOV, (unsigned)r,
+				 (unsigned)cg->cg_xlregs[cg->cg_nxl - 1], 0, 0);
+			return r;
+		}
 
 		if (bv && !dif_bvinfo[bv].bi_array) {
 			r = dt_cg_reg(cg, dnp);
@@ -790,7 +824,8 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 	case DT_NODE_OFFSETOF:
 		dt_cg_notypes(cg, dnp, "offsetof");
 	case DT_NODE_XLATE:
-		dt_cg_notypes(cg, dnp, "xlate");
+		dt_cg_notypes(cg, dnp, "translating a whole struct (use a "
+			      "member: xlate<T *>(e)->m)");
 	default:
 		break;
 	}
@@ -837,6 +872,8 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 		}
 		return dt_cg_memval(cg, dnp);
 	case DT_TOK_PTR:
+		if (dnp->dn_flags & DT_NF_XLMEMBER)
+			return dt_cg_xlmember(cg, dnp);
 		scope = dt_cg_member_scope(dnp);
 		if (scope >= 0)
 			return dt_cg_load(cg, dt_cg_var(cg,
@@ -845,6 +882,8 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 					  NULL, dnp);
 		return dt_cg_memval(cg, dnp);
 	case DT_TOK_DOT:
+		if (dnp->dn_flags & DT_NF_XLMEMBER)
+			return dt_cg_xlmember(cg, dnp);
 		return dt_cg_memval(cg, dnp);
 	}
 

@@ -69,6 +69,9 @@ enum {
 #define DT_NF_CONST	0x10	/* const qualifier */
 #define DT_NF_VOLATILE	0x20
 #define DT_NF_RESTRICT	0x40
+#define DT_NF_XLPARAM	0x100	/* a translator's input parameter */
+#define DT_NF_XLMEMBER	0x200	/* xlate<T>(e)->m: dn_aux is the member's
+				 * expression in the translator */
 
 struct dt_node {
 	int dn_kind;			/* DT_NODE_* */

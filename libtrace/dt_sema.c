@@ -17,6 +17,8 @@
  *    with another one, lquantize/llquantize parameters;
  *  - the order of actions in a clause (speculate, commit, data records);
  *  - printf-like format strings against their arguments;
+ *  - translators: members of the output type, expressions checked with
+ *    the input bound; xlate member references resolved to them;
  *  - constant division by zero.
  *
  * Each expression node gets its C type (dn_type, a ctf_id_t of the
@@ -304,6 +306,14 @@ typedef struct dt_var {
 	int dv_carray;			/* a declared C array: indexable */
 } dt_var_t;
 
+/* A translator: output type, input type, members. */
+typedef struct dt_xlator {
+	struct dt_xlator *dx_next;
+	long dx_out;			/* the struct or union it builds */
+	long dx_in;			/* what it translates from */
+	dt_node_t *dx_node;		/* the DT_NODE_XLATOR */
+} dt_xlator_t;
+
 /* The pass's state. */
 typedef struct dt_sema {
 	dt_pcb_t *ss_pcb;
@@ -311,6 +321,9 @@ typedef struct dt_sema {
 	dt_var_t *ss_tls;		/* self-> */
 	dt_var_t *ss_locals;		/* this->, reset at each clause */
 	dt_var_t *ss_thisdecl;		/* this-> variables declared outside */
+	struct dt_xlator *ss_xlators;	/* translators defined so far */
+	const char *ss_xlparam;		/* checking a translator: its input */
+	long ss_xltype;			/* ... and the input's type */
 	dt_node_t *ss_clause;		/* the clause being checked */
 	unsigned ss_clsflags;		/* DT_CF_*: actions seen so far */
 } dt_sema_t;
@@ -469,6 +482,15 @@ static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
 	dt_var_t *dvp;
 	int isagg = name[0] == '@';
 
+	if (ss->ss_xlparam && strcmp(name, ss->ss_xlparam) == 0) {
+		if (assign || nkeys >= 0)
+			dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "translator "
+				      "input %s may only be read", name);
+		dnp->dn_flags |= DT_NF_XLPARAM;
+		dnp->dn_vkind = DT_VK_ANY;
+		dnp->dn_type = ss->ss_xltype;
+		return NULL;
+	}
 	if ((bv = dt_bvar_lookup(name)) != NULL) {
 		if (assign && !bv->bv_writable)
 			dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "operator = "
@@ -1217,6 +1239,110 @@ static ctf_id_t dt_sema_sou(dt_sema_t *ss, dt_node_t *dnp, ctf_id_t t,
 	return r;
 }
 
+/* Do two types name the same thing, typedefs and qualifiers aside? */
+static int dt_sema_sametype(dt_sema_t *ss, long a, long b)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	ctf_id_t ra = dt_type_complete(dtp, a), rb = dt_type_complete(dtp, b);
+	char na[256], nb[256];
+
+	if (ra == rb)
+		return 1;
+	if (ra == CTF_ERR || rb == CTF_ERR ||
+	    ctf_type_kind(fp, ra) != ctf_type_kind(fp, rb))
+		return 0;
+	if (ctf_type_kind(fp, ra) == CTF_K_POINTER)
+		return dt_sema_sametype(ss, ctf_type_reference(fp, ra),
+					ctf_type_reference(fp, rb));
+	return ctf_type_name(fp, ra, na, sizeof(na)) &&
+	       ctf_type_name(fp, rb, nb, sizeof(nb)) && strcmp(na, nb) == 0 &&
+	       ctf_type_size(fp, ra) == ctf_type_size(fp, rb);
+}
+
+/*
+ * xlate<T>(e).m, xlate<T *>(e)->m: the translator from e's type to T
+ * gives m's expression, which code generation inlines with e bound to the
+ * translator's input.
+ */
+static void dt_sema_xlmember(dt_sema_t *ss, dt_node_t *dnp, ctf_id_t out)
+{
+	dt_node_t *xl = dnp->dn_left, *in = xl->dn_right, *m;
+	const dt_xlator_t *dx;
+	char n1[128], n2[128];
+
+	for (dx = ss->ss_xlators; dx; dx = dx->dx_next)
+		if (dt_sema_sametype(ss, dx->dx_out, (long)out) &&
+		    (!in->dn_type || dt_sema_sametype(ss, dx->dx_in,
+						      in->dn_type)))
+			break;
+	if (!dx) {
+		ctf_dict_t *fp = dt_types_fp(ss->ss_pcb->pcb_hdl);
+
+		if (!in->dn_type || !ctf_type_name(fp, in->dn_type, n1,
+						   sizeof(n1)))
+			snprintf(n1, sizeof(n1), "?");
+		if (!ctf_type_name(fp, out, n2, sizeof(n2)))
+			snprintf(n2, sizeof(n2), "?");
+		dt_node_error(ss->ss_pcb, dnp, D_XLATE_NONE, "translator does "
+			      "not exist: %s -> %s", n1, n2);
+	}
+	for (m = dx->dx_node->dn_body; m; m = m->dn_next)
+		if (strcmp(m->dn_string, dnp->dn_right->dn_string) == 0)
+			break;
+	if (!m)
+		dt_node_error(ss->ss_pcb, dnp, D_XLATE_NOCONV, "translator "
+			      "member %s is not defined by the translator",
+			      dnp->dn_right->dn_string);
+	dnp->dn_flags |= DT_NF_XLMEMBER;
+	dnp->dn_aux = m->dn_left;
+	dnp->dn_vkind = m->dn_left->dn_vkind;
+	dt_sema_settype(ss, dnp, m->dn_left->dn_type);
+}
+
+/*
+ * A translator definition: its output must be a struct or union, each
+ * member one of the output's, each expression checked with the input
+ * parameter bound to the input type.
+ */
+static void dt_sema_xlator(dt_sema_t *ss, dt_node_t *dnp)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	dt_xlator_t *dx = dt_pcb_zalloc(ss->ss_pcb, sizeof(*dx));
+	ctf_id_t out, mt;
+	unsigned long off;
+	dt_node_t *m, *n;
+
+	dx->dx_out = dt_type_decl(ss->ss_pcb, dnp->dn_left->dn_spec,
+				  dnp->dn_left->dn_decl);
+	dx->dx_in = dt_type_decl(ss->ss_pcb, dnp->dn_right->dn_spec,
+				 dnp->dn_right->dn_decl);
+	dx->dx_node = dnp;
+	out = dt_type_complete(dtp, dx->dx_out);
+	if (out == CTF_ERR || (ctf_type_kind(fp, out) != CTF_K_STRUCT &&
+			       ctf_type_kind(fp, out) != CTF_K_UNION))
+		dt_node_error(ss->ss_pcb, dnp, D_XLATE_SOU, "translator output "
+			      "type must be a struct or union");
+	for (m = dnp->dn_body; m; m = m->dn_next) {
+		if (dt_type_member(dtp, out, m->dn_string, &mt, &off) != 0)
+			dt_node_error(ss->ss_pcb, m, D_XLATE_MEMB, "translator "
+				      "member %s is not a member of the output "
+				      "type", m->dn_string);
+		for (n = dnp->dn_body; n != m; n = n->dn_next)
+			if (strcmp(n->dn_string, m->dn_string) == 0)
+				dt_node_error(ss->ss_pcb, m, D_XLATE_REDECL,
+					      "translator member %s redeclared",
+					      m->dn_string);
+		ss->ss_xlparam = dnp->dn_string;
+		ss->ss_xltype = dx->dx_in;
+		dt_sema_expr(ss, m->dn_left);
+		ss->ss_xlparam = NULL;
+	}
+	dx->dx_next = ss->ss_xlators;
+	ss->ss_xlators = dx;
+}
+
 /*
  * The C type of an expression whose operands are typed.  Member
  * operators leave the member's bit offset in dn_value for the code
@@ -1277,6 +1403,10 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		return;
 	case DT_NODE_OP3:
 		dt_sema_settype(ss, dnp, r->dn_type);
+		return;
+	case DT_NODE_XLATE:
+		dt_sema_settype(ss, dnp, dt_type_decl(ss->ss_pcb, l->dn_spec,
+						      l->dn_decl));
 		return;
 	case DT_NODE_OP1:
 		break;
@@ -1352,6 +1482,10 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		if (dnp->dn_type || !l->dn_type)
 			return;		/* self->x, or no type to look in */
 		t = dt_sema_sou(ss, dnp, l->dn_type, dnp->dn_op == DT_TOK_PTR);
+		if (l->dn_kind == DT_NODE_XLATE) {
+			dt_sema_xlmember(ss, dnp, t);
+			return;
+		}
 		if (dt_type_member(dtp, t, r->dn_string, &rt, &bitoff) != 0) {
 			char name[128];
 
@@ -1569,6 +1703,9 @@ void dt_sema_program(dt_pcb_t *pcb)
 		case DT_NODE_DECL:
 		case DT_NODE_INLINE:
 			dt_sema_decl(&ss, dnp);
+			break;
+		case DT_NODE_XLATOR:
+			dt_sema_xlator(&ss, dnp);
 			break;
 		}
 	}

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: translator definitions and xlate parse.
- * @@skip: translators and xlate are parsed, not yet compiled
  */
 struct mine {
 	int m_pid;
@@ -16,4 +15,5 @@ translator struct mine < struct task_struct *T > {
 BEGIN
 {
 	trace(xlate <struct mine *> (curthread)->m_pid);
+	trace(xlate <struct mine> (curthread).m_name);
 }
