@@ -17,13 +17,17 @@
  *
  * if/else has no DIF form (DIF branches only forward, inside one object,
  * and actions are separate objects), so, as DTrace does, a clause with if
- * is split into segments: the condition is stored in a hidden clause-local
- * variable (this->%ifN) by an action of the current segment, and the then
- * and else branches become segments of their own whose predicate is the
- * clause's predicate and the chain of conditions that lead there.  The
- * statements after the if continue in a new segment.  This relies on what
- * D guarantees of clause-local variables: the statements enabled for one
- * probe run in program order, sharing this-> storage during one firing.
+ * is split into segments.  An action of the current segment stores the
+ * condition in a hidden clause-local variable, this->%ifN: 2 if true, 1
+ * if false; it stays 0 when the segment did not run.  The then branch is
+ * a segment whose predicate is "this->%ifN == 2", the else branch one with
+ * "== 1", and the statements after the if continue in a segment with
+ * "!= 0" -- each also requiring the conditions of the ifs around it.
+ * Only the clause's first segment evaluates the clause's predicate: the
+ * later ones must not see state the earlier ones changed.  This relies
+ * on what D guarantees of clause-local variables: the statements enabled
+ * for one probe run in program order and share this-> storage during one
+ * firing, which starts with it zeroed.
  *
  * Registers: %r1 .. %r15, allocated by a bitmap; every expression returns
  * a register the caller frees.  Constants were folded by dt_sema.c.
@@ -80,7 +84,7 @@ typedef struct dt_cg {
 	int cg_stmt;			/* the segment being filled, or -1
 					 * when the next action starts one */
 	uint32_t cg_guards[DT_CG_MAXGUARDS]; /* condition variable ids */
-	int cg_negate[DT_CG_MAXGUARDS];
+	int cg_want[DT_CG_MAXGUARDS];	/* 2 then, 1 else, 0 after the if */
 	int cg_nguards;
 	int cg_nif;
 	int cg_xlregs[DT_CG_MAXGUARDS];	/* translator inputs being inlined */
@@ -1345,20 +1349,22 @@ static void dt_cg_segment(dt_cg_t *cg)
 	if (!cg->cg_pred && cg->cg_nguards == 0)
 		return;
 
-	/* The clause's predicate, then every condition on the way here. */
+	/*
+	 * The clause's first segment tests its predicate; the later ones
+	 * test the conditions on the way to them.
+	 */
 	dt_cg_begin(cg);
 	no = dif_label_new(cg->cg_b);
 	r = dt_cg_reg(cg, cg->cg_pred);
-	if (cg->cg_pred) {
+	if (cg->cg_nguards == 0) {
 		int p = dt_cg_expr(cg, cg->cg_pred);
 
 		dif_emit(cg->cg_b, DIF_OP_SNE, (unsigned)r, (unsigned)p, 0, 0);
 		dt_cg_rfree(cg, p);
-		if (cg->cg_nguards)
-			dif_emit_branch(cg->cg_b, DIF_OP_BZ, (unsigned)r, 0, no);
 	}
 	for (g = 0; g < cg->cg_nguards; g++) {
 		dt_cgvar_t *cv = NULL, *v;
+		int w = cg->cg_want[g];
 
 		for (v = cg->cg_vars; v; v = v->cv_next)
 			if (v->cv_id == cg->cg_guards[g])
@@ -1366,8 +1372,15 @@ static void dt_cg_segment(dt_cg_t *cg)
 		dt_cg_declare(cg, cv, DIF_VF_REF);
 		dif_emit(cg->cg_b, DIF_OP_LDLS, (unsigned)r, 0, 0,
 			 (int32_t)cv->cv_id);
-		dif_emit(cg->cg_b, cg->cg_negate[g] ? DIF_OP_SEQ : DIF_OP_SNE,
-			 (unsigned)r, (unsigned)r, 0, 0);
+		if (w) {
+			dif_emit(cg->cg_b, DIF_OP_SUBI, (unsigned)r, (unsigned)r,
+				 0, w);
+			dif_emit(cg->cg_b, DIF_OP_SEQ, (unsigned)r, (unsigned)r,
+				 0, 0);
+		} else {
+			dif_emit(cg->cg_b, DIF_OP_SNE, (unsigned)r, (unsigned)r,
+				 0, 0);
+		}
 		if (g + 1 < cg->cg_nguards)
 			dif_emit_branch(cg->cg_b, DIF_OP_BZ, (unsigned)r, 0, no);
 	}
@@ -1393,21 +1406,26 @@ static void dt_cg_if(dt_cg_t *cg, dt_node_t *dnp)
 	dt_cg_begin(cg);
 	r = dt_cg_expr(cg, dnp->dn_left);
 	dif_emit(cg->cg_b, DIF_OP_SNE, (unsigned)r, (unsigned)r, 0, 0);
+	dif_emit(cg->cg_b, DIF_OP_ADDI, (unsigned)r, (unsigned)r, 0, 1);
 	dt_cg_store(cg, cv, NULL, r);
 	difo = dt_cg_end(cg, r, DT_VK_INT, dnp);
 	dt_cg_act(cg, DTRACE_DOFACT_TRACE, difo, -1, 0);
 
 	cg->cg_guards[cg->cg_nguards] = cv->cv_id;
-	cg->cg_negate[cg->cg_nguards] = 0;
+	cg->cg_want[cg->cg_nguards] = 2;
 	cg->cg_nguards++;
 	cg->cg_stmt = -1;
 	dt_cg_stmts(cg, dnp->dn_right);
 	if (dnp->dn_third) {
-		cg->cg_negate[cg->cg_nguards - 1] = 1;
+		cg->cg_want[cg->cg_nguards - 1] = 1;
 		cg->cg_stmt = -1;
 		dt_cg_stmts(cg, dnp->dn_third);
 	}
-	cg->cg_nguards--;
+	/*
+	 * What follows the if in its list runs when the if was reached: the
+	 * guard stays until that list ends (dt_cg_stmts pops it).
+	 */
+	cg->cg_want[cg->cg_nguards - 1] = 0;
 	cg->cg_stmt = -1;
 }
 
@@ -1425,6 +1443,7 @@ static int dt_cg_is_agg_asgn(const dt_node_t *dnp)
 
 static void dt_cg_stmts(dt_cg_t *cg, dt_node_t *list)
 {
+	int nguards = cg->cg_nguards;
 	dt_node_t *s;
 
 	for (s = list; s; s = s->dn_next) {
@@ -1440,6 +1459,12 @@ static void dt_cg_stmts(dt_cg_t *cg, dt_node_t *list)
 		else
 			dt_cg_act(cg, DTRACE_DOFACT_TRACE, dt_cg_difo(cg, e),
 				  -1, 0);
+	}
+	/* The ifs of this list are behind us: what follows needs a segment
+	 * without their guards. */
+	if (cg->cg_nguards != nguards) {
+		cg->cg_nguards = nguards;
+		cg->cg_stmt = -1;
 	}
 }
 
