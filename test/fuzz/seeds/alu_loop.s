@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; arithmetic and every compare; a fault on the last division if arg1 == 0
 	ldb	%r1, arg0
 	ldb	%r2, arg1

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; copyinstr(arg0), copyin(arg0, 8) and a local variable
 .rtype string:256
 .var tmp 3 local scalar int64 rw

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; @counts[execname, arg0]++ as an associative array
 .var counts 1 global array int64 rw
 	ldb	%r1, execname

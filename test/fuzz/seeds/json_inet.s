@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; json(s, "a[1].b") and inet_ntoa6 on scratch bytes
 .rtype string:256
 	sets	%r1, "{\"a\":[1,{\"b\":\"c\"}]}"

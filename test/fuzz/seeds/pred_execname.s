@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; /execname == "bash" && pid != 0/
 	ldb	%r1, execname
 	sets	%r2, "bash"

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; self->ts = timestamp at entry; at return: timestamp - self->ts, then clear
 .var ts 2 thread scalar int64 rw
 	ldts	%r1, ts

@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 ; strjoin(basename(cleanpath(s)), lltostr(-42, 16)), toupper, substr, index
 .rtype string:256
 	sets	%r1, "/usr/lib/../bin/./ls"
