@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * Code generation, checked by running it: each program is compiled, and
+ * its statements are run in order on the DIF test host (predicate, then
+ * the actions' objects), as the module runs them for one probe firing;
+ * the values trace() records must be what D says: C precedence, signed
+ * arithmetic, short-circuit && and ||, ^^, ?:, casts, string compares,
+ * subroutines, if/else segments.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <dtrace/dof.h>
+#include "dif/dif_obj.h"
+#include "dif/dif_testhost.h"
+#include "dif/dif_vm.h"
+#include "dt_cc.h"
+#include "tap.h"
+
+static dtrace_hdl_t *dtp;
+
+static uint64_t run(struct dif_testhost *th, dtrace_prog_t *pgp, int d)
+{
+	struct dif_object obj;
+	struct dif_error err;
+
+	if (dif_object_parse(&obj, pgp->dp_difos.v[d].dd_blob,
+			     pgp->dp_difos.v[d].dd_size, &err) != 0)
+		return (uint64_t)-999;
+	return dif_testhost_run(th, &obj, false);
+}
+
+/* Compile and run; the traced values, comma-separated, or the error. */
+static const char *trace_of(const char *prog)
+{
+	static char out[512];
+	dtrace_prog_t *pgp = dtrace_program_strcompile(dtp, prog,
+			DTRACE_PROBESPEC_NAME, 0, 0, NULL);
+	struct dif_testhost *th;
+	int s, a;
+
+	if (!pgp)
+		return dtrace_errmsg(dtp, dtrace_errno(dtp));
+	th = dif_testhost_new(4096, 256, 1 << 20, 1024, 1);
+	th->th_bv[DIF_BV_PID] = 42;
+	out[0] = '\0';
+	for (s = 0; s < pgp->dp_stmts.n; s++) {
+		const dt_stmt_t *st = &pgp->dp_stmts.v[s];
+
+		dif_testhost_clause(th);
+		if (st->ds_pred >= 0 && run(th, pgp, st->ds_pred) == 0)
+			continue;
+		for (a = 0; a < st->ds_act_count; a++) {
+			const dt_act_t *ap = &pgp->dp_acts.v[st->ds_act_first + a];
+			uint64_t v;
+
+			if (ap->da_difo < 0)
+				continue;
+			v = run(th, pgp, ap->da_difo);
+			if (th->th_ms.ms_fault)
+				snprintf(out + strlen(out), sizeof(out) -
+					 strlen(out), "fault%d,",
+					 th->th_ms.ms_fault);
+			else if (ap->da_kind == DTRACE_DOFACT_TRACE &&
+				 ap->da_rec >= 0)
+				snprintf(out + strlen(out), sizeof(out) -
+					 strlen(out), "%lld,", (long long)v);
+		}
+	}
+	if (out[0])
+		out[strlen(out) - 1] = '\0';
+	dif_testhost_free(th);
+	dtrace_program_destroy(dtp, pgp);
+	return out;
+}
+
+#define EXPR(e, want) do {						\
+	char p_[256];							\
+	snprintf(p_, sizeof(p_), "BEGIN { a = 7; b = -3; s = \"abc\"; "	\
+		 "trace(%s); }", e);					\
+	is_str(trace_of(p_), want, "%s is %s", e, want);		\
+} while (0)
+
+int main(void)
+{
+	int err;
+
+	dtp = dtrace_open(DTRACE_O_NODEV, &err);
+
+	EXPR("a + b * 2", "1");
+	EXPR("(a + b) * 2", "8");
+	EXPR("a / b", "-2");
+	EXPR("a % b", "1");
+	EXPR("a << 2", "28");
+	EXPR("b >> 1", "-2");
+	EXPR("a > b", "1");
+	EXPR("a <= b", "0");
+	EXPR("a == 7 && b == -3", "1");
+	EXPR("a == 0 || b == -3", "1");
+	EXPR("a ^^ b", "0");
+	EXPR("!a", "0");
+	EXPR("~a", "-8");
+	EXPR("-a", "-7");
+	EXPR("a ? b : 5", "-3");
+	EXPR("a & 3 | 8", "11");
+	EXPR("a ^ 5", "2");
+	EXPR("(unsigned char)b", "253");
+	EXPR("(char)(a + 250)", "1");
+	EXPR("(short)(a * 10000)", "4464");
+	EXPR("b == -3 || 1 / (b + 3)", "1");
+	EXPR("b != -3 && 1 / (b + 3)", "0");
+	EXPR("s == \"abc\"", "1");
+	EXPR("s != \"abd\"", "1");
+	EXPR("s < \"abd\"", "1");
+	EXPR("strlen(s)", "3");
+	EXPR("pid + 1", "43");
+	EXPR("a++ + a", "15");
+	EXPR("(a += 3, a)", "10");
+	EXPR("1 + 2 * 3 << 1", "14");
+	EXPR("a / (b + 3)", "fault4");
+
+	is_str(trace_of("BEGIN { a = 7; if (a > 5) trace(1); else trace(2); "
+			"trace(3); }"), "1,3", "if: the then branch");
+	is_str(trace_of("BEGIN { a = 1; if (a > 5) trace(1); else trace(2); "
+			"trace(3); }"), "2,3", "if: the else branch");
+	is_str(trace_of("BEGIN { a = 7; if (a > 5) { trace(1); if (a > 6) "
+			"trace(2); else trace(9); trace(3); } trace(4); }"),
+	       "1,2,3,4", "nested if");
+	is_str(trace_of("BEGIN /pid == 1/ { trace(1); if (1) trace(2); "
+			"trace(3); }"), "", "a false predicate skips every "
+	       "segment");
+	is_str(trace_of("BEGIN /x++ == 0/ { if (1) trace(2); trace(3); }"),
+	       "invalid probe specifier BEGIN /x++ == 0/ { if (1) trace(2); "
+	       "trace(3); }: failed to resolve x: Unknown variable name",
+	       "x must exist before it is read");
+	is_str(trace_of("BEGIN { x = 0; } BEGIN /x++ == 0/ { if (1) "
+			"trace(2); trace(3); }"), "2,3",
+	       "the predicate runs once even when it changes state");
+	is_str(trace_of("BEGIN { self->a[1, \"k\"] = 5; this->t = 2; "
+			"trace(self->a[1, \"k\"] * this->t); }"), "10",
+	       "thread-local arrays with tuple keys, clause-locals");
+
+	dtrace_close(dtp);
+	return tap_done();
+}
