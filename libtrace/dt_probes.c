@@ -2,8 +2,8 @@
 /*
  * Matching probe descriptions against probes.
  *
- * With the module loaded, the probes are the module's (its probe list
- * ioctl; not wired up yet, so the catalog below answers for now).
+ * With the module loaded, the probes are the module's: DTRACE_IOC_PROBES
+ * asks it for the first probe the description matches.
  * Without it -- dtrace -e on a build host, which is how the language tests
  * run -- the compiler matches descriptions against a catalog of the
  * providers dtrace.ko has:
@@ -29,10 +29,14 @@
  * live, the BTF of the kernel otherwise (see dt_types.c).
  */
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <dtrace/abi.h>
 #include "dt_cc.h"
 
 static int dt_glob(const char *pattern, const char *s)
@@ -173,13 +177,34 @@ static int dt_match_pid(const dt_pdesc_t *pdp)
 	return strspn(p + 3, "0123456789") == strlen(p + 3);
 }
 
+/* Does the module have a probe the description matches?  -1: cannot ask. */
+static int dt_probe_match_live(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp)
+{
+	struct dtrace_ioc_probes dp;
+
+	memset(&dp, 0, sizeof(dp));
+	snprintf(dp.dp_match.dpd_provider, sizeof(dp.dp_match.dpd_provider),
+		 "%s", pdp->pd_prov);
+	snprintf(dp.dp_match.dpd_mod, sizeof(dp.dp_match.dpd_mod), "%s",
+		 pdp->pd_mod);
+	snprintf(dp.dp_match.dpd_func, sizeof(dp.dp_match.dpd_func), "%s",
+		 pdp->pd_func);
+	snprintf(dp.dp_match.dpd_name, sizeof(dp.dp_match.dpd_name), "%s",
+		 pdp->pd_name);
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_PROBES, &dp) == 0)
+		return 1;
+	return errno == ENOENT ? 0 : -1;
+}
+
 /* How many probes (or probe families) the description matches. */
 int dt_probe_match(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp)
 {
 	size_t i;
 	int n = 0;
 
-	(void)dtp;
+	if (dtp->dt_fd >= 0 && (n = dt_probe_match_live(dtp, pdp)) >= 0)
+		return n;
+	n = 0;
 	for (i = 0; i < sizeof(dt_provcat) / sizeof(dt_provcat[0]); i++)
 		if (dt_glob(pdp->pd_prov, dt_provcat[i].pc_name))
 			n += dt_provcat[i].pc_match(pdp);
