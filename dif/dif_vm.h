@@ -100,6 +100,7 @@ struct dif_host_ops {
  * fault in the last group.  Scratch persists across the objects of one
  * clause (a predicate's or an action's strings stay valid until the clause
  * ends), so the host resets ms_scratch_used per clause, not per object.
+ * ms_scratch_base must be 8-byte aligned (alloc returns aligned memory).
  */
 struct dif_mstate {
 	const struct dif_host_ops *ms_ops;
