@@ -11,8 +11,16 @@
  *   text ──(-C: cpp)──► dt_lex.l ──tokens──► dt_grammar.y ──► parse tree
  *                        scanner                parser        (dt_parser.h)
  *        ──► dt_sema.c ──► dt_cg.c ──► dtrace_prog_t ──► dt_dof.c ──► DOF
- *            names, types,  DIF through
+ *            names, types,  DIF through               └──► dt_dump.c ──► -S
  *            actions, aggs  dif/dif_emit.h
+ *                │
+ *                └── dt_types.c: libctf dictionary of D's, the program's
+ *                    and (dt_btf.c, lazily) the kernel's types
+ *
+ * Files: dt_lex.l and dt_grammar.y (syntax), dt_parser.c (tree, errors),
+ * dt_pragma.c (control lines), dt_options.c (options), dt_probes.c
+ * (probe matching), dt_sema.c, dt_types.c, dt_btf.c, dt_cg.c, dt_dof.c,
+ * dt_dump.c; dt_cc.h holds the program and the handle's compiler state.
  *
  * Everything a compilation allocates hangs off its parser control block
  * (dt_pcb_t): nodes, strings, declaration specifiers.  The first error

@@ -1225,11 +1225,18 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 		dt_cg_act(cg, kind, dt_cg_difo(cg, args),
 			  dt_cg_rec(cg, 16, 8, 0), 0);
 		return;
-	case DTRACE_DOFACT_PRINT:
+	case DTRACE_DOFACT_PRINT: {
+		/* The consumer prints the value by its C type's name. */
+		char name[256] = "";
+
+		if (args->dn_type)
+			ctf_type_name(dt_cg_fp(cg), (ctf_id_t)args->dn_type, name,
+				      sizeof(name));
 		act = dt_cg_act(cg, kind, dt_cg_difo(cg, args),
 				dt_cg_valrec(cg, args), 0);
-		pgp->dp_acts.v[act].da_str = "";
+		pgp->dp_acts.v[act].da_str = dt_pcb_strdup(cg->cg_pcb, name);
 		return;
+	}
 	case DTRACE_DOFACT_EXIT:
 		dt_cg_act(cg, kind, dt_cg_difo(cg, args),
 			  dt_cg_rec(cg, 4, 4, DTRACE_DOFREC_F_SIGNED), 0);
