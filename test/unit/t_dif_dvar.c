@@ -3,8 +3,10 @@
  * The dynamic-variable store: lookup, create, delete; keys by value and
  * by reference; exhaustion is a counted drop, not a failure; deleted
  * chunks come back only after clean + reclaim; CPUs steal from each
- * other's free lists; a key is never duplicated;
- * a multi-threaded run keeps every chunk accounted for.
+ * other's free lists; a key is never duplicated; threads hammering the
+ * store, with and without a cleaner recycling chunks under them (its sync
+ * waits for threads inside the store, as the kernel's does), never see a
+ * value of another key and keep every chunk accounted for.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -146,6 +148,38 @@ static void test_twins(void)
 #define T_KEYS		64
 #define T_ITERS		20000
 
+/*
+ * "Probe context" for the threads: a per-thread counter that is odd while
+ * the thread is inside the store.  The cleaner's sync waits until every
+ * thread that was inside has left, as the kernel's cross-call does.
+ */
+static uint64_t t_inside[T_THREADS];
+static int t_stop;
+
+static void t_sync(void)
+{
+	uint64_t snap[T_THREADS];
+	int i;
+
+	for (i = 0; i < T_THREADS; i++)
+		snap[i] = __atomic_load_n(&t_inside[i], __ATOMIC_SEQ_CST);
+	for (i = 0; i < T_THREADS; i++)
+		while ((snap[i] & 1) &&
+		       __atomic_load_n(&t_inside[i], __ATOMIC_SEQ_CST) == snap[i])
+			;
+}
+
+static void *t_cleaner(void *arg)
+{
+	(void)arg;
+	while (!__atomic_load_n(&t_stop, __ATOMIC_SEQ_CST)) {
+		dif_dvar_clean(&t_ds);
+		t_sync();
+		dif_dvar_reclaim(&t_ds);
+	}
+	return NULL;
+}
+
 static void *t_worker(void *arg)
 {
 	uint32_t cpu = (uint32_t)(uintptr_t)arg, i;
@@ -154,6 +188,7 @@ static void *t_worker(void *arg)
 	uint64_t *v;
 
 	for (i = 0; i < T_ITERS; i++) {
+		__atomic_add_fetch(&t_inside[cpu], 1, __ATOMIC_SEQ_CST);
 		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
 		t_key(&k, 1, (seed >> 33) % T_KEYS, NULL);
 		if ((seed >> 20) & 1) {
@@ -172,25 +207,34 @@ static void *t_worker(void *arg)
 					return (void *)1;
 			}
 		}
+		__atomic_add_fetch(&t_inside[cpu], 1, __ATOMIC_SEQ_CST);
 	}
 	return NULL;
 }
 
-static void test_threads(void)
+static void test_threads(bool clean)
 {
-	pthread_t t[T_THREADS];
+	pthread_t t[T_THREADS], c;
 	uint32_t n, i, live = 0, bad = 0;
 	struct dif_dkey k;
 	void *rv;
 
-	n = t_init(1 << 20, 128, T_THREADS);
+	/* Small when cleaning, so chunks are recycled under the threads. */
+	n = t_init(clean ? 8192 : 1 << 20, 128, T_THREADS);
+	t_stop = 0;
+	if (clean)
+		pthread_create(&c, NULL, t_cleaner, NULL);
 	for (i = 0; i < T_THREADS; i++)
 		pthread_create(&t[i], NULL, t_worker, (void *)(uintptr_t)i);
 	for (i = 0; i < T_THREADS; i++) {
 		pthread_join(t[i], &rv);
 		bad += rv != NULL;
 	}
-	is_int(bad, 0, "%d threads: every value found belongs to its key", T_THREADS);
+	__atomic_store_n(&t_stop, 1, __ATOMIC_SEQ_CST);
+	if (clean)
+		pthread_join(c, NULL);
+	is_int(bad, 0, "%d threads%s: every value found belongs to its key",
+	       T_THREADS, clean ? " and a cleaner recycling chunks" : "");
 	dif_dvar_clean(&t_ds);
 	dif_dvar_reclaim(&t_ds);
 	for (i = 0; i < T_KEYS; i++) {
@@ -206,7 +250,8 @@ int main(void)
 	test_basic();
 	test_exhaustion();
 	test_twins();
-	test_threads();
+	test_threads(false);
+	test_threads(true);
 	free(t_mem);
 	return tap_done();
 }
