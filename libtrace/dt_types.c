@@ -212,6 +212,7 @@ ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name)
 {
 	ctf_dict_t *fp = dt_types_fp(dtp);
 	const char *q = strrchr(name, '`');
+	char buf[256];
 	dt_btf_t *btf;
 	ctf_id_t id;
 	uint32_t bid;
@@ -219,8 +220,19 @@ ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name)
 
 	if (!fp)
 		return CTF_ERR;
-	if (q)			/* the only module with types is vmlinux */
-		name = q + 1;
+	if (q) {
+		/*
+		 * "vmlinux`u64", "struct vmlinux`file", "`vmlinux`struct x":
+		 * drop the module scope -- the kernel's types are vmlinux's.
+		 */
+		const char *w = q;
+
+		while (w > name && w[-1] != ' ')
+			w--;
+		snprintf(buf, sizeof(buf), "%.*s%s", (int)(w - name), name,
+			 q + 1);
+		name = buf;
+	}
 	id = ctf_lookup_by_name(fp, name);
 	if (id != CTF_ERR)
 		return id;
@@ -273,6 +285,8 @@ int dt_node_is_typename(dt_pcb_t *pcb, const char *name)
 	dt_btf_t *btf;
 	size_t i;
 
+	if (strchr(name, '`'))		/* vmlinux`u64 */
+		name = strrchr(name, '`') + 1;
 	for (td = pcb->pcb_typedefs; td; td = td->td_next)
 		if (strcmp(td->td_name, name) == 0)
 			return 1;
