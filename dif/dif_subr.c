@@ -21,6 +21,10 @@
 #define DIF_AF_INET	2
 #define DIF_AF_INET6	10
 
+/* Linux's ARPHRD_ETHER and ARPHRD_INFINIBAND (link_ntop's first). */
+#define DIF_ARPHRD_ETHER	1
+#define DIF_ARPHRD_INFINIBAND	32
+
 /* The string at kernel address addr, copied into scratch (see dif_vm.h). */
 static char *dif_sload(struct dif_mstate *ms, uint64_t addr, size_t *lenp)
 {
@@ -483,6 +487,37 @@ static uint64_t dif_inet(struct dif_mstate *ms, int af, uint64_t addr,
 	return dif_sresult(ms, ms->ms_scratch_used, buf, n);
 }
 
+/*
+ * link_ntop(type, addr): a hardware address as colon-separated pairs of
+ * lower-case hex digits ("0a:1b:..."), 6 bytes for Ethernet, 20 for
+ * InfiniBand; any other type is an illegal operation.
+ */
+static uint64_t dif_link_ntop(struct dif_mstate *ms)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint8_t a[20];
+	char buf[3 * sizeof(a)];
+	size_t len, i, n = 0;
+
+	if (ARG(0) == DIF_ARPHRD_ETHER)
+		len = 6;
+	else if (ARG(0) == DIF_ARPHRD_INFINIBAND)
+		len = 20;
+	else {
+		dif_fault(ms, DIF_FLT_ILLOP, ARG(0));
+		return 0;
+	}
+	if (!dif_memload(ms, a, ARG(1), len, false))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (i > 0)
+			buf[n++] = ':';
+		buf[n++] = hex[a[i] >> 4];
+		buf[n++] = hex[a[i] & 15];
+	}
+	return dif_sresult(ms, ms->ms_scratch_used, buf, n);
+}
+
 /* ---- json(document, path) ------------------------------------------- */
 
 /*
@@ -830,6 +865,8 @@ uint64_t dif_subr(struct dif_mstate *ms, unsigned int subr)
 		return dif_json(ms);
 	case DIF_SUBR_MEMREF:
 		return dif_memref(ms);
+	case DIF_SUBR_LINK_NTOP:
+		return dif_link_ntop(ms);
 	default:
 		dif_fault(ms, DIF_FLT_ILLOP, subr);
 		return 0;

@@ -412,7 +412,8 @@ enum { DIF_BV_INVALID, DIF_BUILTINS(DIF_BV_ENUM_) DIF_BV_COUNT };
 	X(TOLOWER,	"tolower",	1, 1, DIF_SF_SCRATCH)		\
 	X(STRTOLL,	"strtoll",	1, 2, 0)			\
 	X(JSON,		"json",		2, 2, DIF_SF_SCRATCH)		\
-	X(MEMREF,	"memref",	2, 2, DIF_SF_SCRATCH)
+	X(MEMREF,	"memref",	2, 2, DIF_SF_SCRATCH)		\
+	X(LINK_NTOP,	"link_ntop",	2, 2, DIF_SF_SCRATCH)
 
 #define DIF_SUBR_ENUM_(name, dname, mn, mx, fl) DIF_SUBR_##name,
 enum { DIF_SUBR_INVALID, DIF_SUBRS(DIF_SUBR_ENUM_) DIF_SUBR_COUNT };

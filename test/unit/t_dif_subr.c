@@ -182,6 +182,8 @@ static uint8_t t_v6one[16] = { 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0, 4 };
 static uint8_t t_v6single[16] = { 0, 1, 0, 0, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7 };
 static uint8_t t_v6compat[16] = { [12] = 1, 2, 3, 4 };
 static uint8_t t_v6lo[16] = { [15] = 1 };
+static uint8_t t_ib[20] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+			    16, 17, 18, 255 };
 
 static void test_inet(void)
 {
@@ -214,6 +216,15 @@ static void test_inet(void)
 	       DIF_FLT_ILLOP, "inet_ntop unknown family");
 	is_int(t_call("inet_ntoa", 1, NULL, 8, NULL, 0, NULL, 0).r_fault,
 	       DIF_FLT_BADADDR, "inet_ntoa of a bad pointer");
+	is_str(t_s(t_call("link_ntop", 2, NULL, 1, NULL, (uintptr_t)t_v6, NULL, 0)),
+	       "20:01:0d:b8:00:00", "link_ntop Ethernet");
+	is_str(t_s(t_call("link_ntop", 2, NULL, 32, NULL, (uintptr_t)t_ib, NULL, 0)),
+	       "00:01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e:0f:10:11:12:ff",
+	       "link_ntop InfiniBand: 20 bytes");
+	is_int(t_call("link_ntop", 2, NULL, 32, NULL, (uintptr_t)t_v6, NULL, 0).r_fault,
+	       DIF_FLT_BADADDR, "link_ntop InfiniBand of a 16-byte mapping runs off it");
+	is_int(t_call("link_ntop", 2, NULL, 7, NULL, (uintptr_t)t_v6, NULL, 0).r_fault,
+	       DIF_FLT_ILLOP, "link_ntop of an unknown type");
 }
 
 static void test_bytes(void)
@@ -378,6 +389,7 @@ int main(void)
 	dif_testhost_map(t_th, t_v6single, sizeof(t_v6single), false, false);
 	dif_testhost_map(t_th, t_v6compat, sizeof(t_v6compat), false, false);
 	dif_testhost_map(t_th, t_v6lo, sizeof(t_v6lo), false, false);
+	dif_testhost_map(t_th, t_ib, sizeof(t_ib), false, false);
 	dif_testhost_map(t_th, t_ubuf, sizeof(t_ubuf), true, false);
 	dif_testhost_map(t_th, t_uout, sizeof(t_uout), true, true);
 	test_strings();
