@@ -24,6 +24,7 @@
 #include <linux/uaccess.h>
 
 #include "dtk_dif_host.h"
+#include "dtk_stack.h"
 #include "dif/dif_dvar.h"
 
 static DEFINE_PER_CPU(u64, dtk_rand_state);
@@ -203,6 +204,16 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 	case DIF_BV_CPU:
 	case DIF_BV_CURCPU:
 		*val = mc->mc_cpu;
+		return 0;
+	case DIF_BV_CALLER: {
+		unsigned long pc = 0;
+
+		dtk_stack_kernel(&pc, 1, prb->dpr_aframes);
+		*val = pc;
+		return 0;
+	}
+	case DIF_BV_STACKDEPTH:
+		*val = dtk_stack_kernel(NULL, 0, prb->dpr_aframes);
 		return 0;
 	case DIF_BV_ZONENAME:
 		*val = (uintptr_t)"global";

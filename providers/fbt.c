@@ -273,6 +273,14 @@ static int fbt_func_cmp(const void *a, const void *b)
 	return fa->ff_addr < fb->ff_addr ? -1 : fa->ff_addr > fb->ff_addr;
 }
 
+static void fbt_tab_free(struct fbt_tab *t)
+{
+	if (!t)
+		return;
+	kvfree(t->ftb_addrs);
+	kvfree(t);
+}
+
 /* Publish a new address-sorted table of the present functions. */
 static int fbt_tab_rebuild(void)
 {
@@ -283,16 +291,24 @@ static int fbt_tab_rebuild(void)
 	nt = kvzalloc(struct_size(nt, ftb_funcs, fbt_nfuncs), GFP_KERNEL);
 	if (!nt)
 		return -ENOMEM;
+	nt->ftb_addrs = kvcalloc(max(fbt_nfuncs, 1U), sizeof(*nt->ftb_addrs),
+				 GFP_KERNEL);
+	if (!nt->ftb_addrs) {
+		kvfree(nt);
+		return -ENOMEM;
+	}
 	hash_for_each(fbt_hash, bkt, fn, fn_hash)
 		if (!fn->fn_func.ff_gone && fn->fn_func.ff_addr)
 			nt->ftb_funcs[n++] = &fn->fn_func;
 	nt->ftb_n = n;
 	sort(nt->ftb_funcs, n, sizeof(nt->ftb_funcs[0]), fbt_func_cmp, NULL);
+	for (bkt = 0; bkt < n; bkt++)
+		nt->ftb_addrs[bkt] = nt->ftb_funcs[bkt]->ff_addr;
 	old = rcu_dereference_protected(fbt_tab, lockdep_is_held(&fbt_lock));
 	rcu_assign_pointer(fbt_tab, nt);
 	if (old) {
 		synchronize_rcu();
-		kvfree(old);
+		fbt_tab_free(old);
 	}
 	return 0;
 }
@@ -735,7 +751,8 @@ void fbt_prov_exit(void)
 		hash_del(&fn->fn_hash);
 		kfree(fn);
 	}
-	kvfree(rcu_dereference_protected(fbt_tab, lockdep_is_held(&fbt_lock)));
+	fbt_tab_free(rcu_dereference_protected(fbt_tab,
+					       lockdep_is_held(&fbt_lock)));
 	RCU_INIT_POINTER(fbt_tab, NULL);
 	fbt_nfuncs = 0;
 	fbt_loaded = false;

@@ -41,7 +41,8 @@ struct fbt_krp {
 struct fbt_tab {
 	struct rcu_head		ftb_rcu;
 	unsigned int		ftb_n;
-	struct fbt_func		*ftb_funcs[];
+	unsigned long		*ftb_addrs;	/* [ftb_n], searched */
+	struct fbt_func		*ftb_funcs[];	/* [ftb_n], same order */
 };
 extern struct fbt_tab __rcu *fbt_tab;
 

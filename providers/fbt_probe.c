@@ -15,6 +15,7 @@
 #include <linux/ptrace.h>
 
 #include "kernel/dtk_compat.h"
+#include "kernel/dtk_stack.h"
 #include "fbt_impl.h"
 
 /* The sixth argument register of this CPU's latest entry firing. */
@@ -32,14 +33,14 @@ static struct fbt_func *fbt_find(unsigned long ip)
 	while (lo < hi) {
 		unsigned int mid = lo + (hi - lo) / 2;
 
-		if (t->ftb_funcs[mid]->ff_addr <= ip)
+		if (t->ftb_addrs[mid] <= ip)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (!lo)
 		return NULL;
-	if (ip - t->ftb_funcs[lo - 1]->ff_addr > 16)
+	if (ip - t->ftb_addrs[lo - 1] > 16)
 		return NULL;
 	return t->ftb_funcs[lo - 1];
 }
@@ -55,10 +56,13 @@ void fbt_entry_cb(unsigned long ip, unsigned long parent_ip,
 		return;
 	ff = fbt_find(ip);
 	if (ff && READ_ONCE(ff->ff_on_entry)) {
+		unsigned long prev = dtk_stack_hint_push(ff->ff_addr);
+
 		this_cpu_write(fbt_arg5, dtk_fregs_arg(fregs, 5));
 		dtk_probe(ff->ff_entry_id, dtk_fregs_arg(fregs, 0),
 			  dtk_fregs_arg(fregs, 1), dtk_fregs_arg(fregs, 2),
 			  dtk_fregs_arg(fregs, 3), dtk_fregs_arg(fregs, 4));
+		dtk_stack_hint_pop(prev);
 	}
 	ftrace_test_recursion_unlock(bit);
 }
