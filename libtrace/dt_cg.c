@@ -335,8 +335,13 @@ static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r,
 		return;
 	}
 	size = ctf_type_size(fp, rt);
-	if ((ctf_type_kind(fp, rt) == CTF_K_INTEGER ||
-	     ctf_type_kind(fp, rt) == CTF_K_ENUM) &&
+	/*
+	 * A slice (bit-field) says so in its own encoding, not its base's;
+	 * libctf reports a slice of a typedef ("u8 x:1") as a typedef, which
+	 * ctf_type_resolve does not look through, so ask for the encoding
+	 * whatever the kind.
+	 */
+	if (ctf_type_encoding(fp, (ctf_id_t)t, &e) == 0 ||
 	    ctf_type_encoding(fp, rt, &e) == 0)
 		sgn = ctf_type_kind(fp, rt) == CTF_K_ENUM ||
 		      (e.cte_format & CTF_INT_SIGNED);

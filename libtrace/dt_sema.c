@@ -1188,6 +1188,7 @@ static void dt_sema_settype(dt_sema_t *ss, dt_node_t *dnp, long t)
 	switch (r == CTF_ERR ? -1 : ctf_type_kind(fp, r)) {
 	case CTF_K_INTEGER:
 	case CTF_K_ENUM:
+	case CTF_K_TYPEDEF:	/* a slice of a typedef: a bit-field */
 		dnp->dn_vkind = DT_VK_INT;
 		break;
 	case CTF_K_POINTER:

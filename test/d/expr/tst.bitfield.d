@@ -12,4 +12,5 @@ BEGIN
 {
 	trace(((struct flags *)arg0)->b);
 	trace(((struct flags *)arg0)->c);
+	trace(((struct sk_buff *)arg1)->cloned);
 }
