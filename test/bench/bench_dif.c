@@ -9,8 +9,9 @@
  * program is straight-line, so a run executes all of its instructions).
  * Machine instructions per DIF instruction come from running this program
  * under callgrind for N and 2N iterations and dividing the difference by
- * the N runs' DIF instructions, which cancels start-up costs.  For the ALU
- * program that figure is the dispatch overhead plus one ALU operation.
+ * the N runs' DIF instructions, which cancels start-up costs.  The nop
+ * program measures dispatch alone; the ALU one dispatch, operand decoding
+ * and one operation.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +19,17 @@
 #include "dif/dif_asm.h"
 #include "dif/dif_testhost.h"
 
-static char bench_alu[8192], bench_str[8192], bench_aa[8192];
+static char bench_nop[8192], bench_alu[8192], bench_str[8192], bench_aa[8192];
 
 static void bench_build(void)
 {
 	size_t n = 0;
 	int i;
 
+	for (i = 0; i < 200; i++)
+		n += (size_t)snprintf(bench_nop + n, sizeof(bench_nop) - n, "nop\n");
+	snprintf(bench_nop + n, sizeof(bench_nop) - n, "ret %%r0\n");
+	n = 0;
 	n += (size_t)snprintf(bench_alu + n, sizeof(bench_alu) - n,
 			      "ldb %%r1, arg0\nldb %%r2, arg1\n");
 	for (i = 0; i < 50; i++)
@@ -60,6 +65,7 @@ struct bench_prog {
 };
 
 static struct bench_prog bench_progs[] = {
+	{ "nop", bench_nop, NULL, { 0 } },
 	{ "alu", bench_alu, NULL, { 0 } },
 	{ "string", bench_str, NULL, { 0 } },
 	{ "assoc", bench_aa, NULL, { 0 } },
