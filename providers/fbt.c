@@ -483,6 +483,33 @@ static void fbt_disable(void *priv, dtk_id_t id, void *parg)
 		ff->ff_want_return = false;
 }
 
+/*
+ * Add ips[0..n) to the filter.  ftrace refuses a whole batch if one
+ * address is not a site (and then changes nothing), so a refused batch
+ * is split in halves until the culprits are alone: a few bad addresses
+ * cost a few dozen calls, not one call per function.  Returns how many
+ * were added; the refused ones are moved to the end of add[] and ips[].
+ */
+static unsigned int fbt_filter_add(struct fbt_func **add, unsigned long *ips,
+				   unsigned int n)
+{
+	unsigned int half, a, b, i;
+
+	if (!n || ftrace_set_filter_ips(fbt_ops, ips, n, 0, 0) == 0)
+		return n;
+	if (n == 1)
+		return 0;
+	half = n / 2;
+	a = fbt_filter_add(add, ips, half);
+	b = fbt_filter_add(add + half, ips + half, n - half);
+	/* Pack the accepted ones of the second half after the first's. */
+	for (i = 0; i < b && a < half; i++) {
+		swap(add[a + i], add[half + i]);
+		swap(ips[a + i], ips[half + i]);
+	}
+	return a + b;
+}
+
 /* Change the ftrace filter by a batch of functions. */
 static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 			   struct fbt_func **del, unsigned int ndel,
@@ -519,20 +546,14 @@ static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 		return 0;
 	for (i = 0; i < nadd; i++)
 		ips[i] = add[i]->ff_addr;
-	ok = nadd;
-	ret = ftrace_set_filter_ips(fbt_ops, ips, nadd, 0, 0);
-	if (ret) {
-		/* Find the refused ones: one at a time. */
-		ftrace_set_filter_ips(fbt_ops, ips, nadd, 1, 0);
-		ok = 0;
-		for (i = 0; i < nadd; i++) {
-			if (ftrace_set_filter_ips(fbt_ops, &ips[i], 1, 0, 0)) {
-				add[i]->ff_gone = true;
-				continue;
-			}
-			add[ok++] = add[i];
-		}
-		ret = ok ? 0 : -EINVAL;
+	ok = fbt_filter_add(add, ips, nadd);
+	ret = ok ? 0 : -EINVAL;
+	if (ok < nadd) {
+		/* The refused ones went to the end: they are not sites. */
+		for (i = ok; i < nadd; i++)
+			add[i]->ff_gone = true;
+		pr_warn("%u of %u functions refused by ftrace\n", nadd - ok,
+			nadd);
 	}
 	for (i = 0; i < ok; i++)
 		WRITE_ONCE(add[i]->ff_on_entry, true);
