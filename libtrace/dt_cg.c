@@ -1290,11 +1290,6 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 		uint64_t size = args->dn_next->dn_value;
 		int dyn = args->dn_next->dn_next != NULL;
 
-		if (args->dn_next->dn_kind != DT_NODE_INT)
-			dt_node_error(cg->cg_pcb, args->dn_next,
-				      D_TRACEMEM_SIZE, "tracemem( ) argument #2 "
-				      "must be a non-zero positive integer "
-				      "constant");
 		act = dt_cg_act(cg, kind, dt_cg_difo(cg, args),
 				dt_cg_rec(cg, (uint32_t)size + (dyn ? 8 : 0), 8,
 					  DTRACE_DOFREC_F_BYREF |

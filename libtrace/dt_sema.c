@@ -814,6 +814,52 @@ static void dt_sema_aggregate(dt_sema_t *ss, dt_node_t *asgn)
 	asgn->dn_vkind = DT_VK_VOID;
 }
 
+/* Is dnp a positive integer constant (zero allowed or not)? */
+static int dt_sema_posconst(const dt_node_t *dnp, int zero)
+{
+	return dnp->dn_kind == DT_NODE_INT && (int64_t)dnp->dn_value >= !zero &&
+	       dnp->dn_value <= INT32_MAX;
+}
+
+/* The actions whose arguments must be constants: sizes and depths. */
+static void dt_sema_constargs(dt_sema_t *ss, const dt_node_t *call,
+			      const struct dt_func *fn)
+{
+	dt_pcb_t *pcb = ss->ss_pcb;
+	const dt_node_t *a1 = call->dn_args, *a2 = a1 ? a1->dn_next : NULL;
+
+	switch (fn->fn_act) {
+	case DTRACE_DOFACT_STACK:
+		if (a1 && !dt_sema_posconst(a1, 0))
+			dt_node_error(pcb, a1, D_STACK_SIZE, "stack( ) size "
+				      "must be a non-zero positive integral "
+				      "constant expression");
+		break;
+	case DTRACE_DOFACT_USTACK:
+	case DTRACE_DOFACT_JSTACK:
+		if (a1 && !dt_sema_posconst(a1, 0))
+			dt_node_error(pcb, a1, D_USTACK_FRAMES, "%s( ) argument "
+				      "#1 must be a non-zero positive integral "
+				      "constant expression", fn->fn_name);
+		if (a2 && !dt_sema_posconst(a2, 1))
+			dt_node_error(pcb, a2, D_USTACK_STRSIZE, "%s( ) argument "
+				      "#2 must be a positive integral constant "
+				      "expression", fn->fn_name);
+		break;
+	case DTRACE_DOFACT_TRACEMEM:
+		if (a1->dn_vkind == DT_VK_STRING || a1->dn_vkind == DT_VK_VOID)
+			dt_node_error(pcb, a1, D_TRACEMEM_ADDR, "tracemem( ) "
+				      "argument #1 is incompatible with "
+				      "prototype:\n\tprototype: pointer or "
+				      "integer\n\t argument: string");
+		if (!dt_sema_posconst(a2, 0))
+			dt_node_error(pcb, a2, D_TRACEMEM_SIZE, "tracemem( ) "
+				      "argument #2 must be a non-zero positive "
+				      "integral constant expression");
+		break;
+	}
+}
+
 /* A call: an action (a statement of its own), subroutine or aggfunc. */
 static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 {
@@ -892,6 +938,7 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 	}
 	if (fn->fn_flags & DT_FF_FORMAT)
 		dt_sema_format(ss, dnp, name, dnp->dn_args, argc - 1);
+	dt_sema_constargs(ss, dnp, fn);
 	if (fn->fn_act == DTRACE_DOFACT_PRINTA && dnp->dn_args->dn_kind ==
 	    DT_NODE_STRING && dnp->dn_args->dn_string[0] == '\0')
 		dt_node_error(pcb, dnp->dn_args, D_PRINTF_FMT_EMPTY, "printa( ) "
