@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * Kernel symbolization for stack(), sym(), func(), mod() and caller
+ * output: addresses to `module`function+0xoff`, from /proc/kallsyms.  See
+ * libtrace/dt_ksym.c.
+ */
+#ifndef DT_KSYM_H
+#define DT_KSYM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dt_ksyms dt_ksyms_t;
+
+/*
+ * Load a kallsyms-format file (NULL: /proc/kallsyms).  NULL on failure,
+ * with errno set; a file without addresses (kptr_restrict, not root)
+ * loads but symbolizes nothing.
+ */
+dt_ksyms_t *dt_ksym_open(const char *path);
+void dt_ksym_close(dt_ksyms_t *ks);
+
+/*
+ * The symbol containing addr: 0 with its module ("vmlinux" for the core
+ * kernel), name and the offset of addr in it; -1 when none does.
+ */
+int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
+		   const char **name, uint64_t *off);
+
+/*
+ * DTrace's spellings, NUL-terminated in buf (truncated to len); each
+ * returns the length it wanted, like snprintf:
+ *   dt_ksym_addr: "module`function+0xoff", "module`function" at offset 0,
+ *                 "0xaddr" when unknown (stack(), caller with %a);
+ *   dt_ksym_sym:  "module`function" (sym(), func()), "0xaddr" unknown;
+ *   dt_ksym_mod:  "module" (mod()), "0xaddr" unknown.
+ */
+int dt_ksym_addr(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
+int dt_ksym_sym(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
+int dt_ksym_mod(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
+
+#endif /* DT_KSYM_H */
