@@ -524,6 +524,8 @@ static int dtc_trace(const struct dtc_args *a)
 		fflush(stdout);
 	} while (!done);
 	printf("\n");
+	if (dtrace_aggregate_print(dtp, stdout) != 0)
+		return dtc_fail(dtp, "failed to print aggregations");
 	err = dtrace_exit_status(dtp);
 	dtrace_close(dtp);
 	return err;

@@ -28,6 +28,8 @@
 #define DTK_DOF_MINBUFSIZE	(8U << 10)
 #define DTK_DOF_MAXSTRSIZE	(64U << 10)
 #define DTK_DOF_MAXSCRATCH	(4U << 20)
+#define DTK_DOF_MAXAGGS		4096
+#define DTK_DOF_MINAGGSIZE	(16U << 10)
 
 /* What the loader is looking at. */
 struct dtk_dof {
@@ -45,6 +47,8 @@ struct dtk_dof {
 	u32				dd_nacts;
 	const struct dtrace_dof_rec	*dd_recs;
 	u32				dd_nrecs;
+	const struct dtrace_dof_agg	*dd_aggs;
+	u32				dd_naggs;
 	bool				dd_destructive;
 	struct dtk_enabling		*dd_enab;	/* collects variables */
 	char				*dd_msg;
@@ -175,13 +179,9 @@ static int dtk_dof_sections(struct dtk_dof *d)
 					    &d->dd_nrecs, "records");
 			break;
 		case DTRACE_DOF_SECT_AGGS:
-			if (s->dofs_entsize != sizeof(struct dtrace_dof_agg) ||
-			    s->dofs_size % sizeof(struct dtrace_dof_agg))
-				return dtk_dof_fail(d, -EINVAL,
-					"DOF section %u (aggregations): bad size", i);
-			if (s->dofs_size)
-				return dtk_dof_fail(d, -EOPNOTSUPP,
-					"aggregations are not implemented yet in the module");
+			ret = dtk_dof_table(d, i, sizeof(*d->dd_aggs),
+					    (const void **)&d->dd_aggs,
+					    &d->dd_naggs, "aggregations");
 			break;
 		case DTRACE_DOF_SECT_DIFO:
 			if (s->dofs_entsize || s->dofs_offset % 8)
@@ -242,6 +242,12 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 			break;
 		case DTRACE_DOFOPT_DESTRUCTIVE:
 			o->dop_destructive = v != 0;
+			break;
+		case DTRACE_DOFOPT_AGGSIZE:
+			if (v < DTK_DOF_MINAGGSIZE || v > DTK_DOF_MAXBUFSIZE)
+				return dtk_dof_fail(d, -EINVAL,
+					"aggsize %llu out of range", v);
+			o->dop_aggsize = round_up(v, 8);
 			break;
 		case DTRACE_DOFOPT_DYNVARSIZE:
 			if (v < PAGE_SIZE || v > DTK_DOF_MAXBUFSIZE)
@@ -410,10 +416,50 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_ARG:
 	case DTRACE_DOFACT_PRINTF:
 	case DTRACE_DOFACT_EXIT:
+	case DTRACE_DOFACT_AGGREGATE:
+	case DTRACE_DOFACT_AGGWEIGHT:
 		return true;
 	default:
 		return false;
 	}
+}
+
+/*
+ * An aggregating action: its aggregation, a value unless it counts, one
+ * ARG per key, and a weight only where the function takes one.
+ */
+static int dtk_dof_aggact(struct dtk_dof *d, const struct dtrace_dof_stmt *ds,
+			  u32 ai, struct dtk_action *a, const char *what)
+{
+	struct dtk_enabling *en = d->dd_enab;
+	const struct dtrace_dof_action *acts = &d->dd_acts[ds->dofst_act_first];
+	struct dtk_agg *ag;
+	u32 k, w;
+
+	if (a->dta_arg >= en->den_naggs)
+		return dtk_dof_fail(d, -EINVAL, "%s: no such aggregation", what);
+	ag = &en->den_aggs[a->dta_arg];
+	if (a->dta_hasrec || a->dta_nargs != ag->dag_nkeys ||
+	    a->dta_hasdifo == (ag->dag_func == DTRACE_AGG_COUNT))
+		return dtk_dof_fail(d, -EINVAL,
+			"%s: does not match its aggregation", what);
+	for (k = 1; k <= a->dta_nargs; k++)
+		if (acts[ai + k].dofa_kind != DTRACE_DOFACT_ARG ||
+		    acts[ai + k].dofa_difo == DTRACE_DOF_NONE)
+			return dtk_dof_fail(d, -EINVAL, "%s: key %u malformed",
+					    what, k - 1);
+	w = ai + a->dta_nargs + 1;
+	if (w < ds->dofst_act_count &&
+	    acts[w].dofa_kind == DTRACE_DOFACT_AGGWEIGHT) {
+		if (ag->dag_func != DTRACE_AGG_QUANTIZE &&
+		    ag->dag_func != DTRACE_AGG_LQUANTIZE &&
+		    ag->dag_func != DTRACE_AGG_LLQUANTIZE)
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: a weight for a function without one", what);
+		a->dta_hasweight = true;
+	}
+	a->dta_agg = ag;
+	return 0;
 }
 
 /* Check one action of statement si and fill in *a. */
@@ -488,6 +534,8 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 	    (!a->dta_hasrec || a->dta_recsize != 4 ||
 	     a->dta_recflags & DTRACE_DOFREC_F_BYREF))
 		return dtk_dof_fail(d, -EINVAL, "%s: exit() needs a 4-byte record", what);
+	if (da->dofa_kind == DTRACE_DOFACT_AGGREGATE)
+		return dtk_dof_aggact(d, ds, ai, a, what);
 	return 0;
 }
 
@@ -567,6 +615,103 @@ static int dtk_dof_stmt(struct dtk_dof *d, const struct dtk_opts *o, u32 si,
 	return dtk_dof_overlap(d, si, st);
 }
 
+/* The 64-bit words an aggregating function keeps, or 0 if its
+ * parameters are out of range. */
+static u64 dtk_agg_words(const struct dtrace_dof_agg *ag)
+{
+	const s64 *p = ag->dofag_params;
+
+	switch (ag->dofag_func) {
+	case DTRACE_AGG_COUNT:
+	case DTRACE_AGG_SUM:
+	case DTRACE_AGG_MIN:
+	case DTRACE_AGG_MAX:
+		return 1;
+	case DTRACE_AGG_AVG:
+		return 2;
+	case DTRACE_AGG_STDDEV:
+		return 4;
+	case DTRACE_AGG_QUANTIZE:
+		return DTK_QUANTIZE_NBUCKETS;
+	case DTRACE_AGG_LQUANTIZE:
+		/* low, high, step: the base word, under, levels, over */
+		if (p[2] <= 0 || p[1] <= p[0] || p[0] < -(1LL << 60) ||
+		    p[1] > (1LL << 60) || (p[1] - p[0]) / p[2] > U16_MAX)
+			return 0;
+		return (p[1] - p[0]) / p[2] + 3;
+	case DTRACE_AGG_LLQUANTIZE:
+		/* factor, low, high, nsteps: under, the steps, over */
+		if (p[0] < 2 || p[1] < 0 || p[2] < p[1] || p[2] > 32 ||
+		    p[3] < p[0] || p[3] > U16_MAX || p[3] % p[0])
+			return 0;
+		return (p[2] - p[1] + 1) * (p[3] - p[3] / p[0]) + 2;
+	default:
+		return 0;
+	}
+}
+
+static int dtk_dof_aggs(struct dtk_dof *d, const struct dtk_opts *o,
+			struct dtk_enabling *en, u32 aggbase)
+{
+	u32 i, k;
+
+	if (!d->dd_naggs)
+		return 0;
+	if (d->dd_naggs > DTK_DOF_MAXAGGS)
+		return dtk_dof_fail(d, -E2BIG, "too many aggregations");
+	en->den_aggs = kcalloc(d->dd_naggs, sizeof(*en->den_aggs), GFP_KERNEL);
+	if (!en->den_aggs)
+		return -ENOMEM;
+	en->den_naggs = d->dd_naggs;
+	for (i = 0; i < d->dd_naggs; i++) {
+		const struct dtrace_dof_agg *ag = &d->dd_aggs[i];
+		struct dtk_agg *a = &en->den_aggs[i];
+		const struct dtrace_dof_rec *vr;
+		u64 words = dtk_agg_words(ag);
+
+		if (ag->dofag_id != i || !dtk_dof_str(d, ag->dofag_name, 256) ||
+		    ag->dofag_nkeys > DIF_TUPLE_MAX || !words ||
+		    words > DTK_DOF_MAXPAYLOAD / 8 ||
+		    ag->dofag_keysize > DTK_DOF_MAXPAYLOAD ||
+		    ag->dofag_rec_first > d->dd_nrecs ||
+		    ag->dofag_nkeys + 1 > d->dd_nrecs - ag->dofag_rec_first)
+			return dtk_dof_fail(d, -EINVAL,
+				"aggregation %u: bad function, parameters or records", i);
+		a->dag_keyrecs = &d->dd_recs[ag->dofag_rec_first];
+		for (k = 0; k < ag->dofag_nkeys; k++) {
+			const struct dtrace_dof_rec *r = &a->dag_keyrecs[k];
+
+			if (r->dofr_pad0 || r->dofr_flags & ~DTRACE_DOFREC_F_ALL ||
+			    r->dofr_flags & (DTRACE_DOFREC_F_USER | DTRACE_DOFREC_F_DYNSIZE) ||
+			    !dtk_align_ok(r->dofr_align) || r->dofr_size == 0 ||
+			    r->dofr_offset % r->dofr_align ||
+			    !dtk_range_ok(r->dofr_offset, r->dofr_size,
+					  ag->dofag_keysize) ||
+			    (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
+			     r->dofr_size != 1 && r->dofr_size != 2 &&
+			     r->dofr_size != 4 && r->dofr_size != 8))
+				return dtk_dof_fail(d, -EINVAL,
+					"aggregation %u: key %u malformed", i, k);
+		}
+		vr = &a->dag_keyrecs[ag->dofag_nkeys];
+		if (vr->dofr_size != words * 8)
+			return dtk_dof_fail(d, -EINVAL,
+				"aggregation %u: value of %u bytes, the function keeps %llu",
+				i, vr->dofr_size, words * 8);
+		a->dag_index = aggbase + i;
+		a->dag_func = ag->dofag_func;
+		a->dag_nkeys = ag->dofag_nkeys;
+		a->dag_keysize = round_up(ag->dofag_keysize, 8);
+		a->dag_valsize = vr->dofr_size;
+		memcpy(a->dag_params, ag->dofag_params, sizeof(a->dag_params));
+		if (sizeof(struct dtrace_aggrec) + a->dag_keysize +
+		    a->dag_valsize > o->dop_aggsize / 2)
+			return dtk_dof_fail(d, -EINVAL,
+				"aggregation %u does not fit in aggsize", i);
+	}
+	return 0;
+}
+
 void dtk_dof_free(struct dtk_enabling *en)
 {
 	u32 i;
@@ -579,10 +724,13 @@ void dtk_dof_free(struct dtk_enabling *en)
 	kfree(en->den_vars);
 	en->den_vars = NULL;
 	en->den_nvars = 0;
+	kfree(en->den_aggs);
+	en->den_aggs = NULL;
+	en->den_naggs = 0;
 }
 
 int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,
-		 struct dtk_enabling *en, struct dtk_opts *opts,
+		 u32 aggbase, struct dtk_enabling *en, struct dtk_opts *opts,
 		 char *msg, size_t msglen)
 {
 	struct dtk_dof d = {
@@ -602,6 +750,11 @@ int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,
 		return ret;
 	if (!d.dd_nstmts)
 		return dtk_dof_fail(&d, -EINVAL, "DOF has no statements");
+	ret = dtk_dof_aggs(&d, opts, en, aggbase);
+	if (ret) {
+		dtk_dof_free(en);
+		return ret == -ENOMEM ? dtk_dof_fail(&d, ret, "out of memory") : ret;
+	}
 	en->den_stmts = kcalloc(d.dd_nstmts, sizeof(*en->den_stmts), GFP_KERNEL);
 	if (!en->den_stmts)
 		return -ENOMEM;

@@ -66,13 +66,30 @@ extern struct dtk_ptab __rcu *dtk_ptab;
 /* The dtrace provider's probes, which the framework fires itself. */
 extern dtk_id_t dtk_id_begin, dtk_id_end, dtk_id_error;
 
+/*
+ * An aggregation, from a DOF's AGGS table, validated: the key's layout
+ * (DOF records, offsets within the key) and the value's size.
+ */
+struct dtk_agg {
+	u32			dag_index;	/* the state's dar_aggid */
+	u32			dag_func;	/* DTRACE_AGG_* */
+	u32			dag_nkeys;
+	u32			dag_keysize;	/* rounded up to 8 */
+	u32			dag_valsize;
+	const struct dtrace_dof_rec *dag_keyrecs; /* in den_dof */
+	s64			dag_params[4];
+};
+
 /* One action of a statement, from the DOF, validated. */
 struct dtk_action {
+	struct dtk_agg		*dta_agg;	/* AGGREGATE: its aggregation */
 	u32			dta_kind;	/* DTRACE_DOFACT_* */
 	u32			dta_nargs;
 	u64			dta_arg;
 	bool			dta_hasdifo;
 	bool			dta_hasrec;
+	bool			dta_hasweight;	/* AGGREGATE: an AGGWEIGHT
+						 * follows the keys */
 	u16			dta_recflags;	/* DTRACE_DOFREC_F_* */
 	u32			dta_recoff;	/* from the start of the payload */
 	u32			dta_recsize;
@@ -98,6 +115,8 @@ struct dtk_enabling {
 	void			*den_dof;	/* the copied-in image */
 	u32			den_nstmts;
 	struct dtk_stmt		*den_stmts;
+	struct dtk_agg		*den_aggs;
+	u32			den_naggs;
 	const struct dif_var	**den_vars;	/* every DIF object's variables */
 	u32			den_nvars;
 	u32			den_chunksize;	/* dynamic variables need */
@@ -161,6 +180,25 @@ struct dtk_buf {
 	struct dtk_bufhalf	dbf_x;		/* the other's, when swapped */
 };
 
+/*
+ * One CPU's aggregation buffer: each half is a hash table of
+ * DTK_AGG_NBUCKETS chain heads (entry offsets; 0 ends a chain) followed
+ * by the entries of abi.h's struct dtrace_aggrec, appended.
+ */
+#define DTK_AGG_NBUCKETS	1024
+#define DTK_QUANTIZE_NBUCKETS	127	/* DTrace's: 63 negative, 0, 63 */
+#define DTK_QUANTIZE_ZERO	63
+#define DTK_AGG_DATA		(DTK_AGG_NBUCKETS * sizeof(u32))
+
+struct dtk_aggbuf {
+	char			*dab_data[2];
+	u32			dab_cur;
+	u64			dab_offset;	/* append offset in dab_cur */
+	u64			dab_drops;
+	u64			dab_xoffset;	/* the other half, when swapped */
+	u64			dab_xdrops;
+};
+
 /* Per-CPU scratch for DIF execution, preallocated at go. */
 struct dtk_scratch;
 
@@ -171,6 +209,7 @@ struct dtk_opts {
 	u64			dop_bufresize;
 	u64			dop_strsize;
 	u64			dop_scratchsize;
+	u64			dop_aggsize;
 	u64			dop_dynvarsize;
 	u64			dop_cleanrate;	/* ns */
 	bool			dop_destructive;
@@ -189,6 +228,8 @@ struct dtk_state {
 	u32			dts_ecbcap;
 	struct dtk_opts		dts_opts;
 	struct dtk_buf		*dts_bufs;	/* [nr_cpu_ids], at go */
+	u32			dts_naggs;	/* aggregations of all DOFs */
+	struct dtk_aggbuf	*dts_aggbufs;	/* [nr_cpu_ids], at go */
 	void			**dts_scratch;	/* [nr_cpu_ids], at go */
 	struct dtk_vars		dts_vars;
 	struct dif_dvar_store	dts_dvars;	/* at go, if dvs_chunksize */
@@ -223,7 +264,7 @@ int dtk_state_eprobe(struct dtk_state *st, struct dtrace_ioc_eprobe *de);
 
 /* dtk_dof.c: DOF validation. */
 int dtk_dof_load(const void *dof, size_t size, const struct dtk_opts *dflt,
-		 struct dtk_enabling *en, struct dtk_opts *opts,
+		 u32 aggbase, struct dtk_enabling *en, struct dtk_opts *opts,
 		 char *msg, size_t msglen);
 void dtk_dof_free(struct dtk_enabling *en);
 
@@ -232,6 +273,9 @@ int dtk_buf_alloc(struct dtk_state *st);
 void dtk_buf_free(struct dtk_state *st);
 int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db);
 void dtk_buf_reserve_end(struct dtk_state *st);
+int dtk_aggbuf_alloc(struct dtk_state *st);
+void dtk_aggbuf_free(struct dtk_state *st);
+int dtk_aggbuf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db);
 
 /* dtk_probe.c: probe context. */
 void dtk_probe_fire_state(dtk_id_t id, struct dtk_state *st);

@@ -21,7 +21,9 @@
  *   3. write the header, zero the payload;
  *   4. run the predicate; false: the reservation is abandoned;
  *   5. run each action's DIF object and store its value where its record
- *      says (by value, or by reference copied with safe loads);
+ *      says (by value, or by reference copied with safe loads); an
+ *      aggregating action updates this CPU's aggregation buffer instead
+ *      (kernel/dtk_agg_probe.c);
  *   6. on a fault: abandon the record, count the error, fire ERROR;
  *      otherwise commit by advancing the write offset, and act on exit().
  *
@@ -36,6 +38,8 @@
 
 #include "dtk_impl.h"
 #include "dtk_dif_host.h"
+#include "dtk_stack.h"
+#include "dtk_agg_probe.h"
 
 static DEFINE_PER_CPU(int, dtk_inprobe);
 
@@ -117,35 +121,6 @@ static struct dtrace_rechdr *dtk_buf_reserve(struct dtk_state *st,
 	return (void *)(data + w->dbh_offset);
 }
 
-/* Store one action's value into its record; returns a DIF fault or 0. */
-static int dtk_store(struct dtk_mctx *mc, const struct dtk_action *a,
-		     char *payload, u64 val)
-{
-	char *dst = payload + a->dta_recoff;
-	size_t len;
-
-	if (!(a->dta_recflags & DTRACE_DOFREC_F_BYREF)) {
-		switch (a->dta_recsize) {
-		case 1:
-			*(u8 *)dst = val;
-			break;
-		case 2:
-			*(u16 *)dst = val;
-			break;
-		case 4:
-			*(u32 *)dst = val;
-			break;
-		default:
-			*(u64 *)dst = val;
-			break;
-		}
-		return 0;
-	}
-	if (a->dta_recflags & DTRACE_DOFREC_F_STRING)
-		return dtk_host_kstr(mc, dst, val, a->dta_recsize, &len);
-	return dtk_host_kload(mc, dst, val, a->dta_recsize);
-}
-
 static void dtk_fire(struct dtk_probe *prb, const u64 *args,
 		     struct dtk_state *only, bool in_error);
 
@@ -169,6 +144,92 @@ static void dtk_error(struct dtk_mctx *mc, u32 which)
 	    dtk_id_error > smp_load_acquire(&pt->dpt_n))
 		return;
 	dtk_fire(READ_ONCE(pt->dpt_probes[dtk_id_error - 1]), args, st, true);
+}
+
+/*
+ * Store a value where a record says (size bytes at dst, by value or by
+ * reference as flags say); returns a DIF fault or 0.
+ */
+static int dtk_store(struct dtk_mctx *mc, u16 flags, u32 size, char *dst,
+		     u64 val)
+{
+	size_t len;
+
+	if (!(flags & DTRACE_DOFREC_F_BYREF)) {
+		switch (size) {
+		case 1:
+			*(u8 *)dst = val;
+			break;
+		case 2:
+			*(u16 *)dst = val;
+			break;
+		case 4:
+			*(u32 *)dst = val;
+			break;
+		default:
+			*(u64 *)dst = val;
+			break;
+		}
+		return 0;
+	}
+	if (flags & DTRACE_DOFREC_F_STRING)
+		return dtk_host_kstr(mc, dst, val, size, &len);
+	return dtk_host_kload(mc, dst, val, size);
+}
+
+/* Run a DIF object for an action; false after a fault (reported). */
+static bool dtk_run(struct dtk_mctx *mc, const struct dif_object *obj,
+		    u32 which, u64 *v)
+{
+	*v = dif_run(obj, &mc->mc_ms);
+	if (!mc->mc_ms.ms_fault)
+		return true;
+	dtk_error(mc, which);
+	return false;
+}
+
+/*
+ * An aggregating action at index i: its value, its keys (the ARG actions
+ * after it) laid out in scratch as the aggregation's key records say, and
+ * its weight.  Returns the number of actions it used, or 0 after a fault.
+ */
+static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
+			     u32 i)
+{
+	const struct dtk_action *a = &stmt->dst_act[i];
+	const struct dtk_agg *ag = a->dta_agg;
+	u64 v = 0, w = 1, kv;
+	char *key;
+	u32 k;
+	int flt;
+
+	if (a->dta_hasdifo && !dtk_run(mc, &a->dta_difo, i + 1, &v))
+		return 0;
+	key = (char *)dif_scratch_alloc(&mc->mc_ms, ag->dag_keysize ?: 8);
+	if (!key) {
+		dtk_error(mc, i + 1);
+		return 0;
+	}
+	for (k = 0; k < ag->dag_nkeys; k++) {
+		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
+
+		if (!dtk_run(mc, &stmt->dst_act[i + 1 + k].dta_difo, i + 2 + k,
+			     &kv))
+			return 0;
+		flt = dtk_store(mc, r->dofr_flags, r->dofr_size,
+				key + r->dofr_offset, kv);
+		if (flt) {
+			dif_fault(&mc->mc_ms, flt, kv);
+			dtk_error(mc, i + 2 + k);
+			return 0;
+		}
+	}
+	k = i + 1 + ag->dag_nkeys;
+	if (a->dta_hasweight && !dtk_run(mc, &stmt->dst_act[k].dta_difo, k + 1,
+					 &w))
+		return 0;
+	dtk_aggregate(mc->mc_state, mc->mc_cpu, ag, key, (s64)v, (s64)w);
+	return 1 + ag->dag_nkeys + a->dta_hasweight;
 }
 
 /* Run one ECB: predicate, actions, and the commit of its record. */
@@ -212,6 +273,21 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		const struct dtk_action *a = &stmt->dst_act[i];
 		int flt;
 
+		if (a->dta_kind == DTRACE_DOFACT_AGGREGATE) {
+			u32 used = dtk_act_aggregate(&mc, stmt, i);
+
+			if (!used)
+				return;
+			i += used - 1;
+			continue;
+		}
+		if (a->dta_kind == DTRACE_DOFACT_STACK && a->dta_hasrec) {
+			/* pc[] of the record; unused slots stay 0. */
+			dtk_stack_kernel((unsigned long *)(payload + a->dta_recoff),
+					 a->dta_recsize / sizeof(unsigned long),
+					 prb->dpr_aframes);
+			continue;
+		}
 		if (!a->dta_hasdifo)
 			continue;
 		v = dif_run(&a->dta_difo, &mc.mc_ms);
@@ -220,7 +296,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			return;
 		}
 		if (a->dta_hasrec) {
-			flt = dtk_store(&mc, a, payload, v);
+			flt = dtk_store(&mc, a->dta_recflags, a->dta_recsize,
+					payload + a->dta_recoff, v);
 			if (flt) {
 				dif_fault(&mc.mc_ms, flt, v);
 				mc.mc_ms.ms_fault_pc = a->dta_difo.do_ninstr - 1;

@@ -49,6 +49,10 @@
  * owning CPU with interrupts off (kernel/dtk_buf.c), which probe context
  * on that CPU also runs with, so the two never interleave.
  *
+ * Aggregations: each DOF's are numbered after those of the DOFs enabled
+ * before it; GO allocates every CPU's aggregation buffer (kernel/dtk_agg.c,
+ * probe side kernel/dtk_agg_probe.c).
+ *
  * Variables: ENABLE merges the variable tables of every DIF object into
  * the state's (dtk_impl.h, struct dtk_vars); GO allocates globals,
  * per-CPU clause-locals and the one dynamic-variable store that holds
@@ -75,6 +79,7 @@
 #define DTK_STRSIZE_DEFAULT	256
 #define DTK_SCRATCH_DEFAULT	(64U << 10)
 #define DTK_DYNVAR_DEFAULT	(1U << 20)
+#define DTK_AGGSIZE_DEFAULT	(4U << 20)
 #define DTK_CLEANRATE_DEFAULT	(NSEC_PER_SEC / 101)
 
 static LIST_HEAD(dtk_states);
@@ -236,6 +241,7 @@ struct dtk_state *dtk_state_create(void)
 	st->dts_opts.dop_bufresize = DTRACE_BUFRESIZE_AUTO;
 	st->dts_opts.dop_strsize = DTK_STRSIZE_DEFAULT;
 	st->dts_opts.dop_scratchsize = DTK_SCRATCH_DEFAULT;
+	st->dts_opts.dop_aggsize = DTK_AGGSIZE_DEFAULT;
 	st->dts_opts.dop_dynvarsize = DTK_DYNVAR_DEFAULT;
 	st->dts_opts.dop_cleanrate = DTK_CLEANRATE_DEFAULT;
 	INIT_DELAYED_WORK(&st->dts_cleaner, dtk_dvar_cleaner);
@@ -383,8 +389,8 @@ int dtk_state_enable(struct dtk_state *st, struct dtrace_ioc_enable *de)
 		goto fail;
 	}
 	en->den_dof = dof;
-	ret = dtk_dof_load(dof, de->de_dofsize, &st->dts_opts, en, &opts,
-			   msg, 256);
+	ret = dtk_dof_load(dof, de->de_dofsize, &st->dts_opts, st->dts_naggs,
+			   en, &opts, msg, 256);
 	if (!ret) {
 		ret = dtk_vars_merge(st, en, msg, 256);
 		if (ret)
@@ -396,6 +402,7 @@ int dtk_state_enable(struct dtk_state *st, struct dtrace_ioc_enable *de)
 		goto fail;
 	}
 	st->dts_opts = opts;
+	st->dts_naggs += en->den_naggs;
 	en->den_index = st->dts_nenablings++;
 	de->de_enabling = en->den_index;
 
@@ -476,6 +483,8 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg)
 	ret = dtk_scratch_alloc(st);
 	if (!ret)
 		ret = dtk_vars_alloc(st);
+	if (!ret)
+		ret = dtk_aggbuf_alloc(st);
 	if (ret) {
 		dtk_buf_free(st);
 		dtk_scratch_free(st);
@@ -584,6 +593,7 @@ void dtk_state_destroy(struct dtk_state *st)
 	}
 	cancel_delayed_work_sync(&st->dts_cleaner);
 	dtk_buf_free(st);
+	dtk_aggbuf_free(st);
 	dtk_scratch_free(st);
 	dtk_vars_free(st);
 	mutex_destroy(&st->dts_lock);

@@ -115,6 +115,8 @@ static long dtk_ioc_dispatch(struct dtk_state *st, unsigned int cmd,
 		return dtk_state_stop(st, &a->stop);
 	case DTRACE_IOC_BUFSNAP:
 		return dtk_buf_snapshot(st, &a->bufsnap);
+	case DTRACE_IOC_AGGSNAP:
+		return dtk_aggbuf_snapshot(st, &a->bufsnap);
 	case DTRACE_IOC_EPROBE:
 		return dtk_state_eprobe(st, &a->eprobe);
 	default:
@@ -131,6 +133,7 @@ static bool dtk_ioc_known(unsigned int cmd)
 	case DTRACE_IOC_STATUS:
 	case DTRACE_IOC_STOP:
 	case DTRACE_IOC_BUFSNAP:
+	case DTRACE_IOC_AGGSNAP:
 	case DTRACE_IOC_EPROBE:
 		return true;
 	default:

@@ -28,7 +28,28 @@ struct dt_enab {
 	const struct dtrace_dof_rec *den_recs;
 	uint32_t den_nrecs;
 	struct dt_pfv **den_pfv;	/* parsed formats, by action index */
+	const struct dtrace_dof_agg *den_aggs;
+	uint32_t den_naggs;
 };
+
+/* One aggregation of the state (by dar_aggid), from its DOF. */
+struct dt_aggdesc {
+	const struct dtrace_dof_agg *dad_agg;
+	const struct dtrace_dof_rec *dad_keyrecs;	/* [dofag_nkeys] */
+	uint32_t dad_keysize;		/* rounded up to 8 */
+	uint32_t dad_valsize;
+};
+
+/* One key of one aggregation, merged over CPUs and snapshots. */
+struct dt_aggent {
+	struct dt_aggent *dae_next;	/* hash chain */
+	uint32_t dae_aggid;
+	uint32_t dae_hash;
+	char *dae_key;			/* dad_keysize bytes */
+	int64_t *dae_val;		/* dad_valsize bytes */
+};
+
+#define DT_AGG_NBUCKETS	4096
 
 /* What an epid means, asked of the module once. */
 struct dt_epid {
@@ -60,11 +81,22 @@ struct dt_consumer {
 	struct timespec dc_lastswitch;
 	uint64_t dc_errors;		/* probe-context faults seen so far */
 	uint64_t dc_dvdrops;		/* dynamic variable drops reported */
+	struct dt_aggdesc *dc_aggs;	/* by dar_aggid */
+	uint32_t dc_naggs;
+	struct dt_aggent *dc_agghash[DT_AGG_NBUCKETS];
+	struct dt_aggent **dc_aggents;	/* every entry, for sorting */
+	size_t dc_naggents;
+	char *dc_aggbuf;		/* one CPU's aggregation snapshot */
+	size_t dc_aggbufsize;
 };
 
 /* The handle's consumer state, created on first use; NULL: no memory. */
 struct dt_consumer *dt_consumer(dtrace_hdl_t *dtp);
 /* Drain every CPU's buffer and print what it holds. */
 int dt_consume(dtrace_hdl_t *dtp, FILE *fp);
+/* Aggregations (dt_agg.c): describe an enabled DOF's, take snapshots. */
+int dt_agg_enable(dtrace_hdl_t *dtp, const struct dt_enab *en);
+int dt_agg_snap(dtrace_hdl_t *dtp);
+void dt_agg_fini(struct dt_consumer *dc);
 
 #endif /* DT_CONSUME_H */

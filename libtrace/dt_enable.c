@@ -49,6 +49,7 @@ void dt_consume_fini(dtrace_hdl_t *dtp)
 	free(dc->dc_enabs);
 	free(dc->dc_epids);
 	free(dc->dc_buf);
+	dt_agg_fini(dc);
 	free(dc);
 	dtp->dt_cons = NULL;
 }
@@ -101,6 +102,10 @@ static int dt_enab_parse(dtrace_hdl_t *dtp, struct dt_enab *en)
 		case DTRACE_DOF_SECT_RECORDS:
 			en->den_recs = dt_dof_table(en, s, sizeof(*en->den_recs),
 						    &en->den_nrecs);
+			break;
+		case DTRACE_DOF_SECT_AGGS:
+			en->den_aggs = dt_dof_table(en, s, sizeof(*en->den_aggs),
+						    &en->den_naggs);
 			break;
 		default:
 			break;
@@ -174,7 +179,7 @@ int dtrace_dof_enable(dtrace_hdl_t *dtp, const void *dof, size_t len,
 				     "enabling %u, the library %u",
 				     de.de_enabling, dc->dc_nenabs);
 	}
-	if (dt_enab_parse(dtp, en) != 0) {
+	if (dt_enab_parse(dtp, en) != 0 || dt_agg_enable(dtp, en) != 0) {
 		dt_enab_free(en);
 		return -1;
 	}
@@ -251,6 +256,14 @@ int dtrace_go(dtrace_hdl_t *dtp)
 	dc->dc_buf = malloc(dc->dc_bufsize);
 	if (!dc->dc_buf)
 		return dt_set_errno(dtp, ENOMEM);
+	if (dc->dc_naggs) {
+		if (dtrace_getopt(dtp, "aggsize", &rate) != 0 || rate <= 0)
+			rate = 4 << 20;
+		dc->dc_aggbufsize = (size_t)rate;
+		dc->dc_aggbuf = malloc(dc->dc_aggbufsize);
+		if (!dc->dc_aggbuf)
+			return dt_set_errno(dtp, ENOMEM);
+	}
 	dc->dc_started = true;
 	dc->dc_begancpu = dg.dg_cpu;
 	dc->dc_quiet = dt_opt_on(dtp, "quiet");

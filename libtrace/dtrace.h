@@ -118,6 +118,12 @@ void dtrace_sleep(dtrace_hdl_t *dtp);
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp);
 /* The value given to exit(), 0 when no clause called it. */
 int dtrace_exit_status(dtrace_hdl_t *dtp);
+/*
+ * Print every aggregation as DTrace does at the end of tracing: each
+ * sorted by value (then key), keys and value in DTrace's columns, the
+ * quantizations as histograms.
+ */
+int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp);
 
 /*
  * Probe listing: func is called for each probe matching pdp (NULL, or

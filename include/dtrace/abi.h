@@ -212,6 +212,32 @@ struct dtrace_rechdr {
 };
 
 /*
+ * Aggregations.  Each CPU has an aggregation buffer of aggsize bytes per
+ * half, double-buffered like the principal buffer; DTRACE_IOC_AGGSNAP
+ * swaps the halves of one CPU and copies out the entries of the full one
+ * (struct dtrace_ioc_bufsnap, db_drops counting entries that found no
+ * room).  The consumer merges them across CPUs and snapshots.  An entry
+ * is this header, the key as the aggregation's DOF key records lay it out
+ * (dofag_keysize bytes, padded to 8), and the value the aggregating
+ * function keeps (its DOF value record's size):
+ *
+ *   +--------+--------+--------+--------+---------------+-----------+
+ *   | aggid  | size   | next   | hash   | key ...   pad | value ... |
+ *   +--------+--------+--------+--------+---------------+-----------+
+ *
+ * dar_aggid numbers the state's aggregations: those of the first DOF
+ * enabled (by dofag_id), then the second's, and so on.
+ */
+struct dtrace_aggrec {
+	__u32 dar_aggid;
+	__u32 dar_size;				/* bytes of the entry */
+	__u32 dar_next;				/* the module's hash chain */
+	__u32 dar_hash;
+};
+
+#define DTRACE_IOC_AGGSNAP	_IOWR(DTRACE_IOC_MAGIC, 9, struct dtrace_ioc_bufsnap)
+
+/*
  * DTRACE_IOC_EPROBE: what an epid found in a buffer means: the probe, and
  * the enabling (the DTRACE_IOC_ENABLE call, counted from 0) and statement
  * of its DOF that made it, whose records describe the payload; de_size is
@@ -249,6 +275,8 @@ DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_stop) == 8,
 		  "struct dtrace_ioc_stop is 8 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_bufsnap) == 32,
 		  "struct dtrace_ioc_bufsnap is 32 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_aggrec) == 16,
+		  "struct dtrace_aggrec is 16 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_rechdr) == 16,
 		  "struct dtrace_rechdr is 16 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_eprobe) == 408,

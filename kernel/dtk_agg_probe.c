@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+/*
+ * PROBE CONTEXT: the rules of DESIGN.md apply in this file.
+ *
+ * Aggregating: what an aggregating action (@a[k1, k2] = f(v)) does when
+ * its clause runs.
+ *
+ * Theory.  Every CPU aggregates into its own buffer (struct dtk_aggbuf),
+ * so no two CPUs ever touch the same entry and nothing needs a lock or an
+ * atomic: probe context runs with interrupts off, the only other writer
+ * of a half is the swap, which runs on the same CPU from an IPI.  The
+ * current half is a hash table of chains of entries, found by the
+ * aggregation's index, the key's hash and the key's bytes; a key seen for
+ * the first time is appended with its value initialised (min() starts at
+ * the largest value, max() at the smallest), or dropped and counted when
+ * the half is full.  The consumer takes a half at each snapshot and
+ * merges what every CPU aggregated since (libtrace/dt_agg.c), so a value
+ * here only ever holds part of the story:
+ *
+ *   count  [n]                  sum  [total]
+ *   avg    [n, total]           min, max  [value]
+ *   stddev [n, total, sum of squares (128 bits: low, high)]
+ *   quantize   127 buckets: -2^62 .. -1, 0, 1 .. 2^62 (powers of two)
+ *   lquantize  [unused, < low, low .. high by step, >= high]
+ *   llquantize [< factor^low, the log-linear steps, >= factor^(high+1)]
+ */
+#include <linux/bitops.h>
+#include <linux/overflow.h>
+
+#include "dtk_impl.h"
+#include "dtk_agg_probe.h"
+
+/* FNV-1a over the aggregation's index and the key. */
+static u32 dtk_agg_hash(u32 index, const u8 *key, u32 len)
+{
+	u32 h = 2166136261U ^ index;
+	u32 i;
+
+	h *= 16777619U;
+	for (i = 0; i < len; i++) {
+		h ^= key[i];
+		h *= 16777619U;
+	}
+	return h;
+}
+
+static u32 dtk_quantize_bucket(s64 v)
+{
+	u32 bits;
+
+	if (v >= 0)
+		return DTK_QUANTIZE_ZERO + fls64(v);
+	bits = fls64(-(u64)v);
+	return bits >= DTK_QUANTIZE_ZERO ? 0 : DTK_QUANTIZE_ZERO - bits;
+}
+
+static u32 dtk_lquantize_bucket(const s64 *p, s64 v)
+{
+	s64 levels = (p[1] - p[0]) / p[2];
+
+	if (v < p[0])
+		return 1;
+	if (v >= p[0] + levels * p[2])
+		return levels + 2;
+	return 2 + (v - p[0]) / p[2];
+}
+
+/* Log-linear: factor^low .. factor^(high+1) in nsteps steps per power. */
+static u32 dtk_llquantize_bucket(const s64 *p, s64 v)
+{
+	s64 factor = p[0], low = p[1], high = p[2], nsteps = p[3];
+	s64 this = 1, last, next, order;
+	u32 base = 1;
+
+	for (order = 0; order < low; order++)
+		if (check_mul_overflow(this, factor, &this))
+			return 0;
+	if (v < this)
+		return 0;
+	last = this;
+	if (check_mul_overflow(this, factor, &this))
+		return base;
+	for (; order <= high; order++) {
+		s64 nb = this > nsteps ? nsteps : this;
+
+		if (v < this)
+			return base + (v - last) / (this / nb);
+		base += nb - nb / factor;
+		if (check_mul_overflow(this, factor, &next))
+			break;
+		last = this;
+		this = next;
+	}
+	return base;
+}
+
+static void dtk_agg_init(const struct dtk_agg *ag, s64 *d)
+{
+	memset(d, 0, ag->dag_valsize);
+	if (ag->dag_func == DTRACE_AGG_MIN)
+		d[0] = S64_MAX;
+	else if (ag->dag_func == DTRACE_AGG_MAX)
+		d[0] = S64_MIN;
+}
+
+static void dtk_agg_apply(const struct dtk_agg *ag, s64 *d, s64 v, s64 w)
+{
+	u32 words = ag->dag_valsize / 8, b;
+	u64 m, lo;
+
+	switch (ag->dag_func) {
+	case DTRACE_AGG_COUNT:
+		d[0]++;
+		return;
+	case DTRACE_AGG_SUM:
+		d[0] += v;
+		return;
+	case DTRACE_AGG_AVG:
+		d[0]++;
+		d[1] += v;
+		return;
+	case DTRACE_AGG_MIN:
+		if (v < d[0])
+			d[0] = v;
+		return;
+	case DTRACE_AGG_MAX:
+		if (v > d[0])
+			d[0] = v;
+		return;
+	case DTRACE_AGG_STDDEV:
+		d[0]++;
+		d[1] += v;
+		m = v < 0 ? -(u64)v : (u64)v;
+		lo = (u64)d[2] + m * m;
+		d[3] += (u64)(((unsigned __int128)m * m) >> 64) +
+			(lo < (u64)d[2]);
+		d[2] = lo;
+		return;
+	case DTRACE_AGG_QUANTIZE:
+		b = dtk_quantize_bucket(v);
+		break;
+	case DTRACE_AGG_LQUANTIZE:
+		b = dtk_lquantize_bucket(ag->dag_params, v);
+		break;
+	default:
+		b = dtk_llquantize_bucket(ag->dag_params, v);
+		break;
+	}
+	d[min(b, words - 1)] += w;
+}
+
+void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
+		   const void *key, s64 v, s64 w)
+{
+	struct dtk_aggbuf *ab = &st->dts_aggbufs[cpu];
+	char *base = ab->dab_data[ab->dab_cur];
+	u32 *chains = (u32 *)base;
+	u32 hash = dtk_agg_hash(ag->dag_index, key, ag->dag_keysize);
+	u32 size = sizeof(struct dtrace_aggrec) + ag->dag_keysize +
+		   ag->dag_valsize;
+	struct dtrace_aggrec *e;
+	u32 off;
+
+	for (off = chains[hash % DTK_AGG_NBUCKETS]; off; off = e->dar_next) {
+		e = (void *)(base + off);
+		if (e->dar_hash == hash && e->dar_aggid == ag->dag_index &&
+		    memcmp(e + 1, key, ag->dag_keysize) == 0)
+			goto found;
+	}
+	if (ab->dab_offset + size > st->dts_opts.dop_aggsize) {
+		ab->dab_drops++;
+		return;
+	}
+	off = ab->dab_offset;
+	e = (void *)(base + off);
+	e->dar_aggid = ag->dag_index;
+	e->dar_size = size;
+	e->dar_hash = hash;
+	memcpy(e + 1, key, ag->dag_keysize);
+	dtk_agg_init(ag, (s64 *)((char *)(e + 1) + ag->dag_keysize));
+	e->dar_next = chains[hash % DTK_AGG_NBUCKETS];
+	chains[hash % DTK_AGG_NBUCKETS] = off;
+	ab->dab_offset += size;
+found:
+	dtk_agg_apply(ag, (s64 *)((char *)(e + 1) + ag->dag_keysize), v, w);
+}

@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+#
+# Aggregations end to end, printed at exit as DTrace prints them: count,
+# sum, min, max, avg and stddev with string and integer keys (each
+# aggregation sorted by value, keys in DTrace's columns), per-CPU counts
+# merged over snapshots (profile-N on every CPU), and the quantize,
+# lquantize and llquantize histograms with DTrace's rows, bars and
+# out-of-range buckets.
+. test/kmod/lib.sh
+
+if [ ! -x "$DTRACE_BIN" ]; then
+	not_ok "$DTRACE_BIN is built"
+	exit 0
+fi
+
+# run WHAT WANT DTRACE-ARGS...: stdout, exit status 0.
+run() {
+	local what=$1 want=$2 out rc
+	shift 2
+	out=$("$DTRACE_BIN" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ] && [ "$out" = "$want" ]; then
+		ok "$what"
+	else
+		not_ok "$what (status $rc)"
+		diag "got:" "$out" "wanted:" "$want"
+	fi
+}
+
+run "scalar functions, keys, sorting" "
+  y                                                                 2
+  x                                                                 6
+                1  k                                                                 7
+               -2
+                4
+                1" -qn 'BEGIN { @a["x"] = sum(5); @a["y"] = sum(2); @a["x"] = sum(1);
+	@b[1, "k"] = max(7); @b[1, "k"] = max(3); @c = min(4); @c = min(-2);
+	@d = avg(3); @d = avg(6); @e = stddev(2); @e = stddev(4); exit(0); }'
+
+run "quantize" "
+
+           value  ------------- Distribution ------------- count    
+              -1 |                                         0        
+               0 |@@@@@@@@                                 1        
+               1 |@@@@@@@@                                 1        
+               2 |@@@@@@@@@@@@@@@@                         2        
+               4 |                                         0        
+               8 |                                         0        
+              16 |                                         0        
+              32 |                                         0        
+              64 |@@@@@@@@                                 1        
+             128 |                                         0        " \
+	-qn 'BEGIN { @ = quantize(0); @ = quantize(1); @ = quantize(3);
+	@ = quantize(3); @ = quantize(100); exit(0); }'
+
+run "lquantize" "
+
+           value  ------------- Distribution ------------- count    
+             < 0 |@@@@@@@@@@                               1        
+               0 |                                         0        
+               2 |                                         0        
+               4 |@@@@@@@@@@                               1        
+               6 |@@@@@@@@@@                               1        
+               8 |                                         0        
+           >= 10 |@@@@@@@@@@                               1        " \
+	-qn 'BEGIN { @ = lquantize(5, 0, 10, 2); @ = lquantize(7, 0, 10, 2);
+	@ = lquantize(-1, 0, 10, 2); @ = lquantize(20, 0, 10, 2); exit(0); }'
+
+out=$("$DTRACE_BIN" -qn 'BEGIN { @ = llquantize(5, 10, 0, 2, 10);
+	@ = llquantize(55, 10, 0, 2, 10); @ = llquantize(555, 10, 0, 2, 10);
+	exit(0); }' 2>&1)
+rows=$(printf '%s\n' "$out" | awk '$2 == "|@@@@@@@@@@@@@" { print $1 }' | tr '\n' ' ')
+check "llquantize: 5, 50 and 500 in their log-linear rows (got: $rows)" \
+	[ "$rows" = "5 50 500 " ]
+
+out=$("$DTRACE_BIN" -qn 'profile-100 { @[cpu] = count(); } tick-1s { exit(0); }' 2>&1)
+n=$(printf '%s\n' "$out" | awk 'NF == 2 && $2 >= 50' | wc -l)
+check "profile-100 counted per CPU over a second, every CPU ($n of $(nproc))" \
+	[ "$n" -eq "$(nproc)" ]
