@@ -12,9 +12,9 @@
  *          | struct dif_dvar | dif_tuple keys[nkeys] | key bytes | value |
  *          +---------------------------------------------------------+
  *
- * A chunk is FREE (on a per-CPU free list, linked by dv_link), LIVE (in
- * a hash chain, linked by dv_next) or DEAD (deleted, still in its chain
- * until the cleaner unlinks it, then on the rinsing list by dv_link).
+ * A chunk is FREE (on a per-CPU free list, linked by dd_link), LIVE (in
+ * a hash chain, linked by dd_next) or DEAD (deleted, still in its chain
+ * until the cleaner unlinks it, then on the rinsing list by dd_link).
  *
  * Probe context, lock-free:
  *  - lookup walks a chain and matches LIVE chunks only;
@@ -28,7 +28,7 @@
  *    wins), and never touches a link.
  *
  * Only the cleaner (process context, one at a time) changes a link that
- * is not a chain head, and it never changes dv_next of an unlinked
+ * is not a chain head, and it never changes dd_next of an unlinked
  * chunk, so a walker standing on a chunk being unlinked still finds the
  * rest of the chain.  Chunks return to the free lists only after the host
  * has waited for every CPU to leave probe context (dif_dvar_reclaim), so
@@ -41,15 +41,15 @@
 #define DIF_DVS_DEAD	2
 
 struct dif_dvar {
-	uintptr_t	dv_next;	/* hash chain */
-	uintptr_t	dv_link;	/* free or rinsing list */
-	uintptr_t	dv_state;	/* DIF_DVS_* */
-	uint64_t	dv_hash;
-	uint32_t	dv_id;
-	uint32_t	dv_nkeys;
-	uint32_t	dv_valoff;	/* value offset from the chunk start */
-	uint32_t	dv_pad;
-	struct dif_tuple dv_keys[];	/* by-reference tu_value: address of
+	uintptr_t	dd_next;	/* hash chain */
+	uintptr_t	dd_link;	/* free or rinsing list */
+	uintptr_t	dd_state;	/* DIF_DVS_* */
+	uint64_t	dd_hash;
+	uint32_t	dd_id;
+	uint32_t	dd_nkeys;
+	uint32_t	dd_valoff;	/* value offset from the chunk start */
+	uint32_t	dd_pad;
+	struct dif_tuple dd_keys[];	/* by-reference tu_value: address of
 					 * the bytes inside this chunk */
 };
 
@@ -114,12 +114,12 @@ static bool dif_dvar_match(const struct dif_dvar *dv, uint64_t hash,
 {
 	uint32_t i;
 
-	if (dv->dv_hash != hash || dv->dv_id != key->dk_id ||
-	    dv->dv_nkeys != key->dk_nkeys ||
-	    READ_ONCE(dv->dv_state) != DIF_DVS_LIVE)
+	if (dv->dd_hash != hash || dv->dd_id != key->dk_id ||
+	    dv->dd_nkeys != key->dk_nkeys ||
+	    READ_ONCE(dv->dd_state) != DIF_DVS_LIVE)
 		return false;
 	for (i = 0; i < key->dk_nkeys; i++) {
-		const struct dif_tuple *a = &dv->dv_keys[i];
+		const struct dif_tuple *a = &dv->dd_keys[i];
 		const struct dif_tuple *b = &key->dk_keys[i];
 
 		if (a->tu_size != b->tu_size)
@@ -142,7 +142,7 @@ static struct dif_dvar *dif_dvar_find(uintptr_t p, uint64_t hash,
 
 		if (dif_dvar_match(dv, hash, key))
 			return dv;
-		p = READ_ONCE(dv->dv_next);
+		p = READ_ONCE(dv->dd_next);
 	}
 	return NULL;
 }
@@ -152,7 +152,7 @@ static struct dif_dvar *dif_dvar_pop(uintptr_t *head)
 	uintptr_t h, next;
 
 	while ((h = READ_ONCE(*head)) != 0) {
-		next = ((struct dif_dvar *)h)->dv_link;
+		next = ((struct dif_dvar *)h)->dd_link;
 		if (dif_cas(head, h, next) == h)
 			return (struct dif_dvar *)h;
 	}
@@ -165,7 +165,7 @@ static void dif_dvar_push(uintptr_t *head, struct dif_dvar *dv)
 
 	do {
 		h = READ_ONCE(*head);
-		dv->dv_link = h;
+		dv->dd_link = h;
 	} while (dif_cas(head, h, (uintptr_t)dv) != h);
 }
 
@@ -187,30 +187,30 @@ static struct dif_dvar *dif_dvar_get(struct dif_dvar_store *ds, uint32_t cpu)
 static void dif_dvar_fill(struct dif_dvar *dv, uint64_t hash,
 			  const struct dif_dkey *key, uint32_t valsize)
 {
-	char *p = (char *)&dv->dv_keys[key->dk_nkeys];
+	char *p = (char *)&dv->dd_keys[key->dk_nkeys];
 	uint32_t i;
 
-	dv->dv_hash = hash;
-	dv->dv_id = key->dk_id;
-	dv->dv_nkeys = key->dk_nkeys;
+	dv->dd_hash = hash;
+	dv->dd_id = key->dk_id;
+	dv->dd_nkeys = key->dk_nkeys;
 	for (i = 0; i < key->dk_nkeys; i++) {
 		const struct dif_tuple *t = &key->dk_keys[i];
 
-		dv->dv_keys[i] = *t;
+		dv->dd_keys[i] = *t;
 		if (t->tu_size == 0)
 			continue;
 		memcpy(p, (const void *)(uintptr_t)t->tu_value, t->tu_size);
-		dv->dv_keys[i].tu_value = (uintptr_t)p;
+		dv->dd_keys[i].tu_value = (uintptr_t)p;
 		p += dif_al8(t->tu_size);
 	}
-	dv->dv_valoff = (uint32_t)(p - (char *)dv);
+	dv->dd_valoff = (uint32_t)(p - (char *)dv);
 	memset(p, 0, valsize);
-	dv->dv_state = DIF_DVS_LIVE;
+	dv->dd_state = DIF_DVS_LIVE;
 }
 
 static inline void *dif_dvar_val(struct dif_dvar *dv)
 {
-	return (char *)dv + dv->dv_valoff;
+	return (char *)dv + dv->dd_valoff;
 }
 
 int dif_dvar_lookup(struct dif_dvar_store *ds, uint32_t cpu,
@@ -226,7 +226,7 @@ int dif_dvar_lookup(struct dif_dvar_store *ds, uint32_t cpu,
 	dv = dif_dvar_find(READ_ONCE(*bucket), hash, key);
 	if (dv != NULL) {
 		if (op == DIF_DVAR_DELETE)
-			dif_cas(&dv->dv_state, DIF_DVS_LIVE, DIF_DVS_DEAD);
+			dif_cas(&dv->dd_state, DIF_DVS_LIVE, DIF_DVS_DEAD);
 		else
 			*valp = dif_dvar_val(dv);
 		return 0;
@@ -243,12 +243,12 @@ int dif_dvar_lookup(struct dif_dvar_store *ds, uint32_t cpu,
 	dif_dvar_fill(dv, hash, key, valsize);
 	do {
 		head = READ_ONCE(*bucket);
-		dv->dv_next = head;
+		dv->dd_next = head;
 	} while (dif_cas(bucket, head, (uintptr_t)dv) != head);
 	/* Did another CPU insert the same key meanwhile?  Oldest wins. */
-	twin = dif_dvar_find(dv->dv_next, hash, key);
+	twin = dif_dvar_find(dv->dd_next, hash, key);
 	if (twin != NULL) {
-		dif_cas(&dv->dv_state, DIF_DVS_LIVE, DIF_DVS_DEAD);
+		dif_cas(&dv->dd_state, DIF_DVS_LIVE, DIF_DVS_DEAD);
 		dv = twin;
 	}
 	*valp = dif_dvar_val(dv);
@@ -284,8 +284,8 @@ uint32_t dif_dvar_init(struct dif_dvar_store *ds, void *mem, size_t size,
 		struct dif_dvar *dv = (struct dif_dvar *)(ds->ds_chunks +
 							  i * chunksize);
 
-		dv->dv_state = 0;
-		dv->dv_link = ds->ds_cpus[i % ncpus].dc_free;
+		dv->dd_state = 0;
+		dv->dd_link = ds->ds_cpus[i % ncpus].dc_free;
 		ds->ds_cpus[i % ncpus].dc_free = (uintptr_t)dv;
 	}
 	return (uint32_t)n;
@@ -301,9 +301,9 @@ again:
 	prev = bucket;
 	while ((p = READ_ONCE(*prev)) != 0) {
 		dv = (struct dif_dvar *)p;
-		next = READ_ONCE(dv->dv_next);
-		if (READ_ONCE(dv->dv_state) != DIF_DVS_DEAD) {
-			prev = &dv->dv_next;
+		next = READ_ONCE(dv->dd_next);
+		if (READ_ONCE(dv->dd_state) != DIF_DVS_DEAD) {
+			prev = &dv->dd_next;
 			continue;
 		}
 		if (prev == bucket) {
@@ -313,8 +313,8 @@ again:
 		} else {
 			WRITE_ONCE(*prev, next);
 		}
-		/* dv_next stays: a walker on dv still reaches the chain. */
-		dv->dv_link = ds->ds_rinsing;
+		/* dd_next stays: a walker on dv still reaches the chain. */
+		dv->dd_link = ds->ds_rinsing;
 		ds->ds_rinsing = p;
 	}
 }
@@ -337,9 +337,9 @@ void dif_dvar_reclaim(struct dif_dvar_store *ds)
 	while (p != 0) {
 		struct dif_dvar *dv = (struct dif_dvar *)p;
 
-		next = dv->dv_link;
-		dv->dv_state = 0;
-		dv->dv_next = 0;
+		next = dv->dd_link;
+		dv->dd_state = 0;
+		dv->dd_next = 0;
 		dif_dvar_push(&ds->ds_cpus[cpu].dc_free, dv);
 		cpu = (cpu + 1) % ds->ds_ncpus;
 		p = next;
@@ -353,7 +353,7 @@ uint32_t dif_dvar_nfree(const struct dif_dvar_store *ds)
 
 	for (i = 0; i < ds->ds_ncpus; i++)
 		for (p = ds->ds_cpus[i].dc_free; p != 0;
-		     p = ((struct dif_dvar *)p)->dv_link)
+		     p = ((struct dif_dvar *)p)->dd_link)
 			n++;
 	return n;
 }
