@@ -56,8 +56,13 @@
  * (arg5 saved per CPU for the getargval op).  Return: arg0 0, arg1 the
  * return value.
  *
+ * Refusals.  A function that ftrace refuses at attach time (found by
+ * halving the batch) or kprobes refuses for a return probe, or whose
+ * module has gone, accepts enablings and never fires: a glob over
+ * thousands of functions must not fail because of one.
+ *
  * Modules.  When a module goes, its functions' probes stay listed but
- * are marked gone and refuse to be enabled; enabled entry probes are
+ * are marked gone (see above); enabled entry probes are
  * taken out of the ftrace filter before ftrace forgets the module's
  * sites, and kprobes itself disarms the return probes (their kretprobes
  * are unregistered at the next commit).  A module loaded again gets its
@@ -324,6 +329,7 @@ static int fbt_func_add(const char *mod, const char *name, unsigned long addr)
 		if (ff->ff_gone) {
 			ff->ff_addr = addr;
 			ff->ff_gone = false;
+			ff->ff_noentry = false;
 			ff->ff_noreturn = false;
 		}
 		return 0;
@@ -464,8 +470,11 @@ static int fbt_enable(void *priv, dtk_id_t id, void *parg)
 {
 	struct fbt_func *ff = parg;
 
-	if (READ_ONCE(ff->ff_gone) || !ff->ff_addr)
-		return -ENOENT;
+	/*
+	 * A function whose module is gone, or that ftrace or kprobes
+	 * refused, accepts the enabling and never fires: a glob over
+	 * thousands of functions must not fail for one of them.
+	 */
 	if (id == ff->ff_entry_id)
 		ff->ff_want_entry = true;
 	else
@@ -551,7 +560,7 @@ static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 	if (ok < nadd) {
 		/* The refused ones went to the end: they are not sites. */
 		for (i = ok; i < nadd; i++)
-			add[i]->ff_gone = true;
+			add[i]->ff_noentry = true;
 		pr_warn("%u of %u functions refused by ftrace\n", nadd - ok,
 			nadd);
 	}
@@ -664,7 +673,8 @@ static int fbt_commit(void *priv)
 	}
 	hash_for_each(fbt_hash, bkt, fn, fn_hash) {
 		struct fbt_func *ff = &fn->fn_func;
-		bool e = ff->ff_want_entry && !ff->ff_gone;
+		bool e = ff->ff_want_entry && !ff->ff_gone && !ff->ff_noentry &&
+			 ff->ff_addr;
 		bool r = ff->ff_want_return && !ff->ff_gone && !ff->ff_noreturn;
 
 		if (e && !ff->ff_on_entry)

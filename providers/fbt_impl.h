@@ -23,6 +23,7 @@ struct fbt_func {
 	bool			ff_want_entry, ff_want_return;
 	bool			ff_on_entry;	/* in the ftrace filter */
 	bool			ff_gone;	/* its module was unloaded */
+	bool			ff_noentry;	/* ftrace refused the address */
 	bool			ff_noreturn;	/* kretprobe refused */
 	struct fbt_krp		*ff_krp;	/* registered kretprobe */
 };
