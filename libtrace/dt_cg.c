@@ -56,9 +56,6 @@
 #include "dt_cc.h"
 #include "dt_grammar.h"
 
-/* Value classes: the same as dt_sema.c's. */
-enum { DT_VK_ANY, DT_VK_INT, DT_VK_STRING, DT_VK_PTR, DT_VK_VOID,
-       DT_VK_AGGFUNC };
 
 #define DT_CG_MAXGUARDS 32
 
@@ -1030,15 +1027,6 @@ static void dt_cg_args(dt_cg_t *cg, dt_node_t *args)
 	}
 }
 
-static int dt_list_len(const dt_node_t *dnp)
-{
-	int n = 0;
-
-	for (; dnp; dnp = dnp->dn_next)
-		n++;
-	return n;
-}
-
 static int dt_cg_aggid(dt_cg_t *cg, const char *name)
 {
 	dtrace_prog_t *pgp = cg->cg_pgp;
@@ -1118,7 +1106,7 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 		ag = &pgp->dp_aggs.v[id];
 		ag->dg_name = strcmp(name, "@_") == 0 ? "" : name + 1;
 		ag->dg_func = func;
-		ag->dg_nkeys = (uint32_t)dt_list_len(keys);
+		ag->dg_nkeys = (uint32_t)dt_node_list_len(keys);
 		for (a = call->dn_args ? call->dn_args->dn_next : NULL, i = 0;
 		     a && i < nparams; a = a->dn_next, i++)
 			ag->dg_params[i] = (int64_t)a->dn_value;
@@ -1155,7 +1143,7 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 	}
 	difo = val ? dt_cg_difo(cg, val) : -1;
 	act = dt_cg_act(cg, DTRACE_DOFACT_AGGREGATE, difo, -1, (uint64_t)id);
-	pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_list_len(keys);
+	pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_node_list_len(keys);
 	for (a = keys; a; a = a->dn_next)
 		dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a), -1, 0);
 	if (weight)
@@ -1251,7 +1239,7 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 	case DTRACE_DOFACT_FREOPEN:
 		act = dt_cg_act(cg, kind, -1, -1, 0);
 		pgp->dp_acts.v[act].da_str = args->dn_string;
-		pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_list_len(args->dn_next);
+		pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_node_list_len(args->dn_next);
 		dt_cg_args(cg, args->dn_next);
 		return;
 	case DTRACE_DOFACT_PRINTA:
@@ -1260,7 +1248,7 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 			pgp->dp_acts.v[act].da_str = args->dn_string;
 			args = args->dn_next;
 		}
-		pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_list_len(args);
+		pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_node_list_len(args);
 		for (a = args; a; a = a->dn_next)
 			dt_cg_act(cg, DTRACE_DOFACT_ARG, -1, -1,
 				  (uint64_t)dt_cg_aggid(cg, a->dn_string));
@@ -1328,7 +1316,7 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 		return;
 	case DTRACE_DOFACT_SETOPT:
 		act = dt_cg_act(cg, kind, -1, -1, 0);
-		pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_list_len(args);
+		pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_node_list_len(args);
 		dt_cg_args(cg, args);
 		return;
 	}

@@ -99,7 +99,6 @@ static _Noreturn void dt_pcb_verror(dt_pcb_t *pcb, dt_errtag_t tag, int line,
 	while (len > 0 && msg[len - 1] == '\n')
 		msg[--len] = '\0';
 
-	pcb->pcb_errtag = tag;
 	dt_set_errmsg(dtp, DTRACE_ECOMPILE, "%s", msg);
 	longjmp(pcb->pcb_jmpbuf, DTRACE_ECOMPILE);
 }
@@ -206,6 +205,15 @@ dt_node_t *dt_node_link(dt_node_t *list, dt_node_t *dnp)
 		;
 	p->dn_next = dnp;
 	return list;
+}
+
+int dt_node_list_len(const dt_node_t *list)
+{
+	int n = 0;
+
+	for (; list; list = list->dn_next)
+		n++;
+	return n;
 }
 
 dt_declspec_t *dt_decl_new(dt_pcb_t *pcb)

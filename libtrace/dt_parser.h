@@ -62,6 +62,16 @@ enum {
 	DT_OP_INDEX,		/* dn_left [ dn_right list ] */
 };
 
+/* Value classes of expressions (dn_vkind), set by dt_sema.c. */
+enum {
+	DT_VK_ANY = 0,		/* not known: args[], unresolved types */
+	DT_VK_INT,		/* an integer */
+	DT_VK_STRING,		/* a D string, or a char array */
+	DT_VK_PTR,		/* a pointer */
+	DT_VK_VOID,		/* no value: actions, void functions */
+	DT_VK_AGGFUNC,		/* the result of an aggregating function */
+};
+
 /* dn_flags of integer constants and type qualifiers. */
 #define DT_NF_UNSIGNED	0x01	/* u suffix or too big for signed */
 #define DT_NF_LONG	0x02	/* l or ll suffix */
@@ -93,8 +103,9 @@ struct dt_node {
 	dt_declspec_t *dn_spec;		/* declaration specifiers */
 	dt_node_t *dn_decl;		/* declarator */
 	dt_node_t *dn_next;		/* next in a list */
-	void *dn_aux;			/* pass-specific: a pdesc's split
-					 * components (dt_pdesc_t) */
+	void *dn_aux;			/* a pdesc's split components
+					 * (dt_pdesc_t); a translated
+					 * member's expression */
 };
 
 /* Storage classes of a declaration (ds_class). */
@@ -147,7 +158,6 @@ typedef struct dt_pcb {
 	const char *pcb_curfile;	/* file of the current line (#line) */
 	const char *pcb_cppfile;	/* the file cpp read (-C) */
 	const char *pcb_region;		/* "failed to compile script x: " */
-	dt_errtag_t pcb_errtag;		/* tag of the error, for tests */
 	int pcb_destructive;		/* the program has destructive actions */
 	int pcb_spec;			/* DTRACE_PROBESPEC_* */
 	unsigned pcb_cflags;		/* DTRACE_C_* */
@@ -190,6 +200,7 @@ dt_node_t *dt_node_op2(dt_pcb_t *pcb, int op, dt_node_t *l, dt_node_t *r);
 dt_node_t *dt_node_op3(dt_pcb_t *pcb, dt_node_t *c, dt_node_t *l,
 		       dt_node_t *r);
 dt_node_t *dt_node_link(dt_node_t *list, dt_node_t *dnp);
+int dt_node_list_len(const dt_node_t *list);
 dt_declspec_t *dt_decl_new(dt_pcb_t *pcb);
 dt_declspec_t *dt_decl_merge(dt_pcb_t *pcb, dt_declspec_t *a,
 			     dt_declspec_t *b);

@@ -36,16 +36,6 @@
 #include <dtrace/dof.h>
 #include "dt_grammar.h"
 
-/* Value classes. */
-enum {
-	DT_VK_ANY = 0,		/* not known here: kernel types, args[] */
-	DT_VK_INT,		/* an integer */
-	DT_VK_STRING,		/* a D string */
-	DT_VK_PTR,		/* a pointer */
-	DT_VK_VOID,		/* no value: actions, void functions */
-	DT_VK_AGGFUNC,		/* the result of an aggregating function */
-};
-
 /* Identifier kinds, as DTrace names them in messages. */
 enum { DT_IK_SCALAR, DT_IK_ARRAY, DT_IK_AGG, DT_IK_FUNC, DT_IK_ACTFUNC,
        DT_IK_AGGFUNC };
@@ -383,15 +373,6 @@ static dt_var_t *dt_var_add(dt_sema_t *ss, dt_var_t **listp,
 	return dvp;
 }
 
-static int dt_list_count(const dt_node_t *dnp)
-{
-	int n = 0;
-
-	for (; dnp; dnp = dnp->dn_next)
-		n++;
-	return n;
-}
-
 /* "@a[ ] prototype mismatch: 2 args passed, 1 expected" and the like. */
 static void dt_proto_check(dt_sema_t *ss, const dt_node_t *dnp,
 			   const char *prefix, const char *name,
@@ -555,7 +536,7 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 
 	if (lhs->dn_kind == DT_NODE_OP2 && lhs->dn_op == DT_OP_INDEX) {
 		base = lhs->dn_left;
-		nkeys = dt_list_count(lhs->dn_right);
+		nkeys = dt_node_list_len(lhs->dn_right);
 		for (k = lhs->dn_right; k; k = k->dn_next)
 			dt_sema_expr(ss, k);
 		if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_OP_INDEX)
@@ -792,7 +773,7 @@ static void dt_sema_aggregate(dt_sema_t *ss, dt_node_t *asgn)
 			      "result of an aggregating function", name);
 
 	dt_proto_check(ss, rhs, "", fn->fn_name, "( )",
-		       dt_list_count(rhs->dn_args), fn->fn_min, fn->fn_max);
+		       dt_node_list_len(rhs->dn_args), fn->fn_min, fn->fn_max);
 	for (a = rhs->dn_args, i = 1; a; a = a->dn_next, i++) {
 		dt_sema_expr(ss, a);
 		if (a->dn_vkind == DT_VK_STRING || a->dn_vkind == DT_VK_VOID)
@@ -866,7 +847,7 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 	dt_pcb_t *pcb = ss->ss_pcb;
 	const struct dt_func *fn;
 	dt_node_t *a;
-	int argc = dt_list_count(dnp->dn_args);
+	int argc = dt_node_list_len(dnp->dn_args);
 	const char *name;
 
 	if (dnp->dn_left->dn_kind != DT_NODE_IDENT)
@@ -1091,7 +1072,7 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 					      "an expression",
 					      dnp->dn_left->dn_string);
 			dt_sema_ident(ss, dnp->dn_left, 0,
-				      dt_list_count(dnp->dn_right));
+				      dt_node_list_len(dnp->dn_right));
 			dnp->dn_vkind = dnp->dn_left->dn_vkind;
 			return;
 		}
@@ -1715,7 +1696,7 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 		if (d->dn_kind == DT_NODE_DCL_ARRAY) {
 			if (d->dn_args) {
 				kind = DT_IK_ARRAY;
-				nkeys = dt_list_count(d->dn_args);
+				nkeys = dt_node_list_len(d->dn_args);
 				if (ds->ds_class == DT_DC_THIS)
 					dt_node_error(ss->ss_pcb, d,
 						      D_DECL_LOCASSC, "associative "
