@@ -228,7 +228,20 @@ dt_btf_t *dt_btf_open(const char *path, int *errp)
 		free(btf);
 		return NULL;
 	}
-	/* sysfs files have no size: read to the end. */
+	/*
+	 * Read to the end; the size fstat gives (sysfs gives the BTF's)
+	 * sizes the buffer so that it is read in one go.
+	 */
+	{
+		struct stat st;
+
+		if (fstat(fd, &st) == 0 && st.st_size > 0) {
+			cap = (size_t)st.st_size + 1;
+			btf->bt_data = malloc(cap);
+			if (!btf->bt_data)
+				goto fail;
+		}
+	}
 	for (;;) {
 		if (btf->bt_size == cap) {
 			char *d = realloc(btf->bt_data, cap = cap * 2 + (1 << 20));

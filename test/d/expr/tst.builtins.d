@@ -10,6 +10,6 @@ BEGIN
 	trace(walltimestamp); trace(probeprov); trace(probemod);
 	trace(probefunc); trace(probename); trace(errno); trace(curthread);
 	trace(caller); trace(ucaller); trace(stackdepth); trace(ustackdepth);
-	trace(uregs[0]); trace(epid); trace(id); trace(ipl); trace(root);
+	trace(uregs[0]); trace(vmregs[1]); trace(epid); trace(id); trace(ipl); trace(root);
 	trace(cwd);
 }
