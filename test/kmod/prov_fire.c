@@ -11,6 +11,9 @@
  *                                firings (records + drops), and the attach
  *                                (enable) and detach (close) times in ms
  *   prov_fire hold DESC SECONDS  enable DESC, go, sleep (to be killed)
+ *   prov_fire stack DESC N CMD...  like count, with stack(N) as the
+ *                                clause: print the first record's frames
+ *                                symbolized ("frame module`func+0xoff")
  *   prov_fire loop N             call getppid() N times (a workload)
  *
  * DESC is provider:module:function:name; with fewer parts they are the
@@ -30,6 +33,11 @@
 
 #include <dtrace/abi.h>
 #include <dtrace/dof.h>
+/* The consumer's symbolizer, compiled in: this program links nothing. */
+#include "libtrace/dt_ksym.c"
+
+/* stack(N) in the clause when nonzero (the stack mode). */
+static unsigned int stack_frames;
 
 static void die(const char *what)
 {
@@ -116,7 +124,8 @@ static void *dof_make(const char *desc, size_t *lenp)
 {
 	struct dtrace_probedesc pd;
 	char strtab[1024];
-	size_t slen = 1, hdr, stroff, stmtoff, total;
+	size_t slen = 1, hdr, stroff, stmtoff, actoff, recoff, total;
+	unsigned int nsec;
 	struct dtrace_dof_hdr *h;
 	struct dtrace_dof_sec *sec;
 	struct dtrace_dof_stmt *st;
@@ -136,10 +145,13 @@ static void *dof_make(const char *desc, size_t *lenp)
 		memcpy(strtab + slen, parts[i], strlen(parts[i]) + 1);
 		slen += strlen(parts[i]) + 1;
 	}
-	hdr = sizeof(*h) + 2 * sizeof(*sec);
+	nsec = stack_frames ? 4 : 2;
+	hdr = sizeof(*h) + nsec * sizeof(*sec);
 	stroff = hdr;
 	stmtoff = (stroff + slen + 7) & ~(size_t)7;
-	total = stmtoff + sizeof(*st);
+	actoff = stmtoff + sizeof(*st);
+	recoff = actoff + sizeof(struct dtrace_dof_action);
+	total = stack_frames ? recoff + sizeof(struct dtrace_dof_rec) : actoff;
 	out = calloc(1, total);
 	h = (void *)out;
 	sec = (void *)(out + sizeof(*h));
@@ -152,7 +164,7 @@ static void *dof_make(const char *desc, size_t *lenp)
 	h->dofh_abi = DTRACE_ABI_VERSION;
 	h->dofh_hdrsize = sizeof(*h);
 	h->dofh_secsize = sizeof(*sec);
-	h->dofh_secnum = 2;
+	h->dofh_secnum = nsec;
 	h->dofh_secoff = sizeof(*h);
 	h->dofh_loadsz = total;
 	sec[0].dofs_kind = DTRACE_DOF_SECT_STRTAB;
@@ -171,6 +183,29 @@ static void *dof_make(const char *desc, size_t *lenp)
 	st->dofst_name = off[3];
 	st->dofst_pred = DTRACE_DOF_NONE;
 	st->dofst_align = 8;
+	if (stack_frames) {
+		struct dtrace_dof_action *a = (void *)(out + actoff);
+		struct dtrace_dof_rec *r = (void *)(out + recoff);
+
+		sec[2].dofs_kind = DTRACE_DOF_SECT_ACTIONS;
+		sec[2].dofs_align = 8;
+		sec[2].dofs_entsize = sizeof(*a);
+		sec[2].dofs_offset = actoff;
+		sec[2].dofs_size = sizeof(*a);
+		sec[3].dofs_kind = DTRACE_DOF_SECT_RECORDS;
+		sec[3].dofs_align = 8;
+		sec[3].dofs_entsize = sizeof(*r);
+		sec[3].dofs_offset = recoff;
+		sec[3].dofs_size = sizeof(*r);
+		a->dofa_kind = DTRACE_DOFACT_STACK;
+		a->dofa_difo = DTRACE_DOF_NONE;
+		a->dofa_rec = 0;
+		a->dofa_arg = stack_frames;
+		r->dofr_size = 8 * stack_frames;
+		r->dofr_align = 8;
+		st->dofst_act_count = 1;
+		st->dofst_size = 8 * stack_frames;
+	}
 	*lenp = total;
 	return out;
 }
@@ -205,11 +240,27 @@ static int enable(const char *desc, unsigned int *np, double *msp)
 	return fd;
 }
 
+/* One record's stack: each frame as DTrace prints it, then the depth. */
+static void stack_print(const uint64_t *pcs)
+{
+	dt_ksyms_t *ks = dt_ksym_open(NULL);
+	char buf[256];
+	unsigned int i;
+
+	for (i = 0; i < stack_frames && pcs[i]; i++) {
+		dt_ksym_addr(ks, pcs[i], buf, sizeof(buf));
+		printf("frame %s\n", buf);
+	}
+	printf("depth %u\n", i);
+	dt_ksym_close(ks);
+}
+
 static unsigned long drain(int fd)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_CONF);
 	size_t cap = 64 << 20;
 	char *buf = malloc(cap);
+	size_t recsize = sizeof(struct dtrace_rechdr) + 8 * stack_frames;
 	unsigned long n = 0;
 	long cpu;
 
@@ -224,12 +275,13 @@ static unsigned long drain(int fd)
 		if (ioctl(fd, DTRACE_IOC_BUFSNAP, &db) != 0)
 			continue;
 		n += db.db_drops;
-		for (off = 0; off + sizeof(struct dtrace_rechdr) <= db.db_size;
-		     off += sizeof(struct dtrace_rechdr)) {
+		for (off = 0; off + recsize <= db.db_size; off += recsize) {
 			struct dtrace_rechdr *r = (void *)(buf + off);
 
-			if (r->drh_epid != DTRACE_EPIDNONE)
-				n++;
+			if (r->drh_epid == DTRACE_EPIDNONE)
+				continue;
+			if (n++ == 0 && stack_frames)
+				stack_print((uint64_t *)(r + 1));
 		}
 	}
 	free(buf);
@@ -282,6 +334,10 @@ int main(int argc, char **argv)
 		return list(argv[2], argc > 3 && strcmp(argv[3], "-p") == 0);
 	if (argc >= 4 && strcmp(argv[1], "count") == 0)
 		return count(argv[2], argv + 3);
+	if (argc >= 5 && strcmp(argv[1], "stack") == 0) {
+		stack_frames = atoi(argv[3]);
+		return count(argv[2], argv + 4);
+	}
 	if (argc == 4 && strcmp(argv[1], "hold") == 0)
 		return hold(argv[2], atoi(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "loop") == 0) {
