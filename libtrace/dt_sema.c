@@ -34,6 +34,7 @@
 
 #include "dt_cc.h"
 #include <dtrace/dof.h>
+#include <dtrace/dif.h>
 #include "dt_grammar.h"
 
 /* Identifier kinds, as DTrace names them in messages. */
@@ -294,6 +295,8 @@ typedef struct dt_var {
 	long dv_type;			/* C type, 0 until known */
 	int dv_readonly;		/* inlines and enumerators */
 	int dv_carray;			/* a declared C array: indexable */
+	int dv_keyvk[DIF_TUPLE_MAX];	/* value classes of the keys */
+	long dv_keytype[DIF_TUPLE_MAX];	/* ... and their types, for messages */
 } dt_var_t;
 
 /* A translator: output type, input type, members. */
@@ -373,6 +376,55 @@ static dt_var_t *dt_var_add(dt_sema_t *ss, dt_var_t **listp,
 	return dvp;
 }
 
+/* A type's name for messages: its C name, or what its class says. */
+static const char *dt_sema_tname(dt_sema_t *ss, long t, int vkind, char *buf,
+				 size_t len)
+{
+	ctf_dict_t *fp = dt_types_fp(ss->ss_pcb->pcb_hdl);
+
+	if (t && fp && ctf_type_name(fp, (ctf_id_t)t, buf, len))
+		return buf;
+	return vkind == DT_VK_STRING ? "string" : vkind == DT_VK_PTR ?
+	       "void *" : "int64_t";
+}
+
+/* Strings and integers do not mix. */
+static int dt_sema_incompat(int a, int b)
+{
+	return (a == DT_VK_STRING && b == DT_VK_INT) ||
+	       (a == DT_VK_INT && b == DT_VK_STRING);
+}
+
+/*
+ * The keys of an array or aggregation keep the classes of their first
+ * use: "@a[1]" then "@a["x"]" is an error.
+ */
+static void dt_sema_keys(dt_sema_t *ss, dt_var_t *dvp, const dt_node_t *keys)
+{
+	char n1[128], n2[128];
+	int i;
+
+	for (i = 0; keys && i < DIF_TUPLE_MAX; keys = keys->dn_next, i++) {
+		if (!dvp->dv_keyvk[i]) {
+			dvp->dv_keyvk[i] = keys->dn_vkind ? keys->dn_vkind :
+					   DT_VK_INT;
+			dvp->dv_keytype[i] = keys->dn_type;
+			continue;
+		}
+		if (dt_sema_incompat(dvp->dv_keyvk[i], keys->dn_vkind))
+			dt_node_error(ss->ss_pcb, keys, D_PROTO_ARG, "%s[ ] "
+				      "argument #%d is incompatible with "
+				      "prototype:\n\tprototype: %s\n\t argument: "
+				      "%s", dvp->dv_name, i + 1,
+				      dt_sema_tname(ss, dvp->dv_keytype[i],
+						    dvp->dv_keyvk[i], n1,
+						    sizeof(n1)),
+				      dt_sema_tname(ss, keys->dn_type,
+						    keys->dn_vkind, n2,
+						    sizeof(n2)));
+	}
+}
+
 /* "@a[ ] prototype mismatch: 2 args passed, 1 expected" and the like. */
 static void dt_proto_check(dt_sema_t *ss, const dt_node_t *dnp,
 			   const char *prefix, const char *name,
@@ -417,6 +469,23 @@ static const char *dt_opstr(int op)
 	case DT_OP_PREDEC: case DT_OP_POSTDEC: return "--";
 	case DT_TOK_DIV: return "/";
 	case DT_TOK_MOD: return "%";
+	case DT_TOK_ADD: return "+";
+	case DT_TOK_SUB: return "-";
+	case DT_TOK_MUL: return "*";
+	case DT_TOK_EQU: return "==";
+	case DT_TOK_NEQ: return "!=";
+	case DT_TOK_LT: return "<";
+	case DT_TOK_LE: return "<=";
+	case DT_TOK_GT: return ">";
+	case DT_TOK_GE: return ">=";
+	case DT_TOK_BAND: return "&";
+	case DT_TOK_BOR: return "|";
+	case DT_TOK_XOR: return "^";
+	case DT_TOK_LSH: return "<<";
+	case DT_TOK_RSH: return ">>";
+	case DT_TOK_LAND: return "&&";
+	case DT_TOK_LOR: return "||";
+	case DT_TOK_LXOR: return "^^";
 	default: return "?";
 	}
 }
@@ -546,8 +615,13 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 				      base->dn_left->dn_kind == DT_NODE_IDENT ?
 				      base->dn_left->dn_string : "expression");
 	}
-	if (base->dn_kind == DT_NODE_IDENT)
-		return dt_sema_ident(ss, base, 1, nkeys);
+	if (base->dn_kind == DT_NODE_IDENT) {
+		dt_var_t *dvp = dt_sema_ident(ss, base, 1, nkeys);
+
+		if (dvp && nkeys > 0)
+			dt_sema_keys(ss, dvp, lhs->dn_right);
+		return dvp;
+	}
 	if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_TOK_PTR &&
 	    base->dn_left->dn_kind == DT_NODE_IDENT &&
 	    (strcmp(base->dn_left->dn_string, "self") == 0 ||
@@ -971,6 +1045,17 @@ static void dt_sema_assign(dt_sema_t *ss, dt_node_t *dnp)
 	if (dnp->dn_op != DT_TOK_ASGN && dt_node_is_lvalue_var(dnp->dn_left))
 		dt_sema_expr(ss, dnp->dn_left);
 	dvp = dt_sema_lvalue(ss, dnp->dn_left, dnp->dn_op);
+	if (dvp && dt_sema_incompat(dvp->dv_vkind, dnp->dn_right->dn_vkind)) {
+		char n1[128], n2[128];
+
+		dt_node_error(ss->ss_pcb, dnp, D_OP_INCOMPAT, "operands have "
+			      "incompatible types: \"%s\" %s \"%s\"",
+			      dt_sema_tname(ss, dvp->dv_type, dvp->dv_vkind, n1,
+					    sizeof(n1)), dt_opstr(dnp->dn_op),
+			      dt_sema_tname(ss, dnp->dn_right->dn_type,
+					    dnp->dn_right->dn_vkind, n2,
+					    sizeof(n2)));
+	}
 	if (dvp && dvp->dv_kind == DT_IK_AGG)
 		dt_node_error(ss->ss_pcb, dnp, D_AGG_FUNC, "%s must be assigned "
 			      "the result of an aggregating function",
@@ -986,6 +1071,7 @@ static void dt_sema_assign(dt_sema_t *ss, dt_node_t *dnp)
 static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 {
 	dt_pcb_t *pcb = ss->ss_pcb;
+	dt_var_t *dvp;
 	dt_node_t *a;
 
 	switch (dnp->dn_kind) {
@@ -1071,8 +1157,10 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 					      "aggregation %s may not be used in "
 					      "an expression",
 					      dnp->dn_left->dn_string);
-			dt_sema_ident(ss, dnp->dn_left, 0,
-				      dt_node_list_len(dnp->dn_right));
+			dvp = dt_sema_ident(ss, dnp->dn_left, 0,
+					    dt_node_list_len(dnp->dn_right));
+			if (dvp)
+				dt_sema_keys(ss, dvp, dnp->dn_right);
 			dnp->dn_vkind = dnp->dn_left->dn_vkind;
 			return;
 		}
@@ -1116,6 +1204,18 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 
 	dt_sema_expr(ss, dnp->dn_left);
 	dt_sema_expr(ss, dnp->dn_right);
+	if (dt_sema_incompat(dnp->dn_left->dn_vkind, dnp->dn_right->dn_vkind)) {
+		char n1[128], n2[128];
+
+		dt_node_error(pcb, dnp, D_OP_INCOMPAT, "operands have "
+			      "incompatible types: \"%s\" %s \"%s\"",
+			      dt_sema_tname(ss, dnp->dn_left->dn_type,
+					    dnp->dn_left->dn_vkind, n1, sizeof(n1)),
+			      dt_opstr(dnp->dn_op),
+			      dt_sema_tname(ss, dnp->dn_right->dn_type,
+					    dnp->dn_right->dn_vkind, n2,
+					    sizeof(n2)));
+	}
 	if ((dnp->dn_op == DT_TOK_DIV || dnp->dn_op == DT_TOK_MOD) &&
 	    dnp->dn_right->dn_kind == DT_NODE_INT && dnp->dn_right->dn_value == 0)
 		dt_node_error(pcb, dnp, D_DIV_ZERO, "expression contains "
