@@ -92,6 +92,13 @@
 #include "prov_tracefs.h"
 #include "fbt_impl.h"
 
+/*
+ * The frames a return probe's stack shows below the traced function's
+ * caller: the kretprobe handler, rethook's trampoline handler, its
+ * callback and the trampoline itself (the same on 6.1 and 6.12).
+ */
+#define FBT_RETURN_AFRAMES	4
+
 static struct dtk_provider *fbt_prov;
 static DEFINE_MUTEX(fbt_lock);
 struct fbt_tab __rcu *fbt_tab;
@@ -346,8 +353,8 @@ static int fbt_func_add(const char *mod, const char *name, unsigned long addr)
 	ff->ff_name = fn->fn_names + ml;
 	ff->ff_addr = addr;
 	ff->ff_entry_id = dtk_probe_create(fbt_prov, mod, name, "entry", 0, ff);
-	ff->ff_return_id = dtk_probe_create(fbt_prov, mod, name, "return", 0,
-					    ff);
+	ff->ff_return_id = dtk_probe_create(fbt_prov, mod, name, "return",
+					    FBT_RETURN_AFRAMES, ff);
 	/* A probe that could not be made is left out; the other stays. */
 	hash_add(fbt_hash, &fn->fn_hash, fbt_hashkey(mod, name));
 	fbt_nfuncs++;
