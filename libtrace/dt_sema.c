@@ -698,38 +698,69 @@ static void dt_sema_clsflags(dt_sema_t *ss, const dt_node_t *dnp,
 }
 
 /*
- * printf-style formats: count the conversions that take a value (and a
- * '*' width or precision) and compare with the arguments.
+ * printf-style formats: each conversion (and each '*' width or
+ * precision) takes the next argument, of the class the conversion wants:
+ * %s a string, the integer conversions an integer or pointer.
  */
 static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			   const char *fname, const dt_node_t *fmt,
 			   int nargs)
 {
+	const dt_node_t *arg = fmt->dn_next;
 	const char *p;
-	int need = 0;
+	int need = 0, conv = 0;
+	char n1[128];
 
 	if (fmt->dn_kind != DT_NODE_STRING)
 		dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_FMT, "%s( ) argument "
 			      "#1 must be a string constant", fname);
 	for (p = fmt->dn_string; *p; p++) {
+		const char *want = NULL;
+		int bad = 0;
+
 		if (*p != '%')
 			continue;
 		if (*++p == '%')
 			continue;
+		conv++;
 		for (; *p && strchr("#-+ 0'123456789.*?lhLzjt@", *p); p++) {
-			if (*p == '*')
+			if (*p == '@' && strcmp(fname, "printa") != 0)
+				dt_node_error(ss->ss_pcb, fmt, D_PRINTF_AGG_CONV,
+					      "%%@ conversion requires an "
+					      "aggregation and may only be used "
+					      "in printa( )");
+			if (*p == '*') {
 				need++;
+				if (arg)
+					arg = arg->dn_next;
+			}
 		}
 		if (!*p)
 			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_PROTO,
 				      "%s( ) prototype mismatch: conversion #%d "
-				      "is incomplete", fname, need + 1);
+				      "is incomplete", fname, conv);
 		need++;
 		if (need > nargs)
 			dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_PROTO,
 				      "%s( ) prototype mismatch: conversion #%d "
 				      "(%%%c) is missing a corresponding value "
-				      "argument", fname, need, *p);
+				      "argument", fname, conv, *p);
+		if (strchr("sS", *p)) {
+			want = "char [] or string";
+			bad = arg->dn_vkind == DT_VK_INT;
+		} else if (strchr("diouxXcp", *p)) {
+			want = "integer or pointer";
+			bad = arg->dn_vkind == DT_VK_STRING;
+		}
+		if (bad)
+			dt_node_error(ss->ss_pcb, arg, D_PRINTF_ARG_TYPE, "%s( ) "
+				      "argument #%d is incompatible with "
+				      "conversion #%d prototype:\n\tconversion: "
+				      "%%%c\n\t prototype: %s\n\t argument: %s",
+				      fname, need + 1, conv, *p, want,
+				      dt_sema_tname(ss, arg->dn_type,
+						    arg->dn_vkind, n1, sizeof(n1)));
+		arg = arg->dn_next;
 	}
 	if (nargs > need)
 		dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_EXTRA, "%s( ) "
@@ -1215,6 +1246,17 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 			      dt_sema_tname(ss, dnp->dn_right->dn_type,
 					    dnp->dn_right->dn_vkind, n2,
 					    sizeof(n2)));
+	}
+	switch (dnp->dn_op) {
+	case DT_TOK_ADD: case DT_TOK_SUB: case DT_TOK_MUL: case DT_TOK_DIV:
+	case DT_TOK_MOD: case DT_TOK_LSH: case DT_TOK_RSH: case DT_TOK_BAND:
+	case DT_TOK_BOR: case DT_TOK_XOR:
+		if (dnp->dn_left->dn_vkind == DT_VK_STRING ||
+		    dnp->dn_right->dn_vkind == DT_VK_STRING)
+			dt_node_error(pcb, dnp, D_OP_ARITH, "operator %s "
+				      "requires operands of arithmetic type",
+				      dt_opstr(dnp->dn_op));
+		break;
 	}
 	if ((dnp->dn_op == DT_TOK_DIV || dnp->dn_op == DT_TOK_MOD) &&
 	    dnp->dn_right->dn_kind == DT_NODE_INT && dnp->dn_right->dn_value == 0)
