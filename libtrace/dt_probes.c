@@ -24,9 +24,14 @@
  * matches a provider of the catalog and the rules above accept the rest,
  * so ":::tick-1fortnight" matches nothing while "sdt:::anything" does.
  * A description that matches nothing is D_PDESC_ZERO unless -Z
- * (DTRACE_C_ZDEFS) is given, as with the live probe list.  The types of
- * args[] come from the same place: the module's argument descriptions
- * live, the BTF of the kernel otherwise (see dt_types.c).
+ * (DTRACE_C_ZDEFS) is given, as with the live probe list.
+ *
+ * args[]: the module does not describe probe arguments yet (the ABI has
+ * no such ioctl), so args[n] is int64_t, like argN, with or without the
+ * module.  The plan: the module describes each probe's arguments by BTF
+ * type name (tracepoint prototypes are btf_trace_<event> in BTF, syscall
+ * arguments are in the syscall metadata), and without the module the
+ * compiler reads the same from the kernel's BTF and tracefs formats.
  */
 #include <ctype.h>
 #include <errno.h>
