@@ -21,6 +21,8 @@ struct dtrace_hdl {
 
 /* Free the consumer's state (dt_enable.c). */
 void dt_consume_fini(dtrace_hdl_t *dtp);
+/* The compiler's state (dt_cs): options, types, BTF; dtrace_close calls it. */
+void dt_cc_fini(dtrace_hdl_t *dtp);
 
 /* Set the handle's error; a message, if given, overrides the default. */
 int dt_set_errno(dtrace_hdl_t *dtp, int err);
