@@ -105,7 +105,6 @@ struct dtrace_prog {
 };
 
 struct dt_cstate *dt_cc_state(dtrace_hdl_t *dtp);
-void dt_cc_fini(dtrace_hdl_t *dtp);
 char *dt_cc_expand_pspec(dt_pcb_t *pcb, const char *spec);
 int dt_pdesc_split(dt_pcb_t *pcb, const dt_node_t *dnp, dt_pdesc_t *pdp);
 
