@@ -13,7 +13,7 @@ kver=$1
 ko=$2
 log=$3
 console=${log%.tap}.console
-timeout=${VM_TIMEOUT:-900}
+timeout=${VM_TIMEOUT:-3600}	# a backstop; each part has its own (run-suite.sh)
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 

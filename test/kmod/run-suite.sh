@@ -19,7 +19,9 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-PART_TIMEOUT=${PART_TIMEOUT:-300}
+# Generous: it only catches hangs, and under TCG on a busy 2-CPU host one
+# rmmod has been seen to take most of a minute.
+PART_TIMEOUT=${PART_TIMEOUT:-600}
 
 if [ $# -ne 1 ] || [ ! -f "$1" ]; then
 	echo "usage: $0 DTRACE_KO" >&2
