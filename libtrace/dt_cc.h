@@ -137,5 +137,7 @@ int dt_vec_grow(void **vp, int *np, int *capp, size_t elsize);
 
 /* Probe matching (dt_probes.c). */
 int dt_probe_match(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp);
+struct dtrace_probedesc;
+int dt_probe_byid(dtrace_hdl_t *dtp, uint32_t id, struct dtrace_probedesc *pd);
 
 #endif /* DT_CC_H */

@@ -201,6 +201,26 @@ static int dt_probe_match_live(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp)
 	return errno == ENOENT ? 0 : -1;
 }
 
+/*
+ * The description of probe id (dtrace -i, or a number as a probe
+ * specifier): only the module knows its ids.  Returns -1 if it has no such
+ * probe or is not loaded.
+ */
+int dt_probe_byid(dtrace_hdl_t *dtp, uint32_t id, struct dtrace_probedesc *pd)
+{
+	struct dtrace_ioc_probes dp;
+
+	if (dtp->dt_fd < 0)
+		return -1;
+	memset(&dp, 0, sizeof(dp));
+	dp.dp_match.dpd_id = id;
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_PROBES, &dp) != 0 ||
+	    dp.dp_probe.dpd_id != id)
+		return -1;
+	*pd = dp.dp_probe;
+	return 0;
+}
+
 /* How many probes (or probe families) the description matches. */
 int dt_probe_match(dtrace_hdl_t *dtp, const dt_pdesc_t *pdp)
 {

@@ -34,6 +34,7 @@
 
 #include "dt_cc.h"
 #include <dtrace/dof.h>
+#include <dtrace/abi.h>
 #include <dtrace/dif.h>
 #include "dt_grammar.h"
 
@@ -1743,10 +1744,25 @@ static void dt_sema_pdescs(dt_pcb_t *pcb, dt_node_t *clause)
 	for (pd = clause->dn_left; pd; pd = pd->dn_next) {
 		dt_pdesc_t *pdp = dt_pcb_zalloc(pcb, sizeof(*pdp));
 
-		if (!pd->dn_string)
-			dt_node_error(pcb, pd, D_PDESC_INVAL, "probe ids are "
-				      "not supported: %llu",
-				      (unsigned long long)pd->dn_value);
+		if (!pd->dn_string) {
+			/* A probe id: the module says which probe it is. */
+			struct dtrace_probedesc d;
+
+			if (pd->dn_value > UINT32_MAX ||
+			    dt_probe_byid(pcb->pcb_hdl, (uint32_t)pd->dn_value,
+					  &d) != 0)
+				dt_node_error(pcb, pd, D_PDESC_ZERO, "probe "
+					      "description %llu does not match "
+					      "any probes",
+					      (unsigned long long)pd->dn_value);
+			pdp->pd_prov = dt_pcb_strdup(pcb, d.dpd_provider);
+			pdp->pd_mod = dt_pcb_strdup(pcb, d.dpd_mod);
+			pdp->pd_func = dt_pcb_strdup(pcb, d.dpd_func);
+			pdp->pd_name = dt_pcb_strdup(pcb, d.dpd_name);
+			pdp->pd_line = pd->dn_line;
+			pd->dn_aux = pdp;
+			continue;
+		}
 		dt_pdesc_split(pcb, pd, pdp);
 		pd->dn_aux = pdp;
 		if (!(pcb->pcb_cflags & DTRACE_C_ZDEFS) &&
