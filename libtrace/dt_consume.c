@@ -25,7 +25,9 @@
  * and strings left-aligned in 33 columns; printf() prints only what its
  * format says.  The CPU that ran BEGIN is drained first and, once tracing
  * has stopped, the CPU that ran END last, so BEGIN's output comes first
- * and END's last, as in DTrace.  Drops are reported on stderr in DTrace's
+ * and END's last, as in DTrace; when one CPU ran both and its snapshot
+ * holds both, its records up to the end of BEGIN's come first and the
+ * rest last.  Drops are reported on stderr in DTrace's
  * words ("dtrace: 12 drops on CPU 1").
  */
 #include <ctype.h>
@@ -319,28 +321,51 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 	return 0;
 }
 
-/* Snapshot one CPU and print its records; a CPU that cannot be is skipped. */
-static int dt_consume_cpu(dtrace_hdl_t *dtp, FILE *fp, int cpu)
+/* Take one CPU's records into buf: their size, 0 for a CPU that is not
+ * possible, or -1. */
+static ssize_t dt_snap_cpu(dtrace_hdl_t *dtp, int cpu, char *buf)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 	struct dtrace_ioc_bufsnap db;
-	size_t off = 0;
 
 	memset(&db, 0, sizeof(db));
 	db.db_cpu = cpu;
-	db.db_data = (uintptr_t)dc->dc_buf;
+	db.db_data = (uintptr_t)buf;
 	db.db_size = dc->dc_bufsize;
 	if (ioctl(dtp->dt_fd, DTRACE_IOC_BUFSNAP, &db) != 0) {
 		if (errno == EINVAL)
-			return 0;	/* not a possible CPU */
+			return 0;
 		return dt_set_errmsg(dtp, errno, "buffer snapshot of CPU %d "
 				     "failed: %s", cpu, strerror(errno));
 	}
 	if (db.db_size > dc->dc_bufsize)
 		return dt_set_errmsg(dtp, EINVAL, "oversized buffer snapshot");
+	if (db.db_drops)
+		fprintf(stderr, "dtrace: %llu drop%s on CPU %d\n",
+			(unsigned long long)db.db_drops,
+			db.db_drops == 1 ? "" : "s", cpu);
+	return (ssize_t)db.db_size;
+}
 
-	while (off + sizeof(struct dtrace_rechdr) <= db.db_size) {
-		const struct dtrace_rechdr *h = (const void *)(dc->dc_buf + off);
+static bool dt_is_begin(const struct dtrace_probedesc *pd)
+{
+	return strcmp(pd->dpd_provider, "dtrace") == 0 &&
+	       strcmp(pd->dpd_name, "BEGIN") == 0;
+}
+
+/*
+ * Print the records of one CPU's snapshot from off; with begin_only,
+ * stop at the first record that dtrace:::BEGIN did not write.  Returns
+ * the offset reached, or -1.
+ */
+static ssize_t dt_consume_buf(dtrace_hdl_t *dtp, FILE *fp, int cpu,
+			      const char *buf, size_t size, size_t off,
+			      bool begin_only)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+
+	while (off + sizeof(struct dtrace_rechdr) <= size) {
+		const struct dtrace_rechdr *h = (const void *)(buf + off);
 		const struct dt_epid *dep;
 
 		if (h->drh_epid == DTRACE_EPIDNONE)
@@ -348,40 +373,84 @@ static int dt_consume_cpu(dtrace_hdl_t *dtp, FILE *fp, int cpu)
 		dep = dt_epid_lookup(dtp, dc, h->drh_epid);
 		if (!dep)
 			return -1;
-		if (dep->dep_size > db.db_size - off || h->drh_size != dep->dep_size)
+		if (dep->dep_size > size - off || h->drh_size != dep->dep_size)
 			return dt_set_errmsg(dtp, EINVAL,
 					     "record overruns the buffer of CPU %d",
 					     cpu);
-		if (dt_consume_record(dtp, fp, cpu, dep, dc->dc_buf + off) != 0)
+		if (begin_only && !dt_is_begin(&dep->dep_probe))
+			break;
+		if (dt_consume_record(dtp, fp, cpu, dep, buf + off) != 0)
 			return -1;
 		off += dep->dep_size;
 	}
-	if (db.db_drops)
-		fprintf(stderr, "dtrace: %llu drop%s on CPU %d\n",
-			(unsigned long long)db.db_drops,
-			db.db_drops == 1 ? "" : "s", cpu);
+	return (ssize_t)off;
+}
+
+static int dt_consume_cpu(dtrace_hdl_t *dtp, FILE *fp, int cpu)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	ssize_t n = dt_snap_cpu(dtp, cpu, dc->dc_buf);
+
+	if (n <= 0)
+		return (int)n;
+	return dt_consume_buf(dtp, fp, cpu, dc->dc_buf, (size_t)n, 0, false) < 0 ?
+	       -1 : 0;
+}
+
+/* Every CPU but skip, in order. */
+static int dt_consume_others(dtrace_hdl_t *dtp, FILE *fp, int skip)
+{
+	int ncpus = (int)dtp->dt_module.dmi_ncpus, cpu;
+
+	for (cpu = 0; cpu < ncpus; cpu++)
+		if (cpu != skip && dt_consume_cpu(dtp, fp, cpu) != 0)
+			return -1;
 	return 0;
+}
+
+/*
+ * BEGIN and END ran on one CPU and its snapshot holds both (a fill or
+ * ring buffer, or a program that exits at once): BEGIN's records first,
+ * then every other CPU's, then the rest of that CPU's, END's last.
+ */
+static int dt_consume_beginend(dtrace_hdl_t *dtp, FILE *fp, int cpu)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	char *held = malloc(dc->dc_bufsize);
+	ssize_t n, off;
+	int ret = -1;
+
+	if (!held)
+		return dt_set_errno(dtp, ENOMEM);
+	n = dt_snap_cpu(dtp, cpu, held);
+	if (n >= 0) {
+		off = dt_consume_buf(dtp, fp, cpu, held, (size_t)n, 0, true);
+		if (off >= 0 && dt_consume_others(dtp, fp, cpu) == 0 &&
+		    dt_consume_buf(dtp, fp, cpu, held, (size_t)n, (size_t)off,
+				   false) >= 0)
+			ret = 0;
+	}
+	free(held);
+	return ret;
 }
 
 int dt_consume(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
-	int ncpus = (int)dtp->dt_module.dmi_ncpus, cpu;
+	int cpu;
 
 	if (!dc || !dc->dc_started || (dc->dc_atend && !dc->dc_stopped))
 		return 0;
 	if (dc->dc_begancpu >= 0) {
 		cpu = dc->dc_begancpu;
 		dc->dc_begancpu = -1;
-		if (dt_consume_cpu(dtp, fp, cpu) != 0)
-			return -1;
-	}
-	for (cpu = 0; cpu < ncpus; cpu++) {
 		if (dc->dc_stopped && cpu == dc->dc_endedcpu)
-			continue;
+			return dt_consume_beginend(dtp, fp, cpu);
 		if (dt_consume_cpu(dtp, fp, cpu) != 0)
 			return -1;
 	}
+	if (dt_consume_others(dtp, fp, dc->dc_stopped ? dc->dc_endedcpu : -1) != 0)
+		return -1;
 	if (dc->dc_stopped && dc->dc_endedcpu >= 0 &&
 	    dt_consume_cpu(dtp, fp, dc->dc_endedcpu) != 0)
 		return -1;
