@@ -279,8 +279,16 @@ struct dtrace_dof_rec {
  * and the parameters.  The key is laid out by dofag_nkeys records starting
  * at dofag_rec_first (offsets from the start of the key, dofag_keysize
  * bytes in all); the record right after them describes the value the
- * kernel keeps (dofag_func decides its shape: count/sum/min/max one
- * int64, avg two, stddev four, the quantizations one per bucket).
+ * kernel keeps, in 64-bit words by dofag_func:
+ *
+ *   count, sum, min, max   1
+ *   avg                    2: count, total
+ *   stddev                 4: count, total, sum of squares (128 bits)
+ *   quantize               127 buckets: -2^62 .. -1, 0, 1 .. 2^62
+ *   lquantize              1 (the parameters) + (high - low) / step + 2
+ *                          buckets (below low, the steps, at/above high)
+ *   llquantize             (high - low + 1) * (nsteps - nsteps / factor)
+ *                          + 2 buckets (below, the steps, above)
  */
 struct dtrace_dof_agg {
 	__u32 dofag_id;			/* 0 .. count - 1 */
