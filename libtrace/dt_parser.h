@@ -168,6 +168,7 @@ typedef struct dt_pcb {
 	int pcb_indecl;			/* scanning an outer declaration */
 	int pcb_eof;			/* the scanner has reached the end */
 	char pcb_toktext[64];		/* text of the last token */
+	int pcb_lasttok;		/* the last token */
 	int pcb_cstate;			/* start condition to return to */
 	dt_node_t *pcb_pragma;		/* words of the control line */
 	int pcb_pragline;		/* line of the control line */
