@@ -40,4 +40,13 @@ static inline unsigned long dtk_fregs_arg(struct ftrace_regs *fregs,
 #endif
 }
 
+/*
+ * fprobe (one ftrace_ops plus rethook for many functions' returns) is
+ * built and exported on 6.12, not in Debian's 6.1: fbt's return probes
+ * use it where it exists and batches of kretprobes elsewhere.
+ */
+#if IS_ENABLED(CONFIG_FPROBE)
+#define DTK_HAVE_FPROBE	1
+#endif
+
 #endif /* DTK_COMPAT_H */

@@ -45,11 +45,17 @@
  *     shrunk with ftrace_set_filter_ips (one code update per batch, not
  *     per function); registered while its filter is not empty (an empty
  *     filter would mean every function), unregistered when it would be;
- *   - return: one kretprobe per function, by symbol name, registered with
- *     register_kretprobes and unregistered with unregister_kretprobes in
- *     batches (one RCU grace period per batch).  A kretprobe cannot tell
- *     which return instruction it caught, so arg0 (DTrace's return
- *     offset) is always 0; arg1 is the return value.
+ *   - return, where the kernel has fprobe (6.12): one fprobe per commit
+ *     batch, registered on all the batch's functions at once
+ *     (register_fprobe_ips: one ftrace update, returns caught by rethook)
+ *     and unregistered when none of its functions is wanted any more;
+ *     its exit handler finds the function by its entry address;
+ *   - return without fprobe (6.1, which exports neither fprobe nor
+ *     rethook nor function-graph): one kretprobe per function, by symbol
+ *     name, registered with register_kretprobes and unregistered with
+ *     unregister_kretprobes in batches (one RCU grace period per batch).
+ *   Neither can tell which return instruction it caught, so arg0
+ *   (DTrace's return offset) is always 0; arg1 is the return value.
  * Nothing is attached while no fbt probe is enabled.
  *
  * Arguments.  Entry: arg0..arg5 are the function's six argument registers
@@ -588,7 +594,8 @@ static int fbt_entry_apply(struct fbt_func **add, unsigned int nadd,
 	return ret;
 }
 
-/* Register return probes for a batch of functions. */
+#ifndef DTK_HAVE_FPROBE
+/* Register return probes (kretprobes) for a batch of functions. */
 static int fbt_return_add(struct fbt_func **add, unsigned int nadd,
 			  struct kretprobe **rps)
 {
@@ -615,6 +622,7 @@ static int fbt_return_add(struct fbt_func **add, unsigned int nadd,
 		fk->fk_krp.kp.symbol_name = sym;
 		fk->fk_krp.handler = fbt_return_cb;
 		ff->ff_krp = fk;
+		WRITE_ONCE(ff->ff_on_return, true);
 		rps[n++] = &fk->fk_krp;
 	}
 	if (!n)
@@ -629,6 +637,7 @@ static int fbt_return_add(struct fbt_func **add, unsigned int nadd,
 			continue;
 		fk->fk_func->ff_noreturn = true;
 		fk->fk_func->ff_krp = NULL;
+		WRITE_ONCE(fk->fk_func->ff_on_return, false);
 		kfree(fk->fk_krp.kp.symbol_name);
 		kfree(fk);
 		ret = -EINVAL;
@@ -641,8 +650,10 @@ static void fbt_return_del(struct fbt_func **del, unsigned int ndel,
 {
 	unsigned int i;
 
-	for (i = 0; i < ndel; i++)
+	for (i = 0; i < ndel; i++) {
+		WRITE_ONCE(del[i]->ff_on_return, false);
 		rps[i] = &del[i]->ff_krp->fk_krp;
+	}
 	if (ndel)
 		unregister_kretprobes(rps, ndel);
 	for (i = 0; i < ndel; i++) {
@@ -653,6 +664,92 @@ static void fbt_return_del(struct fbt_func **del, unsigned int ndel,
 		kfree(fk);
 	}
 }
+#else /* DTK_HAVE_FPROBE */
+static LIST_HEAD(fbt_fpbs);
+
+/*
+ * Attach the returns of add[0..n) with one fprobe; if the kernel refuses
+ * the batch (an address that is not an ftrace site), halve it until the
+ * culprits are alone, as for entry probes.
+ */
+static int fbt_fprobe_add(struct fbt_func **add, unsigned long *ips,
+			  unsigned int n)
+{
+	struct fbt_fpb *fb;
+	unsigned int i;
+	int ret;
+
+	if (!n)
+		return 0;
+	fb = kzalloc(sizeof(*fb), GFP_KERNEL);
+	if (!fb)
+		return -ENOMEM;
+	fb->fb_fp.exit_handler = fbt_fprobe_exit;
+	for (i = 0; i < n; i++)
+		ips[i] = add[i]->ff_addr;
+	ret = register_fprobe_ips(&fb->fb_fp, ips, n);
+	if (ret) {
+		kfree(fb);
+		if (n == 1) {
+			add[0]->ff_noreturn = true;
+			return 0;
+		}
+		ret = fbt_fprobe_add(add, ips, n / 2);
+		if (ret)
+			return ret;
+		return fbt_fprobe_add(add + n / 2, ips + n / 2, n - n / 2);
+	}
+	fb->fb_live = n;
+	list_add(&fb->fb_link, &fbt_fpbs);
+	for (i = 0; i < n; i++) {
+		add[i]->ff_fpb = fb;
+		WRITE_ONCE(add[i]->ff_on_return, true);
+	}
+	return 0;
+}
+
+/* Register return probes (one fprobe) for a batch of functions. */
+static int fbt_return_add(struct fbt_func **add, unsigned int nadd,
+			  struct kretprobe **rps)
+{
+	unsigned long *ips;
+	int ret;
+
+	if (!nadd)
+		return 0;
+	ips = kvcalloc(nadd, sizeof(*ips), GFP_KERNEL);
+	if (!ips)
+		return -ENOMEM;
+	ret = fbt_fprobe_add(add, ips, nadd);
+	kvfree(ips);
+	return ret;
+}
+
+/* Detach returns; an fprobe goes when none of its functions uses it. */
+static void fbt_return_del(struct fbt_func **del, unsigned int ndel,
+			   struct kretprobe **rps)
+{
+	struct fbt_fpb *fb, *tmp;
+	LIST_HEAD(dead);
+	unsigned int i;
+
+	for (i = 0; i < ndel; i++) {
+		fb = del[i]->ff_fpb;
+		WRITE_ONCE(del[i]->ff_on_return, false);
+		del[i]->ff_fpb = NULL;
+		if (--fb->fb_live == 0) {
+			unregister_fprobe(&fb->fb_fp);
+			list_move(&fb->fb_link, &dead);
+		}
+	}
+	if (list_empty(&dead))
+		return;
+	/* An exit handler that read the fprobe is done past this. */
+	synchronize_rcu();
+	list_for_each_entry_safe(fb, tmp, &dead, fb_link)
+		kfree(fb);
+}
+#endif /* DTK_HAVE_FPROBE */
 
 static int fbt_commit(void *priv)
 {
@@ -688,9 +785,9 @@ static int fbt_commit(void *priv)
 			eadd[nea++] = ff;
 		else if (!e && ff->ff_on_entry)
 			edel[ned++] = ff;
-		if (r && !ff->ff_krp)
+		if (r && !ff->ff_on_return)
 			radd[nra++] = ff;
-		else if (!r && ff->ff_krp)
+		else if (!r && ff->ff_on_return)
 			rdel[nrd++] = ff;
 	}
 	fbt_return_del(rdel, nrd, rps);
@@ -785,7 +882,7 @@ void fbt_prov_exit(void)
 	mutex_lock(&fbt_lock);
 	WARN_ON_ONCE(fbt_ops);
 	hash_for_each_safe(fbt_hash, bkt, tmp, fn, fn_hash) {
-		WARN_ON_ONCE(fn->fn_func.ff_krp);
+		WARN_ON_ONCE(fn->fn_func.ff_on_return);
 		hash_del(&fn->fn_hash);
 		kfree(fn);
 	}

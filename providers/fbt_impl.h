@@ -11,6 +11,10 @@
 #include <linux/rcupdate.h>
 
 #include "providers.h"
+#include "kernel/dtk_compat.h"
+#ifdef DTK_HAVE_FPROBE
+#include <linux/fprobe.h>
+#endif
 
 /* One traceable function: its two probes and how they are attached. */
 struct fbt_func {
@@ -25,7 +29,21 @@ struct fbt_func {
 	bool			ff_gone;	/* its module was unloaded */
 	bool			ff_noentry;	/* ftrace refused the address */
 	bool			ff_noreturn;	/* kretprobe refused */
-	struct fbt_krp		*ff_krp;	/* registered kretprobe */
+	struct fbt_krp		*ff_krp;	/* registered kretprobe (6.1) */
+	struct fbt_fpb		*ff_fpb;	/* its fprobe batch (6.12) */
+	bool			ff_on_return;	/* attached by either */
+};
+
+/*
+ * A batch of return probes attached by one fprobe (6.12): registered for
+ * the functions of one commit, unregistered when none of them wants it.
+ */
+struct fbt_fpb {
+#ifdef DTK_HAVE_FPROBE
+	struct fprobe		fb_fp;
+#endif
+	struct list_head	fb_link;	/* fbt_fpbs */
+	unsigned int		fb_live;	/* functions still using it */
 };
 
 /* A return probe's kretprobe, which finds its function again. */
@@ -51,6 +69,10 @@ extern struct fbt_tab __rcu *fbt_tab;
 void fbt_entry_cb(unsigned long ip, unsigned long parent_ip,
 		  struct ftrace_ops *op, struct ftrace_regs *fregs);
 int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs);
+#ifdef DTK_HAVE_FPROBE
+void fbt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
+		     unsigned long ret_ip, struct pt_regs *regs, void *data);
+#endif
 u64 fbt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
 		  int aframes);
 

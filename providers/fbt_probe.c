@@ -80,6 +80,19 @@ int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs)
 	return 0;
 }
 
+#ifdef DTK_HAVE_FPROBE
+/* 6.12: a return probe's fprobe exit handler, keyed by the entry address. */
+void fbt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
+		     unsigned long ret_ip, struct pt_regs *regs, void *data)
+{
+	struct fbt_func *ff = fbt_find(entry_ip);
+
+	if (ff && READ_ONCE(ff->ff_on_return))
+		dtk_probe(ff->ff_return_id, 0, regs_return_value(regs), 0, 0,
+			  0);
+}
+#endif
+
 u64 fbt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
 		  int aframes)
 {

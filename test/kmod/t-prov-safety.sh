@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 #
 # fbt at scale must not bring the kernel down: every entry probe of a
-# whole module (overlay, which the test bed uses for its root), then
-# every fbt entry probe of the kernel (fbt:::entry), each enabled while a
+# whole module (overlay, which the test bed uses for its root), every
+# return probe of it (kretprobes in batches on 6.1, fprobes on 6.12),
+# then every fbt entry probe of the kernel (fbt:::entry), each enabled while a
 # command runs, then closed.  Each prints how many probes it enabled
 # against the count in available_filter_functions, and the attach and
 # detach times; nothing may stay attached afterwards.  The driver's
@@ -18,7 +19,7 @@ fi
 field() { awk -v k="$1" '$1 == k { print $2 }' <<<"$2"; }
 T=/sys/kernel/tracing
 
-for desc in 'fbt:overlay::entry' 'fbt:::entry'; do
+for desc in 'fbt:overlay::entry' 'fbt:overlay::return' 'fbt:::entry'; do
 	mod=${desc#fbt:}
 	mod=${mod%%:*}
 	if [ -n "$mod" ]; then
