@@ -22,6 +22,8 @@
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
+#include <linux/sched/task_stack.h>
+#include <asm/syscall.h>
 
 #include "dtk_dif_host.h"
 #include "dtk_stack.h"
@@ -120,6 +122,23 @@ static u64 dtk_arg(struct dtk_mctx *mc, u64 n)
 	return 0;
 }
 
+/*
+ * errno: the error of the thread's system call, as the syscall provider's
+ * return probes see it.  The saved user registers hold the call's return
+ * value from its end on (a negative errno when it failed); while a call
+ * runs they hold -ENOSYS, which therefore reads as 0, as does anything
+ * outside a task's system call.
+ */
+static u64 dtk_errno(void)
+{
+	long rv;
+
+	if (!in_task() || (current->flags & PF_KTHREAD))
+		return 0;
+	rv = syscall_get_error(current, task_pt_regs(current));
+	return rv < 0 && rv != -ENOSYS ? -rv : 0;
+}
+
 /* execname: the task's comm, copied into scratch. */
 static int dtk_execname(struct dtk_mctx *mc, u64 *val)
 {
@@ -197,6 +216,8 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 	case DIF_BV_EXECNAME:
 		return dtk_execname(mc, val);
 	case DIF_BV_ERRNO:
+		*val = dtk_errno();
+		return 0;
 	case DIF_BV_CHIP:
 	case DIF_BV_LGRP:
 		*val = 0;
