@@ -36,6 +36,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "dt_ksym.h"
 #include "dt_consume.h"
 #include "dt_printf.h"
 #include "dif/dif_obj.h"
@@ -304,6 +305,12 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 			if (dt_consume_printf(dtp, fp, en, ai, payload, len) != 0)
 				return -1;
 			i += a->dofa_nargs;
+			break;
+		case DTRACE_DOFACT_STACK:
+			if (r)
+				dt_ksym_print_stack(fp, (const uint64_t *)
+					(payload + r->dofr_offset),
+					r->dofr_size / sizeof(uint64_t), 14);
 			break;
 		case DTRACE_DOFACT_EXIT:
 			if (r && r->dofr_size == sizeof(int32_t)) {

@@ -228,3 +228,28 @@ int dt_ksym_mod(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len)
 		return snprintf(buf, len, "0x%" PRIx64, addr);
 	return snprintf(buf, len, "%s", mod);
 }
+
+const dt_ksyms_t *dt_ksym_kernel(void)
+{
+	static dt_ksyms_t *kernel;
+	static int tried;
+
+	if (!tried) {
+		tried = 1;
+		kernel = dt_ksym_open(NULL);
+	}
+	return kernel;
+}
+
+void dt_ksym_print_stack(FILE *fp, const uint64_t *pcs, size_t n, int indent)
+{
+	const dt_ksyms_t *ks = dt_ksym_kernel();
+	char buf[512];
+	size_t i;
+
+	fputc('\n', fp);
+	for (i = 0; i < n && pcs[i]; i++) {
+		dt_ksym_addr(ks, pcs[i], buf, sizeof(buf));
+		fprintf(fp, "%*s%s\n", indent, "", buf);
+	}
+}

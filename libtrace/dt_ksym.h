@@ -8,6 +8,7 @@
 #define DT_KSYM_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 typedef struct dt_ksyms dt_ksyms_t;
@@ -38,5 +39,18 @@ int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
 int dt_ksym_addr(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
 int dt_ksym_sym(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
 int dt_ksym_mod(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
+
+/*
+ * The running kernel's table, loaded from /proc/kallsyms on first use
+ * and kept for the life of the process (NULL if it cannot be read).
+ */
+const dt_ksyms_t *dt_ksym_kernel(void);
+
+/*
+ * Print a stack() record as DTrace does: a newline, then each frame up
+ * to the first zero, indented by indent spaces, one per line.
+ */
+void dt_ksym_print_stack(FILE *fp, const uint64_t *pcs, size_t n,
+			 int indent);
 
 #endif /* DT_KSYM_H */
