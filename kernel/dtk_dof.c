@@ -20,6 +20,7 @@
 #include <linux/overflow.h>
 
 #include "dtk_impl.h"
+#include "dtk_stack.h"
 #include "dif/dif_vm.h"
 
 #define DTK_DOF_MAXSECS		65536
@@ -418,6 +419,7 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_EXIT:
 	case DTRACE_DOFACT_AGGREGATE:
 	case DTRACE_DOFACT_AGGWEIGHT:
+	case DTRACE_DOFACT_STACK:
 		return true;
 	default:
 		return false;
@@ -517,12 +519,20 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 			return dtk_dof_fail(d, -EOPNOTSUPP,
 				"%s: record flags %#x are not implemented yet", what,
 				r->dofr_flags);
-		if (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
+		if (da->dofa_kind == DTRACE_DOFACT_STACK) {
+			/* stack(n): n pcs filled in by probe context. */
+			if (a->dta_hasdifo || r->dofr_flags || r->dofr_align != 8 ||
+			    da->dofa_arg < 1 || da->dofa_arg > DTK_STACK_MAX ||
+			    r->dofr_size != 8 * da->dofa_arg)
+				return dtk_dof_fail(d, -EINVAL,
+					"%s: stack() needs 1 to %d 8-byte frames", what,
+					DTK_STACK_MAX);
+		} else if (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
 		    r->dofr_size != 1 && r->dofr_size != 2 &&
 		    r->dofr_size != 4 && r->dofr_size != 8)
 			return dtk_dof_fail(d, -EINVAL,
 				"%s: a by-value record of %u bytes", what, r->dofr_size);
-		if (!a->dta_hasdifo)
+		if (!a->dta_hasdifo && da->dofa_kind != DTRACE_DOFACT_STACK)
 			return dtk_dof_fail(d, -EINVAL,
 				"%s: a record but no DIF object to fill it", what);
 		a->dta_hasrec = true;
