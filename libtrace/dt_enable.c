@@ -180,7 +180,14 @@ int dtrace_dof_enable(dtrace_hdl_t *dtp, const void *dof, size_t len,
 				     de.de_enabling, dc->dc_nenabs);
 	}
 	if (dt_enab_parse(dtp, en) != 0 || dt_agg_enable(dtp, en) != 0) {
+		/*
+		 * The module holds it: keep its number, with nothing to
+		 * decode by, so later enablings stay numbered alike and its
+		 * records are refused as unknown.
+		 */
 		dt_enab_free(en);
+		memset(en, 0, sizeof(*en));
+		dc->dc_nenabs++;
 		return -1;
 	}
 	dc->dc_nenabs++;

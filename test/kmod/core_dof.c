@@ -20,6 +20,13 @@
  *                          stores and loads its variable in one object)
  *   core_dof bad           submit broken DOFs; each must be refused with
  *                          an errno and a message, TAP lines
+ *   core_dof fuzz N        compile a small corpus of D programs, submit N
+ *                          mutants of their DOFs (flipped bytes, truncated
+ *                          images, fields set to huge or out-of-range
+ *                          values; mutants whose probe descriptions read
+ *                          differently are not submitted), run
+ *                          the ones accepted, and print a TAP line with
+ *                          how many were refused at each stage
  *   core_dof hold SECONDS  enable BEGIN, go, and sleep (the caller kills
  *                          us or two of us run at once)
  */
@@ -436,6 +443,241 @@ static int bad(void)
 	return 0;
 }
 
+static const char *const fuzz_corpus[] = {
+	"BEGIN { printf(\"%d %s\\n\", 1, \"x\"); exit(0); }",
+	"BEGIN { self->x = 1; a[\"k\"] = 2; this->y = 3; "
+	"trace(self->x + a[\"k\"] + this->y); exit(0); }",
+	"BEGIN /1/ { @q = quantize(5); @l = lquantize(3, 0, 10, 1); "
+	"@c[execname] = count(); trace(execname); exit(0); }",
+	"tick-1s { trace(timestamp); } END { printf(\"%s\\n\", \"end\"); }",
+};
+
+/* Where the module refused a mutant, from its message. */
+static const char *fuzz_stage(const char *msg)
+{
+	if (strncmp(msg, "DOF", 3) == 0)
+		return "header and sections";
+	if (strstr(msg, "DIF object"))
+		return "DIF objects";
+	if (strncmp(msg, "statement", 9) == 0)
+		return "statements, actions and records";
+	if (strncmp(msg, "aggregation", 11) == 0)
+		return "aggregations";
+	if (strstr(msg, "out of range") || strstr(msg, "bufpolicy") ||
+	    strstr(msg, "bufresize") || strstr(msg, "option"))
+		return "options";
+	if (strstr(msg, "variable"))
+		return "variables";
+	return "other";
+}
+
+/*
+ * What mutants leave alone: the string table and each statement's probe
+ * description.  A changed description is a valid program that enables
+ * other probes (even every probe), which is the providers' tests'
+ * business, not the validator's.
+ */
+#define FUZZ_MAXKEEP	64
+static size_t fuzz_keep[FUZZ_MAXKEEP][2];
+static int fuzz_nkeep;
+
+static void fuzz_protect(const char *d)
+{
+	const struct dtrace_dof_hdr *h = (const void *)d;
+	const struct dtrace_dof_sec *secs = (const void *)(d + h->dofh_secoff);
+	uint32_t i;
+	size_t o;
+
+	fuzz_nkeep = 0;
+	for (i = 0; i < h->dofh_secnum; i++) {
+		const struct dtrace_dof_sec *sc = &secs[i];
+
+		if (sc->dofs_kind == DTRACE_DOF_SECT_STRTAB &&
+		    fuzz_nkeep < FUZZ_MAXKEEP) {
+			fuzz_keep[fuzz_nkeep][0] = sc->dofs_offset;
+			fuzz_keep[fuzz_nkeep++][1] = sc->dofs_offset + sc->dofs_size;
+		}
+		if (sc->dofs_kind != DTRACE_DOF_SECT_STMTS)
+			continue;
+		for (o = 0; o < sc->dofs_size && fuzz_nkeep < FUZZ_MAXKEEP;
+		     o += sizeof(struct dtrace_dof_stmt)) {
+			fuzz_keep[fuzz_nkeep][0] = sc->dofs_offset + o;
+			fuzz_keep[fuzz_nkeep++][1] = sc->dofs_offset + o + 16;
+		}
+	}
+}
+
+/* A random offset of an aligned unit outside what is kept. */
+static size_t fuzz_off(size_t n, size_t unit)
+{
+	size_t off;
+	int i, hit;
+
+	do {
+		off = (size_t)(rand() % (int)(n / unit)) * unit;
+		for (hit = 0, i = 0; i < fuzz_nkeep && !hit; i++)
+			hit = off + unit > fuzz_keep[i][0] && off < fuzz_keep[i][1];
+	} while (hit);
+	return off;
+}
+
+static void fuzz_mutate(char *d, size_t *len)
+{
+	size_t n = *len, off;
+	int i, k = rand() % 6;
+
+	fuzz_protect(d);
+	switch (k) {
+	case 0:		/* flip a few bytes anywhere */
+		for (i = 0; i < 1 + rand() % 4; i++)
+			d[fuzz_off(n, 1)] ^= (char)(1 + rand() % 255);
+		break;
+	case 1:		/* truncate */
+		*len = (size_t)rand() % n;
+		break;
+	case 2:		/* a 32-bit field set to something huge */
+		off = fuzz_off(n, 4);
+		*(uint32_t *)(d + off) = rand() % 2 ? 0xffffffffU :
+					 (uint32_t)rand();
+		break;
+	case 3:		/* a 64-bit field (offsets, sizes) out of range */
+		off = fuzz_off(n, 8);
+		*(uint64_t *)(d + off) = rand() % 2 ? ~0ULL :
+					 (uint64_t)n + (uint64_t)(rand() % 64);
+		break;
+	case 4:		/* one byte of the section table */
+		off = sizeof(struct dtrace_dof_hdr) +
+		      (size_t)rand() % (sizeof(struct dtrace_dof_sec) * 4);
+		if (off < n)
+			d[off] ^= (char)(1 + rand() % 255);
+		break;
+	/* the string table may move under a section-table change: that is
+	 * caught as a bad offset or as descriptions no probe matches */
+	default:	/* a small integer in a random word: indexes, counts */
+		off = fuzz_off(n, 4);
+		*(uint32_t *)(d + off) = (uint32_t)(rand() % 16);
+		break;
+	}
+}
+
+/*
+ * The probe descriptions a DOF's statements name, joined into out, as the
+ * module would read them; -1 when they cannot be resolved (the module
+ * refuses such a DOF itself).
+ */
+static int fuzz_descs(const char *d, size_t n, char *out, size_t outlen)
+{
+	const struct dtrace_dof_hdr *h = (const void *)d;
+	const struct dtrace_dof_sec *secs, *st = NULL, *str = NULL;
+	uint32_t i, k;
+	size_t used = 0;
+
+	if (n < sizeof(*h) || h->dofh_secoff > n ||
+	    (uint64_t)h->dofh_secnum * sizeof(*secs) > n - h->dofh_secoff)
+		return -1;
+	secs = (const void *)(d + h->dofh_secoff);
+	for (i = 0; i < h->dofh_secnum; i++) {
+		if (secs[i].dofs_offset > n || secs[i].dofs_size > n - secs[i].dofs_offset)
+			return -1;
+		if (secs[i].dofs_kind == DTRACE_DOF_SECT_STMTS)
+			st = &secs[i];
+		if (secs[i].dofs_kind == DTRACE_DOF_SECT_STRTAB)
+			str = &secs[i];
+	}
+	if (!st || !str || !str->dofs_size || d[str->dofs_offset + str->dofs_size - 1])
+		return -1;
+	for (i = 0; i + sizeof(struct dtrace_dof_stmt) <= st->dofs_size;
+	     i += sizeof(struct dtrace_dof_stmt)) {
+		const uint32_t *names = (const void *)(d + st->dofs_offset + i);
+
+		for (k = 0; k < 4; k++) {
+			if (names[k] >= str->dofs_size)
+				return -1;
+			used += (size_t)snprintf(out + used, outlen - used, "%s:",
+						 d + str->dofs_offset + names[k]);
+			if (used >= outlen)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int fuzz(int count)
+{
+	static const char *const stages[] = {
+		"header and sections", "statements, actions and records",
+		"DIF objects", "aggregations", "options", "variables", "other",
+	};
+	int nstages = sizeof(stages) / sizeof(stages[0]);
+	int refused[sizeof(stages) / sizeof(stages[0])] = { 0 };
+	void *dofs[sizeof(fuzz_corpus) / sizeof(fuzz_corpus[0])];
+	size_t lens[sizeof(fuzz_corpus) / sizeof(fuzz_corpus[0])];
+	int ncorpus = sizeof(fuzz_corpus) / sizeof(fuzz_corpus[0]);
+	int i, j, err, accepted = 0, ran = 0, skipped = 0;
+	char want[1024], got[1024];
+	dtrace_hdl_t *cc = dtrace_open(DTRACE_O_NODEV, &err), *dtp;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	for (i = 0; i < ncorpus; i++) {
+		dtrace_prog_t *pgp = dtrace_program_strcompile(cc,
+			fuzz_corpus[i], DTRACE_PROBESPEC_NAME, 0, 0, NULL);
+
+		if (!pgp || dtrace_program_dof(cc, pgp, &dofs[i], &lens[i])) {
+			printf("not ok - fuzz: corpus program %d compiles: %s\n",
+			       i, dtrace_errmsg(cc, dtrace_errno(cc)));
+			return 1;
+		}
+		dtrace_program_destroy(cc, pgp);
+	}
+	srand(1);
+	/* A refused DOF leaves the state as it was: one consumer serves
+	 * until a mutant is accepted and run. */
+	dtp = open_or_die();
+	for (i = 0; i < count; i++) {
+		int c = i % ncorpus;
+		size_t len = lens[c];
+		char *d = malloc(len);
+
+		memcpy(d, dofs[c], len);
+		fuzz_mutate(d, &len);
+		fuzz_descs(dofs[c], lens[c], want, sizeof(want));
+		if (fuzz_descs(d, len, got, sizeof(got)) == 0 &&
+		    strcmp(got, want) != 0) {
+			/* A valid program for other probes: not ours. */
+			skipped++;
+		} else if (dtrace_dof_enable(dtp, d, len, NULL) != 0) {
+			const char *st = fuzz_stage(dtrace_errmsg(dtp,
+						    dtrace_errno(dtp)));
+
+			if (getenv("FUZZ_DEBUG") && strcmp(st, "other") == 0)
+				fprintf(stderr, "other: %s\n", dtrace_errmsg(dtp,
+					dtrace_errno(dtp)));
+
+			for (j = 0; j < nstages; j++)
+				if (strcmp(st, stages[j]) == 0)
+					refused[j]++;
+		} else {
+			accepted++;
+			/* Accepted: it must run safely (BEGIN, END, drain). */
+			if (dtrace_go(dtp) == 0) {
+				dtrace_stop(dtp);
+				dtrace_work(dtp, devnull);
+				ran++;
+			}
+			dtrace_close(dtp);
+			dtp = open_or_die();
+		}
+		free(d);
+	}
+	dtrace_close(dtp);
+	for (j = 0; j < nstages; j++)
+		printf("# refused at %s: %d\n", stages[j], refused[j]);
+	printf("# accepted: %d, of which ran: %d; not submitted (other probe "
+	       "descriptions): %d\n", accepted, ran, skipped);
+	printf("ok - fuzz: %d mutated DOFs each refused or run safely\n", count);
+	return 0;
+}
+
 static int hold(int seconds)
 {
 	size_t len;
@@ -472,7 +714,9 @@ int main(int argc, char **argv)
 		return bad();
 	if (argc >= 3 && strcmp(argv[1], "hold") == 0)
 		return hold(atoi(argv[2]));
+	if (argc >= 3 && strcmp(argv[1], "fuzz") == 0)
+		return fuzz(atoi(argv[2]));
 	fprintf(stderr, "usage: core_dof hello|trace|nullptr|tick|vars|bad|"
-		"hold SECONDS\n");
+		"hold SECONDS|fuzz N\n");
 	return 2;
 }
