@@ -1077,6 +1077,19 @@ static void dt_sema_assign(dt_sema_t *ss, dt_node_t *dnp)
 	if (dnp->dn_op != DT_TOK_ASGN && dt_node_is_lvalue_var(dnp->dn_left))
 		dt_sema_expr(ss, dnp->dn_left);
 	dvp = dt_sema_lvalue(ss, dnp->dn_left, dnp->dn_op);
+	if (dvp && dnp->dn_right->dn_type && dnp->dn_right->dn_vkind ==
+	    DT_VK_ANY) {
+		ctf_dict_t *fp = dt_types_fp(ss->ss_pcb->pcb_hdl);
+		ctf_id_t r = dt_type_complete(ss->ss_pcb->pcb_hdl,
+					      dnp->dn_right->dn_type);
+
+		if (r != CTF_ERR && (ctf_type_kind(fp, r) == CTF_K_STRUCT ||
+				     ctf_type_kind(fp, r) == CTF_K_UNION ||
+				     ctf_type_kind(fp, r) == CTF_K_ARRAY))
+			dt_node_error(ss->ss_pcb, dnp, D_TYPE_ERR, "variables "
+				      "holding a struct, union or array by value "
+				      "are not supported yet: assign a pointer");
+	}
 	if (dvp && dt_sema_incompat(dvp->dv_vkind, dnp->dn_right->dn_vkind)) {
 		char n1[128], n2[128];
 
