@@ -66,8 +66,17 @@ typedef struct dtrace_prog dtrace_prog_t;
 #define DTRACE_C_ARGREF	0x0008	/* unreferenced macro arguments are ok */
 #define DTRACE_C_ETAGS	0x0010	/* put [D_TAG] before error messages */
 #define DTRACE_C_PSPEC	0x0020	/* outer words are always probe specs */
-#define DTRACE_C_DIFV	0x0040	/* -S: keep the DIF for printing */
 
+/*
+ * Compile D.  argv[0] is $0 (the script's name for -s, the program's name
+ * otherwise) and argv[1..argc-1] are $1 ..; an argument no $n refers to is
+ * an error unless argref is set.  -C is DTRACE_C_CPP; -D, -U and -I are
+ * the options define, undef and incdir (dtrace_setopt) before compiling.
+ * On error: NULL, DTRACE_ECOMPILE, and dtrace_errmsg() gives DTrace's
+ * message, "invalid probe specifier <text>: ..." or "failed to compile
+ * script <file>: line <n>: ...", with "[D_TAG] " after the colon when the
+ * errtags option is set.  dtrace_program_dump() prints the DIF (-S).
+ */
 dtrace_prog_t *dtrace_program_strcompile(dtrace_hdl_t *dtp, const char *text,
 					 int spec, unsigned cflags,
 					 int argc, char *const argv[]);
