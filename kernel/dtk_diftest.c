@@ -6,8 +6,7 @@
  * (<dtrace/dif_test.h> has the protocol).  Process context: the object
  * runs in the writer's context on a machine of its own, allocated for the
  * request; kernel loads go through the module's safe loads
- * (dtk_dif_host.c); user memory is not offered (every user access is an
- * invalid address), since what is checked here is dif/, not the host.
+ * (dtk_dif_host.c), user memory is the writer's own.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
@@ -50,19 +49,30 @@ static int dtk_dt_kstr(void *host, char *dst, uint64_t addr, size_t max,
 
 static int dtk_dt_uload(void *host, void *dst, uint64_t addr, size_t len)
 {
-	return DIF_FLT_BADADDR;
+	if (copy_from_user_nofault(dst, (const void __user *)(uintptr_t)addr, len))
+		return DIF_FLT_BADADDR;
+	return 0;
 }
 
+/* Process context here, so the faulting string copy is allowed. */
 static int dtk_dt_ustr(void *host, char *dst, uint64_t addr, size_t max,
 		       size_t *len)
 {
-	return DIF_FLT_BADADDR;
+	long n = strncpy_from_user(dst, (const char __user *)(uintptr_t)addr,
+				   max);
+
+	if (n < 0)
+		return DIF_FLT_BADADDR;
+	*len = n;
+	return 0;
 }
 
 static int dtk_dt_ustore(void *host, uint64_t addr, const void *src,
 			 size_t len)
 {
-	return DIF_FLT_BADADDR;
+	if (copy_to_user_nofault((void __user *)(uintptr_t)addr, src, len))
+		return DIF_FLT_BADADDR;
+	return 0;
 }
 
 static int dtk_dt_builtin(void *host, struct dif_mstate *ms, unsigned int id,

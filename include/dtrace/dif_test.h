@@ -5,8 +5,9 @@
  * followed by a serialized DIF object (<dtrace/dif.h>) parses, verifies
  * and runs the object with the module's build of dif/ on a small test
  * machine (64 KiB scratch, its own variables and dynamic-variable store,
- * args[] from the request; kernel memory through the module's safe loads;
- * no user memory).  The next read returns one struct dif_test_rsp.  The
+ * args[] from the request; kernel memory through the module's safe loads,
+ * user memory the writer's).  The next read returns one struct
+ * dif_test_rsp.  The
  * VM suite runs the userland unit vectors through it (t_dif_vectors).
  */
 #ifndef DTRACE_DIF_TEST_H

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 /*
  * DIF test vectors that do not depend on where memory is (no host
- * addresses: only tables, scratch, variables and computed values), each
- * with its expected result.  Run plainly, it checks them on the userland
+ * addresses: only tables, scratch, variables, computed values and two
+ * user buffers whose addresses arrive as arg2 and arg3), each with its
+ * expected result.  Run plainly, it checks them on the userland
  * build (both dispatchers).  Run as
  *
  *   t_dif_vectors --kernel /sys/kernel/debug/dtrace/diftest
@@ -46,6 +47,7 @@ struct tv {
 #define CALLNN(subr, v, w) "setx %r1, " #v "\nmovi %r3, " #w "\npushtv %r1\npushtv %r3\n" \
 	"call %r2, " subr "\nret %r2\n"
 
+#define VARS_TA ".var ta 7 thread array int64 rw\n"
 #define VARS ".var g 1 global scalar int64 rw\n.var s 2 global scalar string:32 rw\n" \
 	".var a 3 global array int64 rw\n.var t 4 thread scalar int64 rw\n" \
 	".var l 5 local scalar int64 rw\n.var as 6 global array string:64 rw\n"
@@ -165,12 +167,46 @@ static const struct tv tv_vectors[] = {
 	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	    "\"\npushtv %r1\npushtv %r1\ncall %r2, strjoin\nret %r2\n", DIF_FLT_NOSCRATCH, 3),
+	VAL("user loads", "ldb %r1, arg2\nuldsb %r2, [%r1+0]\nulduh %r3, [%r1+1]\nadd %r2, %r2, %r3\n"
+	    "uldsw %r3, [%r1+4]\nadd %r2, %r2, %r3\nuldx %r3, [%r1+8]\nadd %r2, %r2, %r3\n"
+	    "uldub %r3, [%r1+0]\nadd %r2, %r2, %r3\nulduw %r3, [%r1+4]\nadd %r2, %r2, %r3\n"
+	    "uldsh %r3, [%r1+0]\nadd %r2, %r2, %r3\nret %r2\n",
+	    /* "user string": ldsb 'u', lduh "se", ldsw " str", ldx "ing", ... */
+	    0x75LL + 0x6573 + 0x72747320LL + 0x676e69 + 0x75 + 0x72747320LL + 0x7375),
+	STR("copyinstr", "ldb %r1, arg2\npushtv %r1\ncall %r2, copyinstr\nret %r2\n", "user string"),
+	STR("copyinstr with a length", "ldb %r1, arg2\nmovi %r3, 4\npushtv %r1\npushtv %r3\n"
+	    "call %r2, copyinstr\nret %r2\n", "user"),
+	VAL("copyin", "ldb %r1, arg2\nmovi %r3, 4\npushtv %r1\npushtv %r3\ncall %r2, copyin\n"
+	    "lduw %r4, [%r2]\nret %r4\n", 0x72657375),
+	VAL("copyinto", "movi %r5, 8\nalloc %r4, %r5\nldb %r1, arg2\nmovi %r3, 4\npushtv %r1\n"
+	    "pushtv %r3\npushtv %r4\ncall %r2, copyinto\nlduw %r2, [%r4]\nret %r2\n", 0x72657375),
+	VAL("copyout, then read back", "sets %r1, \"out!\"\nldb %r2, arg3\nmovi %r3, 5\npushtv %r1\n"
+	    "pushtv %r2\npushtv %r3\ncall %r4, copyout\nulduw %r4, [%r2]\nret %r4\n", 0x2174756f),
+	VAL("copyoutstr, then read back", "sets %r1, \"xyz\"\nldb %r2, arg3\nmovi %r3, 8\n"
+	    "pushtv %r1\npushtv %r2\npushtv %r3\ncall %r4, copyoutstr\nulduw %r4, [%r2]\nret %r4\n",
+	    0x007a7978),
+	FLT("user load of NULL", "uldx %r1, [%r0+0]\nret %r1\n", DIF_FLT_BADADDR, 0),
+	VAL("thread-local array", VARS_TA "movi %r1, 1\npushtv %r1\nmovi %r3, 11\nstta ta, %r3\n"
+	    "pushtv %r1\nldta %r4, ta\nret %r4\n", 11),
+	VAL("by-reference key", VARS "movi %r6, 8\nalloc %r5, %r6\nstx [%r5], %r6\npushtr %r5, %r6\n"
+	    "movi %r3, 77\nstga a, %r3\npushtr %r5, %r6\nldga %r4, a\nret %r4\n", 77),
+	VAL("flusht", VARS "movi %r1, 1\npushtv %r1\nflusht\nmovi %r3, 4\nstga a, %r3\n"
+	    "ldga %r4, a\nret %r4\n", 4),
+	STR("link_ntop", "movi %r1, 8\nalloc %r2, %r1\nsetx %r3, 0x0605040302a1\nstx [%r2], %r3\n"
+	    "movi %r1, 1\npushtv %r1\npushtv %r2\ncall %r4, link_ntop\nret %r4\n",
+	    "a1:02:03:04:05:06"),
+	VAL("progenyof itself", "ldb %r1, pid\npushtv %r1\ncall %r2, progenyof\nret %r2\n", 1),
+	VAL("no speculation free", "call %r1, speculation\nret %r1\n", 0),
 	CHK("backward branch", "nop\nba 0\nret %r0\n", DIF_CHK_BACKWARD, 1, DIF_PRIV_ALL),
 	CHK("write to %r0", "movi %r0, 1\nret %r0\n", DIF_CHK_R0, 0, DIF_PRIV_ALL),
 	CHK("copyout without -w", "call %r1, copyout\nret %r1\n", DIF_CHK_DESTRUCTIVE, 0, DIF_PRIV_USER),
 	CHK("user load without privilege", "uldx %r1, [%r0+0]\nret %r1\n", DIF_CHK_USERMEM, 0, 0),
 	CHK("no ret", "nop\n", DIF_CHK_NORET, 0, DIF_PRIV_ALL),
 };
+
+/* The user memory vectors read (arg2) and write (arg3). */
+static char tv_ubuf[32] = "user string";
+static char tv_uout[32];
 
 /* Run one vector in the kernel; false if the file cannot be used. */
 static bool tv_kernel(int fd, const struct tv *v, struct t_run *r)
@@ -183,8 +219,7 @@ static bool tv_kernel(int fd, const struct tv *v, struct t_run *r)
 	char *buf = malloc(sizeof(req) + size);
 	bool done;
 
-	req.dtq_args[0] = t_th->th_args[0];
-	req.dtq_args[1] = t_th->th_args[1];
+	memcpy(req.dtq_args, t_th->th_args, sizeof(req.dtq_args));
 	memcpy(buf, &req, sizeof(req));
 	memcpy(buf + sizeof(req), blob, size);
 	done = write(fd, buf, sizeof(req) + size) == (ssize_t)(sizeof(req) + size) &&
@@ -245,6 +280,10 @@ int main(int argc, char **argv)
 	t_host();
 	t_th->th_args[0] = 3;
 	t_th->th_args[1] = 5;
+	t_th->th_args[2] = (uintptr_t)tv_ubuf;
+	t_th->th_args[3] = (uintptr_t)tv_uout;
+	dif_testhost_map(t_th, tv_ubuf, sizeof(tv_ubuf), true, false);
+	dif_testhost_map(t_th, tv_uout, sizeof(tv_uout), true, true);
 	t_th->th_bv[DIF_BV_PID] = (uint64_t)getpid();
 	if (kpath != NULL) {
 		fd = open(kpath, O_RDWR);
