@@ -62,6 +62,7 @@ struct dtc_args {
 	const char *da_cmd;	/* -c */
 	const char *da_pid;	/* -p */
 	const char *da_output;	/* -o */
+	const char *da_stdc;	/* -X */
 	int da_model;		/* -32 or -64, 0 if not given */
 	char da_flags[128];	/* flag options seen: da_flags['q'] etc. */
 	int da_argc;		/* macro arguments (operands) */
@@ -217,7 +218,7 @@ static int dtc_parse(struct dtc_args *a, int argc, char **argv)
 		case 'U': dtc_add_xopt(a, "undef", optarg); break;
 		case 'I': dtc_add_xopt(a, "incdir", optarg); break;
 		case 'L': dtc_add_xopt(a, "libdir", optarg); break;
-		case 'X': dtc_add_xopt(a, "stdc", optarg); break;
+		case 'X': a->da_stdc = optarg; break;
 		case 'x': dtc_add_xarg(a, optarg); break;
 		case 'c': a->da_cmd = optarg; break;
 		case 'p': a->da_pid = optarg; break;
@@ -278,7 +279,7 @@ static int dtc_version(void)
  */
 static int dtc_unavailable(const struct dtc_args *a)
 {
-	static const char flags[] = "aAFGhHSvC";
+	static const char flags[] = "aAFGhHv";
 	const char *f;
 
 	for (f = flags; *f; f++) {
@@ -290,6 +291,10 @@ static int dtc_unavailable(const struct dtc_args *a)
 	if (a->da_model == 32) {
 		dtc_error("option -32 is not supported: "
 			  "only the 64-bit data model exists on this system");
+		return 1;
+	}
+	if (a->da_stdc) {
+		dtc_error("option -X is not implemented yet");
 		return 1;
 	}
 	if (a->da_cmd || a->da_pid || a->da_output) {
@@ -394,10 +399,35 @@ static int dtc_list(dtrace_hdl_t *dtp, const struct dtc_args *a)
 	return 0;
 }
 
+/*
+ * The macro arguments of one specification: $0 is the script's path for
+ * -s and the command's name otherwise, then the operands.  Returns a
+ * static vector (the operands do not change between specifications).
+ */
+static char **dtc_macro_argv(const struct dtc_args *a, const struct dtc_spec *sp)
+{
+	static char **argv;
+	int i;
+
+	if (!argv) {
+		argv = calloc((size_t)a->da_argc + 2, sizeof(*argv));
+		if (!argv) {
+			dtc_error("out of memory");
+			exit(DTRACE_EXIT_ERROR);
+		}
+		for (i = 0; i < a->da_argc; i++)
+			argv[i + 1] = a->da_argv[i];
+	}
+	argv[0] = (char *)(sp->ds_kind == DTC_SPEC_SCRIPT ? sp->ds_text : g_pname);
+	return argv;
+}
+
 /* Compile one -P/-m/-f/-n/-s; its name for messages goes in *namep. */
 static dtrace_prog_t *dtc_compile(dtrace_hdl_t *dtp, const struct dtc_args *a,
 				  const struct dtc_spec *sp, char **namep)
 {
+	unsigned int cflags = a->da_flags['C'] ? DTRACE_C_CPP : 0;
+	char **argv = dtc_macro_argv(a, sp);
 	static const int kinds[] = {
 		[DTC_SPEC_PROVIDER] = DTRACE_PROBESPEC_PROVIDER,
 		[DTC_SPEC_MODULE] = DTRACE_PROBESPEC_MOD,
@@ -412,8 +442,8 @@ static dtrace_prog_t *dtc_compile(dtrace_hdl_t *dtp, const struct dtc_args *a,
 		return NULL;
 	if (sp->ds_kind != DTC_SPEC_SCRIPT) {
 		pgp = dtrace_program_strcompile(dtp, sp->ds_text, kinds[sp->ds_kind],
-						DTRACE_C_PSPEC, a->da_argc,
-						a->da_argv);
+						cflags | DTRACE_C_PSPEC,
+						a->da_argc + 1, argv);
 		/* DTrace reports the description up to its clause. */
 		(*namep)[strcspn(*namep, "{/;")] = '\0';
 		return pgp;
@@ -423,8 +453,8 @@ static dtrace_prog_t *dtc_compile(dtrace_hdl_t *dtp, const struct dtc_args *a,
 		dtc_error("failed to open %s: %s", sp->ds_text, strerror(errno));
 		return NULL;
 	}
-	pgp = dtrace_program_fcompile(dtp, fp, sp->ds_text, 0, a->da_argc,
-				      a->da_argv);
+	pgp = dtrace_program_fcompile(dtp, fp, sp->ds_text, cflags,
+				      a->da_argc + 1, argv);
 	fclose(fp);
 	return pgp;
 }
@@ -473,6 +503,12 @@ static int dtc_trace(const struct dtc_args *a)
 
 		pgp = dtc_compile(dtp, a, sp, &name);
 		if (!pgp) {
+			free(name);
+			return dtc_fail(dtp, NULL);
+		}
+		/* -S: the intermediate code, on stderr as DTrace writes it. */
+		if (a->da_flags['S'] &&
+		    dtrace_program_dump(dtp, pgp, stderr) != 0) {
 			free(name);
 			return dtc_fail(dtp, NULL);
 		}

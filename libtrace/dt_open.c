@@ -133,6 +133,7 @@ void dtrace_close(dtrace_hdl_t *dtp)
 	if (!dtp)
 		return;
 	dt_consume_fini(dtp);
+	dt_cc_fini(dtp);
 	if (dtp->dt_fd >= 0)
 		close(dtp->dt_fd);
 	free(dtp);
