@@ -521,11 +521,14 @@ static uint64_t dif_link_ntop(struct dif_mstate *ms)
 /* ---- json(document, path) ------------------------------------------- */
 
 /*
- * A small, non-recursive JSON scanner over the document's scratch copy.
- * The path is "key.key[3].key" as in illumos.  The result is the value's
- * text: a string's contents without the quotes (escapes left as they
- * are), a number, true, false or null as written; an object or array, or
- * anything malformed or missing, gives NULL.
+ * A small, non-recursive JSON scanner over the document's scratch copy,
+ * with illumos's semantics.  The path is "key.key[3].key" (a component of
+ * digits also indexes an array, so "3" selects from a top-level array).
+ * The result is the selected value's text: a string's contents without
+ * the quotes (escapes left as they are), a number, true, false or null as
+ * written, an object or array whole.  A missing key, a malformed document
+ * or a number or literal that runs into the end of the input (illumos
+ * needs the character after it) gives NULL.
  */
 struct dif_json {
 	const char	*js_s;
@@ -637,6 +640,34 @@ static bool dif_json_element(struct dif_json *j, uint64_t idx)
 	return dif_json_peek(j) != ']';
 }
 
+static bool dif_json_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* true, false, null, or a decimal number (illumos refuses 0x...). */
+static bool dif_json_literal(const char *s, size_t n)
+{
+	size_t i;
+
+	if ((n == 4 && memcmp(s, "true", 4) == 0) ||
+	    (n == 5 && memcmp(s, "false", 5) == 0) ||
+	    (n == 4 && memcmp(s, "null", 4) == 0))
+		return true;
+	if (n == 0 || (s[0] != '-' && (s[0] < '0' || s[0] > '9')))
+		return false;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+		      s[i] == 'e' || s[i] == 'E' || s[i] == '+' || s[i] == '-'))
+			return false;
+	return true;
+}
+
 static uint64_t dif_json(struct dif_mstate *ms)
 {
 	size_t mark = ms->ms_scratch_used, len, plen, i = 0, n, start;
@@ -655,8 +686,14 @@ static uint64_t dif_json(struct dif_mstate *ms)
 		for (n = 0; i + n < plen && path[i + n] != '.' &&
 		     path[i + n] != '['; n++)
 			;
-		if (n > 0 && !dif_json_member(&j, path + i, n))
+		if (n > 0 && dif_json_peek(&j) == '[' && dif_json_digits(path + i, n)) {
+			for (idx = 0; n > 0; n--, i++)
+				idx = idx * 10 + (uint64_t)(path[i] - '0');
+			if (!dif_json_element(&j, idx))
+				goto none;
+		} else if (n > 0 && !dif_json_member(&j, path + i, n)) {
 			goto none;
+		}
 		i += n;
 		while (i < plen && path[i] == '[') {
 			for (idx = 0, i++; i < plen && path[i] >= '0' &&
@@ -678,7 +715,12 @@ static uint64_t dif_json(struct dif_mstate *ms)
 		return dif_sresult(ms, mark, doc + start + 1,
 				   j.js_pos - start - 2);
 	}
-	if (c == '\0' || c == '{' || c == '[' || !dif_json_skip(&j))
+	if (c == '\0' || !dif_json_skip(&j))
+		goto none;
+	/* A number or literal must be one of JSON's, and not cut short. */
+	if (c != '{' && c != '[' &&
+	    (j.js_pos == j.js_len ||
+	     !dif_json_literal(doc + start, j.js_pos - start)))
 		goto none;
 	return dif_sresult(ms, mark, doc + start, j.js_pos - start);
 none:

@@ -250,10 +250,17 @@ static void test_json(void)
 	is_str(S2("json", doc, "b.c[2].d"), "true", "json through array and object");
 	is_str(S2("json", doc, "s"), "str\\\"q", "json escapes left as written");
 	is_str(S2("json", doc, "n"), "null", "json null");
-	is_str(S2("json", doc, "b"), "(null)", "json object value is NULL");
+	is_str(S2("json", doc, "b"), "{\"c\": [10, \"x\", {\"d\": true}]}",
+	       "json object value: its text, whole");
+	is_str(S2("json", doc, "b.c"), "[10, \"x\", {\"d\": true}]", "json array value");
+	is_str(S2("json", "[1, [2, 3]]", "1[0]"), "2", "json top-level array by index");
+	is_str(S2("json", "{\\\"a\\\": tru}", "a"), "(null)", "json: only true, false, null");
+	is_str(S2("json", "{\\\"a\\\": 0x1f}", "a"), "(null)", "json: no hexadecimal");
 	is_str(S2("json", doc, "b.c[3]"), "(null)", "json index past the end");
 	is_str(S2("json", doc, "zz"), "(null)", "json missing key");
-	is_str(S2("json", "{\\\"a\\\": [1, 2", "a[1]"), "2", "json: truncated document still finds 2");
+	is_str(S2("json", "{\\\"a\\\": [1, 2", "a[1]"), "(null)",
+	       "json: a number cut by the end of the input is NULL (as illumos)");
+	is_str(S2("json", "{\\\"a\\\": [1, 2]", "a[1]"), "2", "json: ... but not when followed");
 	is_str(S2("json", "{\\\"a\\\": \\\"unterminated", "a"), "(null)", "json unterminated string");
 	is_str(S2("json", "]]]", "a"), "(null)", "json garbage");
 	is_str(S2("json", "", "a"), "(null)", "json empty");
