@@ -420,6 +420,7 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_AGGREGATE:
 	case DTRACE_DOFACT_AGGWEIGHT:
 	case DTRACE_DOFACT_STACK:
+	case DTRACE_DOFACT_PRINTA:
 		return true;
 	default:
 		return false;
@@ -493,9 +494,14 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 	a->dta_nargs = da->dofa_nargs;
 	a->dta_arg = da->dofa_arg;
 
-	if (da->dofa_kind == DTRACE_DOFACT_PRINTF &&
+	if ((da->dofa_kind == DTRACE_DOFACT_PRINTF ||
+	     da->dofa_kind == DTRACE_DOFACT_PRINTA) &&
 	    !dtk_dof_str(d, da->dofa_arg, DTK_DOF_MAXSTRSIZE))
 		return dtk_dof_fail(d, -EINVAL, "%s: bad format string offset", what);
+	/* printa() is the consumer's: its record header says when. */
+	if (da->dofa_kind == DTRACE_DOFACT_PRINTA &&
+	    (da->dofa_difo != DTRACE_DOF_NONE || da->dofa_rec != DTRACE_DOF_NONE))
+		return dtk_dof_fail(d, -EINVAL, "%s: printa() takes no data", what);
 
 	if (da->dofa_difo != DTRACE_DOF_NONE) {
 		ret = dtk_dof_difo(d, da->dofa_difo, o, &a->dta_difo, what);

@@ -13,7 +13,10 @@
  * like is the DOF's business: the aggregation's key records and value
  * record (struct dt_aggdesc).
  *
- * Output, as dtrace(1M) prints at exit: the aggregations in the order
+ * printa() prints one aggregation where its record is consumed, as of
+ * the snapshot taken just before (so END's printa() sees everything).
+ *
+ * Output, as dtrace(1M) prints at exit (skipping what printa() printed): the aggregations in the order
  * they were declared, each one's entries sorted by value and then by key;
  * a line per entry: the keys (integers right-aligned by size, strings
  * left-aligned in 50 columns), then the value (16 columns; avg and stddev
@@ -25,16 +28,19 @@
 #include <sys/ioctl.h>
 
 #include "dt_consume.h"
+#include "dt_printf.h"
+#include "dif/dif_obj.h"
 
 #define DT_QUANTIZE_NBUCKETS	127
 #define DT_QUANTIZE_ZERO	63
 
-int dt_agg_enable(dtrace_hdl_t *dtp, const struct dt_enab *en)
+int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 	struct dt_aggdesc *aggs;
 	uint32_t i;
 
+	en->den_aggbase = dc->dc_naggs;
 	if (!en->den_naggs)
 		return 0;
 	aggs = realloc(dc->dc_aggs, (dc->dc_naggs + en->den_naggs) * sizeof(*aggs));
@@ -49,6 +55,7 @@ int dt_agg_enable(dtrace_hdl_t *dtp, const struct dt_enab *en)
 		    ag->dofag_nkeys + 1 > en->den_nrecs - ag->dofag_rec_first)
 			return dt_set_errmsg(dtp, EINVAL, "malformed aggregation");
 		ad->dad_agg = ag;
+		ad->dad_printed = false;
 		ad->dad_keyrecs = &en->den_recs[ag->dofag_rec_first];
 		ad->dad_keysize = (ag->dofag_keysize + 7) & ~7U;
 		ad->dad_valsize = ad->dad_keyrecs[ag->dofag_nkeys].dofr_size;
@@ -526,6 +533,104 @@ static void dt_print_aggent(FILE *fp, const struct dt_aggdesc *ad,
 	fputc('\n', fp);
 }
 
+static void dt_agg_sort(struct dt_consumer *dc)
+{
+	dt_sort_dc = dc;
+	qsort(dc->dc_aggents, dc->dc_naggents, sizeof(*dc->dc_aggents),
+	      dt_agg_cmp);
+}
+
+/* What printa()'s %@ prints: the value, computed for avg and stddev. */
+static int dt_agg_pfval(const struct dt_aggdesc *ad, const int64_t *d,
+			int64_t *tmp, struct dt_pfval *pv)
+{
+	switch (ad->dad_agg->dofag_func) {
+	case DTRACE_AGG_AVG:
+		*tmp = d[0] ? d[1] / d[0] : 0;
+		break;
+	case DTRACE_AGG_STDDEV:
+		*tmp = (int64_t)dt_stddev(d);
+		break;
+	case DTRACE_AGG_QUANTIZE:
+	case DTRACE_AGG_LQUANTIZE:
+	case DTRACE_AGG_LLQUANTIZE:
+		return -1;
+	default:
+		*tmp = d[0];
+		break;
+	}
+	pv->pv_addr = tmp;
+	pv->pv_size = sizeof(*tmp);
+	pv->pv_flags = ad->dad_agg->dofag_func == DTRACE_AGG_COUNT ? 0 :
+		       DT_PFVAL_SIGNED;
+	return 0;
+}
+
+/* One entry through printa()'s format: the keys, then %@ the value. */
+static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
+			     const struct dt_pfv *pfv,
+			     const struct dt_aggdesc *ad,
+			     const struct dt_aggent *e)
+{
+	struct dt_pfval vals[DIF_TUPLE_MAX + 1], aggval;
+	uint32_t k, n = ad->dad_agg->dofag_nkeys;
+	int64_t tmp;
+
+	if (n > DIF_TUPLE_MAX ||
+	    dt_agg_pfval(ad, e->dae_val, &tmp, &aggval) != 0)
+		return dt_set_errmsg(dtp, ENOTSUP, "printa() with a format "
+				     "of a quantization is not implemented yet");
+	for (k = 0; k < n; k++) {
+		const struct dtrace_dof_rec *r = &ad->dad_keyrecs[k];
+
+		vals[k].pv_addr = e->dae_key + r->dofr_offset;
+		vals[k].pv_size = r->dofr_flags & DTRACE_DOFREC_F_STRING ?
+			strnlen(vals[k].pv_addr, r->dofr_size) : r->dofr_size;
+		vals[k].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
+				   DT_PFVAL_SIGNED : 0;
+	}
+	return dt_printf_format(dtp, fp, pfv, vals, (int)n, &aggval) < 0 ? -1 : 0;
+}
+
+/*
+ * printa(): each aggregation named, sorted, now (as of the snapshot taken
+ * before these records were consumed); without a format as at exit,
+ * after a newline, with one through the format per entry.  An
+ * aggregation printa() printed is not printed again at exit.
+ */
+int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
+		  uint32_t ai)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	const struct dtrace_dof_action *a = &en->den_acts[ai];
+	uint32_t n, id;
+	size_t i;
+
+	if (a->dofa_nargs > en->den_nacts - ai - 1)
+		return dt_set_errmsg(dtp, EINVAL, "malformed printa()");
+	dt_agg_sort(dc);
+	for (n = 0; n < a->dofa_nargs; n++) {
+		id = en->den_aggbase + (uint32_t)en->den_acts[ai + 1 + n].dofa_arg;
+		if (en->den_acts[ai + 1 + n].dofa_arg >= en->den_naggs)
+			return dt_set_errmsg(dtp, EINVAL, "malformed printa()");
+		if (!en->den_pfv[ai])
+			fputc('\n', fp);
+		for (i = 0; i < dc->dc_naggents; i++) {
+			const struct dt_aggent *e = dc->dc_aggents[i];
+
+			if (e->dae_aggid != id)
+				continue;
+			if (!en->den_pfv[ai])
+				dt_print_aggent(fp, &dc->dc_aggs[id], e);
+			else if (dt_agg_printa_fmt(dtp, fp, en->den_pfv[ai],
+						   &dc->dc_aggs[id], e) != 0)
+				return -1;
+		}
+		dc->dc_aggs[id].dad_printed = true;
+	}
+	return 0;
+}
+
 int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
@@ -533,11 +638,13 @@ int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp)
 
 	if (!dc || !dc->dc_naggents)
 		return 0;
-	dt_sort_dc = dc;
-	qsort(dc->dc_aggents, dc->dc_naggents, sizeof(*dc->dc_aggents),
-	      dt_agg_cmp);
-	for (i = 0; i < dc->dc_naggents; i++)
-		dt_print_aggent(fp, &dc->dc_aggs[dc->dc_aggents[i]->dae_aggid],
-				dc->dc_aggents[i]);
+	dt_agg_sort(dc);
+	for (i = 0; i < dc->dc_naggents; i++) {
+		const struct dt_aggdesc *ad =
+			&dc->dc_aggs[dc->dc_aggents[i]->dae_aggid];
+
+		if (!ad->dad_printed)
+			dt_print_aggent(fp, ad, dc->dc_aggents[i]);
+	}
 	return 0;
 }

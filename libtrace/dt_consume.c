@@ -203,7 +203,8 @@ static int dt_consume_printf(dtrace_hdl_t *dtp, FILE *fp,
 		vals[i].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
 				   DT_PFVAL_SIGNED : 0;
 	}
-	ret = dt_printf_format(dtp, fp, en->den_pfv[ai], vals, a->dofa_nargs);
+	ret = dt_printf_format(dtp, fp, en->den_pfv[ai], vals, a->dofa_nargs,
+			       NULL);
 	free(vals);
 	return ret < 0 ? -1 : 0;
 }
@@ -311,6 +312,11 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 				dt_ksym_print_stack(fp, (const uint64_t *)
 					(payload + r->dofr_offset),
 					r->dofr_size / sizeof(uint64_t), 14);
+			break;
+		case DTRACE_DOFACT_PRINTA:
+			if (dt_agg_printa(dtp, fp, en, ai) != 0)
+				return -1;
+			i += a->dofa_nargs;
 			break;
 		case DTRACE_DOFACT_EXIT:
 			if (r && r->dofr_size == sizeof(int32_t)) {

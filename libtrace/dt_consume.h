@@ -30,6 +30,7 @@ struct dt_enab {
 	struct dt_pfv **den_pfv;	/* parsed formats, by action index */
 	const struct dtrace_dof_agg *den_aggs;
 	uint32_t den_naggs;
+	uint32_t den_aggbase;		/* dar_aggid of its first */
 };
 
 /* One aggregation of the state (by dar_aggid), from its DOF. */
@@ -38,6 +39,7 @@ struct dt_aggdesc {
 	const struct dtrace_dof_rec *dad_keyrecs;	/* [dofag_nkeys] */
 	uint32_t dad_keysize;		/* rounded up to 8 */
 	uint32_t dad_valsize;
+	bool dad_printed;		/* by printa(): not again at exit */
 };
 
 /* One key of one aggregation, merged over CPUs and snapshots. */
@@ -95,7 +97,10 @@ struct dt_consumer *dt_consumer(dtrace_hdl_t *dtp);
 /* Drain every CPU's buffer and print what it holds. */
 int dt_consume(dtrace_hdl_t *dtp, FILE *fp);
 /* Aggregations (dt_agg.c): describe an enabled DOF's, take snapshots. */
-int dt_agg_enable(dtrace_hdl_t *dtp, const struct dt_enab *en);
+int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en);
+/* printa(): the ARG actions after action ai name the aggregations. */
+int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
+		  uint32_t ai);
 int dt_agg_snap(dtrace_hdl_t *dtp);
 void dt_agg_fini(struct dt_consumer *dc);
 

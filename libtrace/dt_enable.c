@@ -123,7 +123,8 @@ static int dt_enab_parse(dtrace_hdl_t *dtp, struct dt_enab *en)
 	for (i = 0; i < en->den_nacts; i++) {
 		const struct dtrace_dof_action *a = &en->den_acts[i];
 
-		if (a->dofa_kind != DTRACE_DOFACT_PRINTF)
+		if (a->dofa_kind != DTRACE_DOFACT_PRINTF &&
+		    (a->dofa_kind != DTRACE_DOFACT_PRINTA || !a->dofa_arg))
 			continue;
 		if (a->dofa_arg >= en->den_strlen)
 			goto bad;

@@ -19,7 +19,8 @@
  *  - %p is %x (no 0x); %c takes an integer; %s stops at the record's end
  *    or its first NUL; %S prints C escapes for unprintable bytes; %Y is
  *    "2024 Jan 15 10:11:12" and %T RFC 822 time in the local time zone;
- *    %a and %A print a symbol name when one is known, else 0x<hex>.
+ *    %a and %A print a symbol name when one is known, else 0x<hex>;
+ *  - printa()'s %@ conversions print the aggregation's value.
  *
  * The compiler has checked the format and the
  * argument types; the checks here only keep a damaged buffer from
@@ -440,7 +441,8 @@ static int dt_pfval_dyn(const struct dt_pfval *v, int *out)
 }
 
 int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
-		     const struct dt_pfval *vals, int nvals)
+		     const struct dt_pfval *vals, int nvals,
+		     const struct dt_pfval *aggval)
 {
 	int i, used = 0;
 
@@ -466,7 +468,7 @@ int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
 		if ((a->pfa_flags & DT_PF_DYNPREC) &&
 		    (used >= nvals || dt_pfval_dyn(&vals[used++], &prec) != 0))
 			goto mismatch;
-		if (used >= nvals)
+		if ((a->pfa_flags & DT_PF_AGG) ? !aggval : used >= nvals)
 			goto mismatch;
 
 		*f++ = '%';
@@ -488,7 +490,9 @@ int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
 			f += snprintf(f, fmt + sizeof(fmt) - f, ".%d", prec);
 		snprintf(f, fmt + sizeof(fmt) - f, "%s", pfc->pfc_ofmt);
 
-		if (dt_pfprint(fp, pfc, fmt, sizeof(fmt), &vals[used++]) < 0)
+		if (dt_pfprint(fp, pfc, fmt, sizeof(fmt),
+			       (a->pfa_flags & DT_PF_AGG) ? aggval :
+			       &vals[used++]) < 0)
 			goto mismatch;
 	}
 	return used;

@@ -23,8 +23,12 @@ struct dt_pfval {
 
 struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *fmt);
 void dt_printf_destroy(struct dt_pfv *pfv);
-/* Print; returns the number of values used, or -1 with the error set. */
+/*
+ * Print; returns the number of values used, or -1 with the error set.
+ * aggval is what the %@ conversions of printa() print (NULL: none).
+ */
 int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
-		     const struct dt_pfval *vals, int nvals);
+		     const struct dt_pfval *vals, int nvals,
+		     const struct dt_pfval *aggval);
 
 #endif /* DT_PRINTF_H */

@@ -68,7 +68,8 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 		rval = DTRACE_WORKSTATUS_DONE;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &dc->dc_lastswitch);
-	if (dt_consume(dtp, fp) != 0 || dt_agg_snap(dtp) != 0)
+	/* Aggregations first: printa() in the records prints them. */
+	if (dt_agg_snap(dtp) != 0 || dt_consume(dtp, fp) != 0)
 		return DTRACE_WORKSTATUS_ERROR;
 	return rval;
 }

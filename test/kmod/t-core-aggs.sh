@@ -5,7 +5,7 @@
 # aggregation sorted by value, keys in DTrace's columns), per-CPU counts
 # merged over snapshots (profile-N on every CPU), and the quantize,
 # lquantize and llquantize histograms with DTrace's rows, bars and
-# out-of-range buckets.
+# out-of-range buckets; printa() with and without formats, in END too.
 . test/kmod/lib.sh
 
 if [ ! -x "$DTRACE_BIN" ]; then
@@ -77,3 +77,18 @@ out=$("$DTRACE_BIN" -qn 'profile-100 { @[cpu] = count(); } tick-1s { exit(0); }'
 n=$(printf '%s\n' "$out" | awk 'NF == 2 && $2 >= 50' | wc -l)
 check "profile-100 counted per CPU over a second, every CPU ($n of $(nproc))" \
 	[ "$n" -eq "$(nproc)" ]
+
+run "printa() with and without a format; printed ones are not printed again" "
+  x                                                                 1
+  y                                                                 2
+sum is 9
+x -> 1
+y -> 2" \
+	-qn 'BEGIN { @a["x"] = count(); @a["y"] = count(); @a["y"] = count();
+	@b = sum(9); } BEGIN { printa(@a); printa("sum is %@d\n", @b);
+	printa("%s -> %@u\n", @a); exit(0); }'
+
+out=$("$DTRACE_BIN" -qn 'tick-100ms { @n = count(); } tick-1s { exit(0); }
+	END { printa("ticks %@d\n", @n); }' 2>&1)
+n=$(printf '%s\n' "$out" | sed -n 's/^ticks //p')
+check "printa() in END sees the final counts (ticks: $n)" [ "${n:-0}" -ge 8 ]
