@@ -124,9 +124,9 @@ static uint64_t dif_strfind(struct dif_mstate *ms, unsigned int subr)
 	ms->ms_scratch_used = mark;
 	if (s == NULL || sub == NULL)
 		return 0;
-	/* Searching for '\0' finds nothing, as in DTrace. */
+	/* Searching for '\0' finds the string's end, as in DTrace. */
 	if (subr != DIF_SUBR_STRSTR && c == '\0')
-		return 0;
+		return ARG(0) + len;
 	r = dif_find(s, len, sub, sublen,
 		     subr == DIF_SUBR_STRRCHR ? (int64_t)len : 0,
 		     subr == DIF_SUBR_STRRCHR);

@@ -89,7 +89,9 @@ static void test_strings(void)
 	r = t_call("strrchr", 2, "hello", 0, NULL, 'l', NULL, 0);
 	is_str(t_s(r), "lo", "strrchr");
 	is_int(t_call("strchr", 2, "hello", 0, NULL, 'z', NULL, 0).r_val, 0, "strchr absent");
-	is_int(t_call("strchr", 2, "hello", 0, NULL, 0, NULL, 0).r_val, 0, "strchr of NUL");
+	is_str(t_s(t_call("strchr", 2, "hello", 0, NULL, 0, NULL, 0)), "",
+	       "strchr of NUL: the string's end");
+	is_str(S2("strstr", "hello", ""), "hello", "strstr of \"\": the string");
 	is_str(S2("strstr", "hello", "ll"), "llo", "strstr");
 	is_str(S2("strstr", "hello", "lx"), "(null)", "strstr absent");
 	is_str(S1("toupper", "Hello, World 1"), "HELLO, WORLD 1", "toupper");
