@@ -41,7 +41,8 @@
 #include "dtk_stack.h"
 #include "dtk_agg_probe.h"
 
-static DEFINE_PER_CPU(int, dtk_inprobe);
+/* Set while this CPU runs a firing (dtk_probe_active() reads it). */
+DEFINE_PER_CPU(int, dtk_inprobe);
 
 /* May an ECB of a state in this activity fire on this probe? */
 static bool dtk_ecb_active(dtk_id_t id, int act)

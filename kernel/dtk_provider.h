@@ -14,6 +14,7 @@
 #ifndef DTK_PROVIDER_H
 #define DTK_PROVIDER_H
 
+#include <linux/percpu.h>
 #include <linux/types.h>
 #include <dtrace/abi.h>
 
@@ -89,5 +90,18 @@ void dtk_enabling_matchall(void);
  */
 void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
 	       u64 arg4);
+
+/*
+ * PROBE CONTEXT: is this CPU inside a firing?  A provider whose sites
+ * probe context itself can reach (fbt: the functions a firing calls)
+ * tests it before dtk_probe(), so that such a nested firing is dropped
+ * quietly instead of being refused as an unexpected re-entry.
+ */
+DECLARE_PER_CPU(int, dtk_inprobe);
+
+static __always_inline bool dtk_probe_active(void)
+{
+	return this_cpu_read(dtk_inprobe);
+}
 
 #endif /* DTK_PROVIDER_H */

@@ -146,6 +146,7 @@ static const char *const fbt_deny[] = {
 	"*_nofault*", "copy_from_kernel_nofault_allowed",
 	"ktime_get_*fast_ns", "__ktime_get_*fast*", "read_tsc",
 	"native_sched_clock", "sched_clock*", "kvm_clock_*", "kvm_sched_clock*",
+	"read_hpet", "acpi_pm_read*", "*clocksource*read*", "hv_*read_tsc*",
 	"pvclock_*", "unwind_*", "__unwind_*", "orc_*", "__orc_*",
 	"*kernel_text_address", "core_kernel_text", "is_module_text_address",
 	"__module_address", "__module_text_address", "is_ftrace_trampoline",

@@ -51,6 +51,13 @@ void fbt_entry_cb(unsigned long ip, unsigned long parent_ip,
 	struct fbt_func *ff;
 	int bit;
 
+	/*
+	 * ftrace's guard lets one nested call through (its "transition"
+	 * case), so a function that a firing calls would fire again from
+	 * inside it: drop it here.
+	 */
+	if (dtk_probe_active())
+		return;
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
 		return;
@@ -74,6 +81,8 @@ int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 	if (!rp)
 		return 0;
+	if (dtk_probe_active())
+		return 0;
 	fk = container_of(rp, struct fbt_krp, fk_krp);
 	dtk_probe(fk->fk_func->ff_return_id, 0, regs_return_value(regs), 0, 0,
 		  0);
@@ -85,8 +94,11 @@ int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs)
 void fbt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
 		     unsigned long ret_ip, struct pt_regs *regs, void *data)
 {
-	struct fbt_func *ff = fbt_find(entry_ip);
+	struct fbt_func *ff;
 
+	if (dtk_probe_active())
+		return;
+	ff = fbt_find(entry_ip);
 	if (ff && READ_ONCE(ff->ff_on_return))
 		dtk_probe(ff->ff_return_id, 0, regs_return_value(regs), 0, 0,
 			  0);
