@@ -26,6 +26,8 @@ oneliner() {
 		grep -q "matched\|dtrace:.*failed\|invalid" $out_file && break
 		sleep 0.5
 	done
+	# "matched" is printed before tracing starts: let it start.
+	sleep 2
 	sh -c "$work" >/dev/null 2>&1
 	sleep 1
 	kill -TERM $pid 2>/dev/null
