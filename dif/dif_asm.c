@@ -15,6 +15,8 @@
 struct dif_asm_sym {
 	char		as_name[64];
 	uint32_t	as_val;		/* label number or variable id */
+	uint8_t		as_scope;	/* variables: DIF_SCOPE_* */
+	uint8_t		as_kind;	/* variables: DIF_VKIND_* */
 };
 
 struct dif_asm {
@@ -208,9 +210,32 @@ static int dif_asm_named(struct dif_asm *a, const char *what,
 	return dif_asm_fail(a, "unknown %s '%s'", what, name);
 }
 
+/*
+ * A variable named in an instruction: D may use one name in several
+ * scopes (a global ts and self->ts), so the opcode's scope and kind pick
+ * the declaration.
+ */
+static struct dif_asm_sym *dif_asm_var_sym(struct dif_asm *a, const char *name,
+					   unsigned int op)
+{
+	unsigned int vc = dif_opinfo[op].oi_class, i;
+	unsigned int scope = vc == DIF_VC_VTS || vc == DIF_VC_VTA ?
+			     DIF_SCOPE_THREAD : vc == DIF_VC_VLS ?
+			     DIF_SCOPE_LOCAL : DIF_SCOPE_GLOBAL;
+	unsigned int kind = vc == DIF_VC_VGA || vc == DIF_VC_VTA ?
+			    DIF_VKIND_ARRAY : DIF_VKIND_SCALAR;
+
+	for (i = 0; i < a->a_nvars; i++)
+		if (strcmp(a->a_vars[i].as_name, name) == 0 &&
+		    a->a_vars[i].as_scope == scope &&
+		    a->a_vars[i].as_kind == kind)
+			return &a->a_vars[i];
+	return NULL;
+}
+
 /* The immediate operand of kind; *label set for a symbolic target. */
-static int dif_asm_imm(struct dif_asm *a, unsigned int kind, int32_t *imm,
-		       bool *islabel, dif_label_t *label)
+static int dif_asm_imm(struct dif_asm *a, unsigned int op, unsigned int kind,
+		       int32_t *imm, bool *islabel, dif_label_t *label)
 {
 	char buf[4096];
 	struct dif_asm_sym *s;
@@ -254,7 +279,7 @@ static int dif_asm_imm(struct dif_asm *a, unsigned int kind, int32_t *imm,
 		}
 		if (!dif_asm_ident(a, buf, sizeof(buf)))
 			return dif_asm_fail(a, "expected a variable");
-		s = dif_asm_sym(a->a_vars, a->a_nvars, buf);
+		s = dif_asm_var_sym(a, buf, op);
 		if (s == NULL)
 			return dif_asm_fail(a, "undeclared variable '%s'", buf);
 		*imm = (int32_t)s->as_val;
@@ -296,7 +321,7 @@ static int dif_asm_instr(struct dif_asm *a, const char *mn)
 				return -1;
 			break;
 		case 'i':
-			if (dif_asm_imm(a, f->fi_imm, &imm, &islabel, &label))
+			if (dif_asm_imm(a, op, f->fi_imm, &imm, &islabel, &label))
 				return -1;
 			break;
 		case ' ':
@@ -402,13 +427,13 @@ static int dif_asm_var(struct dif_asm *a)
 			(strchr(fl, 'w') ? DIF_VF_MOD : 0);
 	if (!dif_asm_eol(a))
 		return dif_asm_fail(a, "junk after .var");
-	if (dif_asm_sym(a->a_vars, a->a_nvars, name) == NULL) {
-		if (a->a_nvars == DIF_ASM_MAXVARS)
-			return dif_asm_fail(a, "too many variables");
-		s = &a->a_vars[a->a_nvars++];
-		strcpy(s->as_name, name);
-		s->as_val = (uint32_t)id;
-	}
+	if (a->a_nvars == DIF_ASM_MAXVARS)
+		return dif_asm_fail(a, "too many variables");
+	s = &a->a_vars[a->a_nvars++];
+	strcpy(s->as_name, name);
+	s->as_val = (uint32_t)id;
+	s->as_scope = (uint8_t)scope;
+	s->as_kind = (uint8_t)kind;
 	if (dif_declare_var(a->a_b, name, (uint32_t)id, scope, kind, flags,
 			    &type) != 0)
 		return dif_asm_fail(a, "%s", dif_builder_errmsg(a->a_b));

@@ -73,6 +73,30 @@ static void dif_bquote(struct dif_buf *b, const char *s)
 	dif_bprintf(b, "\"");
 }
 
+/*
+ * Can v be named in an instruction?  Only if no other variable of the
+ * same scope and kind has its name (the assembler resolves names by
+ * scope and kind); otherwise its id is printed.
+ */
+static bool dif_var_name_unique(const struct dif_object *obj,
+				const struct dif_var *v)
+{
+	const char *name = dif_object_str(obj, v->dv_name);
+	uint32_t i;
+
+	if (name == NULL || name[0] == '\0')
+		return false;
+	for (i = 0; i < obj->do_nvars; i++) {
+		const struct dif_var *w = &obj->do_vars[i];
+
+		if (w != v && w->dv_scope == v->dv_scope &&
+		    w->dv_kind == v->dv_kind && w->dv_name < obj->do_strlen &&
+		    strcmp(obj->do_strtab + w->dv_name, name) == 0)
+			return false;
+	}
+	return true;
+}
+
 static void dif_bimm(struct dif_buf *b, const struct dif_object *obj,
 		     unsigned int kind, int32_t imm)
 {
@@ -94,7 +118,7 @@ static void dif_bimm(struct dif_buf *b, const struct dif_object *obj,
 		return;
 	case DIF_I_VAR:
 		v = dif_var_find(obj, u);
-		if (v != NULL && v->dv_name < obj->do_strlen)
+		if (v != NULL && dif_var_name_unique(obj, v))
 			dif_bprintf(b, "%s", obj->do_strtab + v->dv_name);
 		else
 			dif_bprintf(b, "%u", u);

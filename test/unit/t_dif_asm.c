@@ -119,6 +119,32 @@ static void test_roundtrip(void)
 	free(blob);
 }
 
+/* One name in two scopes (a global ts and self->ts), as D allows. */
+static void test_names(void)
+{
+	const char *src = ".var ts 1 global scalar int64 rw\n"
+			  ".var ts 2 thread scalar int64 rw\n"
+			  ".var ts 3 thread scalar int64 rw\n"
+			  "ldgs %r1, ts\nldts %r2, 2\nldts %r3, 3\nret %r1\n";
+	struct dif_object obj;
+	struct dif_error e;
+	char *text = NULL;
+	size_t size, len;
+	void *blob = t_asm(src, &size);
+	FILE *fp;
+
+	dif_object_parse(&obj, blob, size, &e);
+	is_int(DIF_INSTR_IMM(obj.do_instr[0]), 1, "ldgs ts is the global ts");
+	fp = open_memstream(&text, &len);
+	dif_disasm(fp, &obj, DIF_DIS_SOURCE);
+	fclose(fp);
+	ok(strstr(text, "ldgs    %r1, ts\n") != NULL, "a unique name is printed");
+	ok(strstr(text, "ldts    %r2, 2\n") != NULL,
+	   "an ambiguous one (two self->ts) is printed as its id");
+	free(text);
+	free(blob);
+}
+
 static void t_bad(const char *src, const char *want)
 {
 	char err[256];
@@ -151,6 +177,7 @@ static void test_errors(void)
 int main(void)
 {
 	test_roundtrip();
+	test_names();
 	test_errors();
 	return tap_done();
 }
