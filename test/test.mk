@@ -39,3 +39,15 @@ check:
 	test/summary.sh $(CHECK_LOGS)
 
 .PHONY: check check-unit
+
+# Benchmarks: figures and ratios, never a pass or a fail.  Each directory
+# adds its own bench-* target; `make bench` runs them all.
+bench-prov: module $(DTRACE_CMD) $(KMOD_TEST_PROGS)
+	@for k in $(KVERS); do \
+		echo "== provider probe effect, $$k"; \
+		test/vm/run --kver $$k --timeout 1800 -- \
+			"test/kmod/bench-prov.sh $(call kmod_ko,$$k)"; \
+	done
+
+bench: bench-dif bench-compile bench-prov
+.PHONY: bench bench-prov
