@@ -250,6 +250,12 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 					"aggsize %llu out of range", v);
 			o->dop_aggsize = round_up(v, 8);
 			break;
+		case DTRACE_DOFOPT_SWITCHRATE:
+			if (!v || v > NSEC_PER_SEC * 3600)
+				return dtk_dof_fail(d, -EINVAL,
+					"switchrate %llu out of range", v);
+			o->dop_switchrate = v;
+			break;
 		case DTRACE_DOFOPT_DYNVARSIZE:
 			if (v < PAGE_SIZE || v > DTK_DOF_MAXBUFSIZE)
 				return dtk_dof_fail(d, -EINVAL,

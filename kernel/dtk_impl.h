@@ -212,6 +212,7 @@ struct dtk_opts {
 	u64			dop_aggsize;
 	u64			dop_dynvarsize;
 	u64			dop_cleanrate;	/* ns */
+	u64			dop_switchrate;	/* ns */
 	bool			dop_destructive;
 };
 
@@ -237,6 +238,9 @@ struct dtk_state {
 	struct delayed_work	dts_cleaner;	/* reclaims deleted dynvars */
 	u64			dts_reserve;	/* fill: bytes kept for END */
 	bool			dts_filled;	/* fill: a buffer filled up */
+	bool			dts_killed;	/* the deadman stopped it */
+	unsigned long		dts_laststatus;	/* jiffies of the last STATUS */
+	struct delayed_work	dts_deadman;
 	atomic64_t		dts_errors;
 };
 

@@ -49,6 +49,11 @@
  * owning CPU with interrupts off (kernel/dtk_buf.c), which probe context
  * on that CPU also runs with, so the two never interleave.
  *
+ * The deadman (a delayed work, once a second) stops a state whose
+ * consumer has not asked for status in 30 s or four switch intervals: a
+ * stopped or starved consumer cannot drain, and tracing for nobody only
+ * costs the system.
+ *
  * Aggregations: each DOF's are numbered after those of the DOFs enabled
  * before it; GO allocates every CPU's aggregation buffer (kernel/dtk_agg.c,
  * probe side kernel/dtk_agg_probe.c).
@@ -80,6 +85,9 @@
 #define DTK_SCRATCH_DEFAULT	(64U << 10)
 #define DTK_DYNVAR_DEFAULT	(1U << 20)
 #define DTK_AGGSIZE_DEFAULT	(4U << 20)
+#define DTK_SWITCHRATE_DEFAULT	NSEC_PER_SEC
+/* The deadman: a consumer silent this long (or 4 switchrates) is gone. */
+#define DTK_DEADMAN_TIMEOUT	(30 * NSEC_PER_SEC)
 #define DTK_CLEANRATE_DEFAULT	(NSEC_PER_SEC / 101)
 
 static LIST_HEAD(dtk_states);
@@ -99,6 +107,34 @@ static void dtk_dvar_cleaner(struct work_struct *work)
 	dif_dvar_reclaim(&st->dts_dvars);
 	schedule_delayed_work(&st->dts_cleaner,
 			      nsecs_to_jiffies(st->dts_opts.dop_cleanrate) ?: 1);
+}
+
+static void dtk_state_set(struct dtk_state *st, int activity);
+
+/*
+ * The deadman, every second while the state traces: a consumer that has
+ * not asked for status for DTK_DEADMAN_TIMEOUT (or four of its switch
+ * intervals) is stopped or starved and cannot drain its buffers, so
+ * tracing stops, as DTrace's deadman does; STATUS says why.
+ */
+static void dtk_deadman(struct work_struct *work)
+{
+	struct dtk_state *st = container_of(to_delayed_work(work),
+					    struct dtk_state, dts_deadman);
+	u64 limit = max_t(u64, DTK_DEADMAN_TIMEOUT,
+			  4 * st->dts_opts.dop_switchrate);
+	int act = smp_load_acquire(&st->dts_activity);
+
+	if (act == DTRACE_ACTIVITY_STOPPED)
+		return;
+	if (act == DTRACE_ACTIVITY_ACTIVE &&
+	    time_after(jiffies, READ_ONCE(st->dts_laststatus) +
+		       nsecs_to_jiffies(limit))) {
+		WRITE_ONCE(st->dts_killed, true);
+		dtk_state_set(st, DTRACE_ACTIVITY_STOPPED);
+		return;
+	}
+	schedule_delayed_work(&st->dts_deadman, HZ);
 }
 
 /*
@@ -244,7 +280,9 @@ struct dtk_state *dtk_state_create(void)
 	st->dts_opts.dop_aggsize = DTK_AGGSIZE_DEFAULT;
 	st->dts_opts.dop_dynvarsize = DTK_DYNVAR_DEFAULT;
 	st->dts_opts.dop_cleanrate = DTK_CLEANRATE_DEFAULT;
+	st->dts_opts.dop_switchrate = DTK_SWITCHRATE_DEFAULT;
 	INIT_DELAYED_WORK(&st->dts_cleaner, dtk_dvar_cleaner);
+	INIT_DELAYED_WORK(&st->dts_deadman, dtk_deadman);
 	atomic64_set(&st->dts_errors, 0);
 	mutex_lock(&dtk_lock);
 	list_add_tail(&st->dts_link, &dtk_states);
@@ -497,6 +535,8 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg)
 	dg->dg_bufsize = st->dts_opts.dop_bufsize;
 	dtk_buf_reserve_end(st);
 
+	WRITE_ONCE(st->dts_laststatus, jiffies);
+	schedule_delayed_work(&st->dts_deadman, HZ);
 	dtk_state_set(st, DTRACE_ACTIVITY_WARMUP);
 	cpu = get_cpu();
 	dtk_probe_fire_state(dtk_id_begin, st);
@@ -518,6 +558,7 @@ int dtk_state_stop(struct dtk_state *st, struct dtrace_ioc_stop *ds)
 		return 0;
 	if (act != DTRACE_ACTIVITY_ACTIVE && act != DTRACE_ACTIVITY_DRAINING)
 		return -EINVAL;
+	cancel_delayed_work_sync(&st->dts_deadman);
 	dtk_state_set(st, DTRACE_ACTIVITY_COOLDOWN);
 	/* Firings that saw ACTIVE finish before END starts. */
 	synchronize_rcu();
@@ -537,6 +578,9 @@ int dtk_state_status(struct dtk_state *st, struct dtrace_ioc_status *ds)
 	ds->ds_errors = atomic64_read(&st->dts_errors);
 	if (READ_ONCE(st->dts_filled))
 		ds->ds_flags |= DTRACE_STATUS_FILLED;
+	if (READ_ONCE(st->dts_killed))
+		ds->ds_flags |= DTRACE_STATUS_KILLED;
+	WRITE_ONCE(st->dts_laststatus, jiffies);
 	if (st->dts_dvmem) {
 		u32 i;
 
@@ -591,6 +635,7 @@ void dtk_state_destroy(struct dtk_state *st)
 		kvfree(en->den_dof);
 		kfree(en);
 	}
+	cancel_delayed_work_sync(&st->dts_deadman);
 	cancel_delayed_work_sync(&st->dts_cleaner);
 	dtk_buf_free(st);
 	dtk_aggbuf_free(st);

@@ -60,6 +60,11 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 			(unsigned long long)n, n == 1 ? "" : "s");
 		dc->dc_dvdrops = ds.ds_dynvar_drops;
 	}
+	if (ds.ds_flags & DTRACE_STATUS_KILLED) {
+		dt_set_errmsg(dtp, ETIMEDOUT,
+			      "Abort due to systemic unresponsiveness");
+		return DTRACE_WORKSTATUS_ERROR;
+	}
 	if (ds.ds_flags & DTRACE_STATUS_FILLED ||
 	    ds.ds_activity == DTRACE_ACTIVITY_DRAINING ||
 	    ds.ds_activity == DTRACE_ACTIVITY_STOPPED) {

@@ -153,8 +153,13 @@ struct dtrace_ioc_status {
 	__u64 ds_reserved[2];			/* out: zero */
 };
 
-/* ds_flags: a CPU's buffer filled up under bufpolicy=fill. */
+/*
+ * ds_flags: a CPU's buffer filled up under bufpolicy=fill; the deadman
+ * stopped tracing because the consumer had not asked for status for too
+ * long (it was stopped, or starved).
+ */
 #define DTRACE_STATUS_FILLED	0x1
+#define DTRACE_STATUS_KILLED	0x2
 
 #define DTRACE_IOC_STATUS	_IOWR(DTRACE_IOC_MAGIC, 5, struct dtrace_ioc_status)
 

@@ -5,7 +5,8 @@
 # printed is the last counted, the first is far past 1); fill keeps the
 # oldest ones (1, 2, ...), stops tracing when full and still records END;
 # switch with a slow switchrate drops records and says so on stderr in
-# DTrace's words.
+# DTrace's words.  (Only CPU 0 fires: 1000 firings a second on every CPU
+# take minutes under emulation.)
 . test/kmod/lib.sh
 
 if [ ! -x "$DTRACE_BIN" ]; then
@@ -37,8 +38,8 @@ check "fill: END still recorded" grep -qx end "$tmp/fill"
 check "fill: drops reported" grep -q '^dtrace: [0-9]* drops on CPU 0$' "$tmp/fill.err"
 
 "$DTRACE_BIN" -q -x bufsize=8k -x switchrate=1hz \
-	-n 'profile-1ms { printf("%d\n", cpu); } tick-3s { exit(0); }' \
+	-n 'profile-1ms /cpu == 0/ { printf("%d\n", cpu); } tick-1s { exit(0); }' \
 	>/dev/null 2>"$tmp/switch.err"
-check "switch: drops reported per CPU" \
-	grep -q '^dtrace: [0-9]* drops on CPU [0-9]*$' "$tmp/switch.err"
+check "switch: drops reported on the CPU" \
+	grep -q '^dtrace: [0-9]* drops on CPU 0$' "$tmp/switch.err"
 rm -rf "$tmp"
