@@ -15,6 +15,7 @@
 
 KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof \
 	$(B)/test/kmod/prov_fire
+KMOD_TEST_PROGS += $(B)/test/kmod/dof_mutate
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
@@ -22,6 +23,11 @@ $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 
 # core_dof drives the consumer library with hand-built DOFs (t-core-*).
 $(B)/test/kmod/core_dof: test/kmod/core_dof.c $(LIBTRACE) $(LIBDIF) $(wildcard include/dtrace/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -o $@ $< $(LIBTRACE) $(LIBDIF) $(LIBTRACE_LIBS)
+
+# dof_mutate submits mutants of the D corpus's DOFs (t-50-dofmut).
+$(B)/test/kmod/dof_mutate: test/kmod/dof_mutate.c $(LIBTRACE) $(LIBDIF) $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -o $@ $< $(LIBTRACE) $(LIBDIF) $(LIBTRACE_LIBS)
 
