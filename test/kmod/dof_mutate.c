@@ -18,8 +18,8 @@
  * END, ERROR or profile's tick-N and profile-N (so nothing fires often,
  * or on every function), and whose DOF the module accepts as it is (with
  * the providers named: see explicit_providers()).  Mutations, from a
- * deterministic PRNG with a printed seed, know the layout of the DOF they mutate
- * (include/dtrace/dof.h, dif.h): flipped bits and bytes, truncation,
+ * deterministic PRNG with a printed seed, know the layout of the DOF they
+ * mutate (include/dtrace/dof.h, dif.h): flipped bits and bytes, truncation,
  * garbage appended, header and section-table fields set to edge values,
  * sections swapped, string-table offsets past the end, statement, action,
  * record, aggregation and option fields corrupted, records made to
@@ -35,6 +35,10 @@
  * (kernel/dtk_dof.c names the section, statement, action or aggregation
  * at fault); an errno without a message after the DOF was loaded is the
  * probe-matching stage (kernel/dtk_state.c).  The counts are TAP comments.
+ *
+ * Last, two valid DOFs that ask for more buffer memory than the machine
+ * has (bufsize, aggsize of 1 GiB) must be refused, or shrunk, at GO rather
+ * than meet the OOM killer (see huge_buffers()).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -46,6 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1147,6 +1152,79 @@ static bool still_alive(void)
 	return ok;
 }
 
+/*
+ * A valid DOF whose buffers cannot be had: bufsize or aggsize of 1 GiB
+ * (the module's own maximum) per CPU and half, more than a small machine
+ * has.  GO must fail with an errno (or bufresize=auto must shrink the
+ * principal buffers), not invoke the OOM killer.  The attempt runs in a
+ * child that offers itself to the OOM killer first (oom_score_adj 1000),
+ * so that if the kernel does kill, it kills the child and not the suite;
+ * a child killed by SIGKILL is the failure.
+ */
+static void huge_buffers(const char *opt, const char *prog)
+{
+	int err, status;
+	dtrace_hdl_t *cc = dtrace_open(DTRACE_O_NODEV, &err);
+	dtrace_prog_t *pgp = NULL;
+	void *dof = NULL;
+	size_t len = 0;
+	pid_t pid;
+
+	if (cc && dtrace_setopt(cc, opt, "1g") == 0)
+		pgp = dtrace_program_strcompile(cc, prog, DTRACE_PROBESPEC_NAME,
+						0, 0, NULL);
+	if (!pgp || dtrace_program_dof(cc, pgp, &dof, &len) != 0) {
+		printf("not ok - %s=1g: the program compiles: %s\n", opt,
+		       cc ? dtrace_errmsg(cc, dtrace_errno(cc)) : "no handle");
+		return;
+	}
+	dtrace_program_destroy(cc, pgp);
+	dtrace_close(cc);
+	dof = explicit_providers(dof, &len);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct dtrace_ioc_go dg;
+		struct dtrace_ioc_stop ds;
+		char msg[256];
+		uint32_t np;
+		FILE *fp = fopen("/proc/self/oom_score_adj", "w");
+		int fd;
+
+		if (fp) {
+			fputs("1000\n", fp);
+			fclose(fp);
+		}
+		fd = dev_open();
+		if (dev_enable(fd, dof, len, msg, sizeof(msg), &np) != 0) {
+			printf("# %s=1g: refused at enable: %s\n", opt, msg);
+			_exit(0);
+		}
+		memset(&dg, 0, sizeof(dg));
+		if (ioctl(fd, DTRACE_IOC_GO, &dg) != 0) {
+			printf("# %s=1g: GO refused: %s\n", opt, strerror(errno));
+			_exit(0);
+		}
+		printf("# %s=1g: GO got %llu-byte principal buffers\n", opt,
+		       (unsigned long long)dg.dg_bufsize);
+		memset(&ds, 0, sizeof(ds));
+		_exit(ioctl(fd, DTRACE_IOC_STOP, &ds) != 0);
+	}
+	free(dof);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+		printf("not ok - %s=1g: the child ran\n", opt);
+		return;
+	}
+	if (WIFSIGNALED(status))
+		printf("not ok - a DOF with %s=1g (more than this machine has) is "
+		       "refused or shrunk, not met by the OOM killer (the child "
+		       "died of signal %d at GO)\n", opt, WTERMSIG(status));
+	else
+		printf("%s - a DOF with %s=1g (more than this machine has) is "
+		       "refused or shrunk, not met by the OOM killer\n",
+		       WEXITSTATUS(status) ? "not ok" : "ok", opt);
+}
+
 /* ---- Main -------------------------------------------------------------- */
 
 static double now(void)
@@ -1361,12 +1439,15 @@ int main(int argc, char **argv)
 	       stages[ST_STMTS] && stages[ST_ACTIONS] && stages[ST_RECORDS] ?
 	       "ok" : "not ok", stages[ST_STMTS], stages[ST_ACTIONS],
 	       stages[ST_RECORDS]);
+	huge_buffers("bufsize", "BEGIN { exit(0); }");
+	huge_buffers("aggsize", "BEGIN { @ = count(); exit(0); }");
 	printf("# %.1f s in all: %.1f s refusing, %.1f s accepting, %.1f s "
 	       "running, %.1f s closing\n", now() - t0, trefused, taccepted,
 	       trun, tclose);
 	free(m.m_d);
 	return 0;
 usage:
-	fprintf(stderr, "usage: dof_mutate [-s SEED] [-n COUNT] [-b BATCH] [-g GO_EVERY] DIR\n");
+	fprintf(stderr, "usage: dof_mutate [-s SEED] [-n COUNT] [-b BATCH] "
+		"[-g GO_EVERY] DIR\n");
 	return 2;
 }

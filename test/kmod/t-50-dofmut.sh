@@ -7,7 +7,10 @@
 # by dtrace.ko with an errno or accepted and run safely; the mutations get
 # past the header checks (some reach the DIF verifier and the statement,
 # action and record checks: counts per stage are printed); afterwards a
-# valid program still enables and runs.  The driver checks the console.
+# valid program still enables and runs.  Last, valid DOFs asking for
+# bufsize or aggsize of 1 GiB (more than the 2 GB guest has) must be
+# refused or shrunk at GO, not met by the OOM killer (a child volunteers
+# as its victim, so the suite survives).  The driver checks the console.
 # DOFMUT_SEED and DOFMUT_COUNT replay or widen a run.
 . test/kmod/lib.sh
 
