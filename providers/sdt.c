@@ -26,12 +26,13 @@
  * probe as its data pointer when the probe is enabled and unregistered
  * when it is disabled: nothing is attached while no consumer uses an sdt
  * probe.  A tracepoint passes its arguments as a C call does, so the
- * callback declares ten u64 arguments and the first five are arg0..arg4
- * (on x86-64 the first five after the data pointer arrive in registers;
- * 32-bit arguments have undefined upper halves, so typed args[] casts them;
- * arguments beyond those a tracepoint passes are meaningless, never
- * unsafe: they are registers or the caller's own stack).  arg5..arg9 are
- * saved per CPU for the getargval op.
+ * callback declares five u64 arguments after the data pointer, all in
+ * registers on x86-64: arg0..arg4 (32-bit arguments have undefined upper
+ * halves, so typed args[] casts them; arguments beyond those a tracepoint
+ * passes are meaningless registers, never unsafe).  arg5 and up read 0:
+ * they are on the caller's stack, and reading them without knowing the
+ * tracepoint's arity can run off the top of an interrupt stack (see
+ * sdt_probe.c); the arity will come from the btf_trace_* prototypes.
  *
  * Module lifetime.  An enabled probe holds a reference on its module, so a
  * module whose tracepoint is being traced cannot be unloaded (rmmod says
@@ -321,7 +322,6 @@ static void sdt_disable(void *priv, dtk_id_t id, void *parg)
 static const struct dtk_pops sdt_pops = {
 	.dpo_enable	= sdt_enable,
 	.dpo_disable	= sdt_disable,
-	.dpo_getargval	= sdt_getargval,
 };
 
 int sdt_prov_init(void)

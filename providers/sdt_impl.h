@@ -23,9 +23,6 @@ struct sdt_probe {
 };
 
 /* PROBE CONTEXT (providers/sdt_probe.c). */
-void sdt_cb(void *data, u64 a0, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5,
-	    u64 a6, u64 a7, u64 a8, u64 a9);
-u64 sdt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
-		  int aframes);
+void sdt_cb(void *data, u64 a0, u64 a1, u64 a2, u64 a3, u64 a4);
 
 #endif /* SDT_IMPL_H */
