@@ -38,6 +38,8 @@ int dtk_aggbuf_alloc(struct dtk_state *st)
 
 	if (!st->dts_naggs)
 		return 0;
+	if (!dtk_mem_fits(st->dts_opts.dop_aggsize * 2 * num_possible_cpus()))
+		return -ENOMEM;
 	st->dts_aggbufs = kcalloc(nr_cpu_ids, sizeof(*st->dts_aggbufs),
 				  GFP_KERNEL);
 	if (!st->dts_aggbufs)
@@ -46,8 +48,7 @@ int dtk_aggbuf_alloc(struct dtk_state *st)
 		struct dtk_aggbuf *ab = &st->dts_aggbufs[cpu];
 
 		for (h = 0; h < 2; h++) {
-			ab->dab_data[h] = kvzalloc(st->dts_opts.dop_aggsize,
-						   GFP_KERNEL | __GFP_NOWARN);
+			ab->dab_data[h] = dtk_zalloc_big(st->dts_opts.dop_aggsize);
 			if (!ab->dab_data[h]) {
 				dtk_aggbuf_free(st);
 				return -ENOMEM;

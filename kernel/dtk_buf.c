@@ -14,6 +14,7 @@
  * that is offline fires nothing, so its swap is done where we are.
  */
 #include <linux/cpumask.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/uaccess.h>
@@ -22,6 +23,26 @@
 #include "dtk_impl.h"
 
 #define DTK_BUF_HALVES	2
+
+/*
+ * Buffers whose sizes the user chooses (bufsize, aggsize) are allocated
+ * so that a size the machine cannot give fails, rather than waking the
+ * OOM killer against unrelated processes: a request for `total` bytes in
+ * all is refused up front when it exceeds half of the memory available
+ * now, and each piece is asked for with __GFP_RETRY_MAYFAIL.  The caller
+ * then shrinks (bufresize=auto) or reports ENOMEM.
+ */
+bool dtk_mem_fits(u64 total)
+{
+	u64 avail = (u64)si_mem_available() << PAGE_SHIFT;
+
+	return total <= avail / 2;
+}
+
+void *dtk_zalloc_big(u64 size)
+{
+	return kvzalloc(size, GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN);
+}
 
 void dtk_buf_free(struct dtk_state *st)
 {
@@ -42,13 +63,14 @@ static int dtk_buf_try(struct dtk_state *st, u64 size)
 	unsigned int cpu;
 	int h;
 
+	if (!dtk_mem_fits(size * DTK_BUF_HALVES * num_possible_cpus()))
+		return -ENOMEM;
 	st->dts_bufs = kcalloc(nr_cpu_ids, sizeof(*st->dts_bufs), GFP_KERNEL);
 	if (!st->dts_bufs)
 		return -ENOMEM;
 	for_each_possible_cpu(cpu) {
 		for (h = 0; h < DTK_BUF_HALVES; h++) {
-			st->dts_bufs[cpu].dbf_data[h] =
-				kvzalloc(size, GFP_KERNEL | __GFP_NOWARN);
+			st->dts_bufs[cpu].dbf_data[h] = dtk_zalloc_big(size);
 			if (!st->dts_bufs[cpu].dbf_data[h]) {
 				dtk_buf_free(st);
 				return -ENOMEM;

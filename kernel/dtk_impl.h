@@ -274,6 +274,8 @@ void dtk_dof_free(struct dtk_enabling *en);
 
 /* dtk_buf.c: principal buffers (process context). */
 int dtk_buf_alloc(struct dtk_state *st);
+bool dtk_mem_fits(u64 total);
+void *dtk_zalloc_big(u64 size);
 void dtk_buf_free(struct dtk_state *st);
 int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db);
 void dtk_buf_reserve_end(struct dtk_state *st);

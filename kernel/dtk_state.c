@@ -253,7 +253,8 @@ static int dtk_vars_alloc(struct dtk_state *st)
 	}
 	if (!vs->dvs_chunksize)
 		return 0;
-	st->dts_dvmem = kvzalloc(st->dts_opts.dop_dynvarsize, GFP_KERNEL);
+	st->dts_dvmem = dtk_mem_fits(st->dts_opts.dop_dynvarsize) ?
+		dtk_zalloc_big(st->dts_opts.dop_dynvarsize) : NULL;
 	if (!st->dts_dvmem)
 		return -ENOMEM;
 	if (!dif_dvar_init(&st->dts_dvars, st->dts_dvmem,
