@@ -561,6 +561,39 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 	return 0;
 }
 
+
+/*
+ * A statement is silent when it has actions and none of them leaves
+ * anything for the consumer: only aggregations (with their keys and
+ * weights) and assignments (TRACE actions without a record).  As in
+ * DTrace, a silent clause writes no record, so `{ @[k] = count(); }` or
+ * `{ self->t = timestamp; }` prints nothing per firing, while an empty
+ * clause `{ }` still writes its header and the consumer prints the
+ * default CPU/ID/FUNCTION:NAME line.
+ */
+static bool dtk_stmt_silent(const struct dtk_stmt *st)
+{
+	u32 i;
+
+	for (i = 0; i < st->dst_nact; i++) {
+		const struct dtk_action *a = &st->dst_act[i];
+
+		switch (a->dta_kind) {
+		case DTRACE_DOFACT_AGGREGATE:
+		case DTRACE_DOFACT_AGGWEIGHT:
+		case DTRACE_DOFACT_ARG:
+			continue;
+		case DTRACE_DOFACT_TRACE:
+			if (!a->dta_hasrec)
+				continue;
+			return false;
+		default:
+			return false;
+		}
+	}
+	return st->dst_nact > 0;
+}
+
 /* No two records of a statement overlap. */
 static int dtk_dof_overlap(struct dtk_dof *d, u32 si, const struct dtk_stmt *st)
 {
@@ -634,6 +667,7 @@ static int dtk_dof_stmt(struct dtk_dof *d, const struct dtk_opts *o, u32 si,
 		if (ret)
 			return ret;
 	}
+	st->dst_silent = dtk_stmt_silent(st);
 	return dtk_dof_overlap(d, si, st);
 }
 

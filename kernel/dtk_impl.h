@@ -102,6 +102,7 @@ struct dtk_stmt {
 	struct dtk_enabling	*dst_enab;
 	u32			dst_index;	/* in its DOF */
 	u32			dst_size;	/* whole record, header included */
+	bool			dst_silent;	/* writes no record: see dtk_dof.c */
 	bool			dst_haspred;
 	struct dif_object	dst_pred;
 	u32			dst_nact;

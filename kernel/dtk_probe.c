@@ -17,7 +17,8 @@
  *
  *   1. skip it unless its state's activity allows (see dtk_state.c);
  *   2. reserve the record (header + payload, dte_size bytes) at the write
- *      offset of this CPU's active buffer half, or count a drop;
+ *      offset of this CPU's active buffer half, or count a drop (a silent
+ *      statement, one that only aggregates or assigns, reserves nothing);
  *   3. write the header, zero the payload;
  *   4. run the predicate; false: the reservation is abandoned;
  *   5. run each action's DIF object and store its value where its record
@@ -247,14 +248,21 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	u32 i;
 	u64 v;
 
-	hdr = dtk_buf_reserve(st, buf, ecb->dte_size, prb->dpr_id == dtk_id_end);
-	if (!hdr)
-		return;
-	hdr->drh_epid = ecb->dte_epid;
-	hdr->drh_size = ecb->dte_size;
-	hdr->drh_timestamp = ktime_get_mono_fast_ns();
-	payload = (char *)(hdr + 1);
-	memset(payload, 0, ecb->dte_size - sizeof(*hdr));
+	if (stmt->dst_silent) {
+		/* Nothing to record: no room taken, nothing to drop. */
+		hdr = NULL;
+		payload = NULL;
+	} else {
+		hdr = dtk_buf_reserve(st, buf, ecb->dte_size,
+				      prb->dpr_id == dtk_id_end);
+		if (!hdr)
+			return;
+		hdr->drh_epid = ecb->dte_epid;
+		hdr->drh_size = ecb->dte_size;
+		hdr->drh_timestamp = ktime_get_mono_fast_ns();
+		payload = (char *)(hdr + 1);
+		memset(payload, 0, ecb->dte_size - sizeof(*hdr));
+	}
 
 	/* this-> variables live for one firing, across its clauses. */
 	if (ecb->dte_first && st->dts_vars.dvs_locals)
@@ -309,7 +317,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		if (a->dta_kind == DTRACE_DOFACT_EXIT)
 			exiting = true;
 	}
-	buf->dbf_w.dbh_offset += ecb->dte_size;
+	if (hdr)
+		buf->dbf_w.dbh_offset += ecb->dte_size;
 	if (exiting) {
 		/* The first exit() wins; BEGIN and tracing both stop here. */
 		if (cmpxchg(&st->dts_activity, DTRACE_ACTIVITY_ACTIVE,
