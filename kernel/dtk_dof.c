@@ -580,9 +580,9 @@ static bool dtk_stmt_silent(const struct dtk_stmt *st)
 
 		switch (a->dta_kind) {
 		case DTRACE_DOFACT_AGGREGATE:
+			continue;
 		case DTRACE_DOFACT_AGGWEIGHT:
 		case DTRACE_DOFACT_ARG:
-			continue;
 		case DTRACE_DOFACT_TRACE:
 			if (!a->dta_hasrec)
 				continue;

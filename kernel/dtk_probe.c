@@ -290,7 +290,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			i += used - 1;
 			continue;
 		}
-		if (a->dta_kind == DTRACE_DOFACT_STACK && a->dta_hasrec) {
+		/* A silent statement has no payload (dtk_stmt_silent()). */
+		if (a->dta_kind == DTRACE_DOFACT_STACK && a->dta_hasrec && payload) {
 			/* pc[] of the record; unused slots stay 0. */
 			dtk_stack_kernel((unsigned long *)(payload + a->dta_recoff),
 					 a->dta_recsize / sizeof(unsigned long),
@@ -304,7 +305,7 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			dtk_error(&mc, i + 1);
 			return;
 		}
-		if (a->dta_hasrec) {
+		if (a->dta_hasrec && payload) {
 			flt = dtk_store(&mc, a->dta_recflags, a->dta_recsize,
 					payload + a->dta_recoff, v);
 			if (flt) {
