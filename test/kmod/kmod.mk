@@ -7,6 +7,7 @@
 #                          and the test programs, run the suite, write
 #                          build/test/vm-<kver>.tap (+ .console)
 #   make check-vm KVER=..  the same for one kernel (or all, without KVER),
+#     [PARTS=globs]        only the suite parts named (run-suite.sh),
 #                          ending with the pass/fail summary
 #
 # The module and the programs are built by a sub-make inside the recipe,

@@ -13,7 +13,9 @@
 # turns anything else it prints (stderr too) into "# " comments, and adds
 # a failure of its own when the part times out, exits non-zero without
 # reporting a failure, leaves processes running, or when the kernel log
-# grows a BUG, WARNING, Oops or Call Trace while it runs.  New suites (D tests, the DIF cross-check)
+# grows a BUG, WARNING, Oops or Call Trace while it runs.  PARTS, a
+# space-separated list of globs over the part names (core-spec, prov-*),
+# runs only the parts it matches: `make check-vm KVER=... PARTS=core-spec`.  New suites (D tests, the DIF cross-check)
 # are new t-NN-*.sh files; the driver need not change.
 set -u
 
@@ -95,6 +97,14 @@ for t in "$here"/t-*.sh; do
 	part=$(basename "$t" .sh)
 	part=${part#t-}
 	part=${part#[0-9][0-9]-}
+	if [ -n "${PARTS:-}" ]; then
+		wanted=
+		for glob in $PARTS; do
+			# shellcheck disable=SC2053
+			[[ $part == $glob ]] && wanted=y
+		done
+		[ -n "$wanted" ] || continue
+	fi
 	if ! module_loaded && ! load_module; then
 		emit "not ok - dtrace.ko loads before the part"
 		continue
