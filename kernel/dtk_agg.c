@@ -73,7 +73,6 @@ static void dtk_aggbuf_swap(void *arg)
 int dtk_aggbuf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
 {
 	struct dtk_aggbuf *ab;
-	unsigned long flags;
 	u64 len;
 
 	if (db->db_flags || db->db_drops)
@@ -87,11 +86,7 @@ int dtk_aggbuf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
 	ab = &st->dts_aggbufs[db->db_cpu];
 	/* The half that becomes current starts with empty chains. */
 	memset(ab->dab_data[ab->dab_cur ^ 1], 0, DTK_AGG_DATA);
-	if (smp_call_function_single(db->db_cpu, dtk_aggbuf_swap, ab, 1)) {
-		local_irq_save(flags);
-		dtk_aggbuf_swap(ab);
-		local_irq_restore(flags);
-	}
+	dtk_swap_on(db->db_cpu, dtk_aggbuf_swap, ab);
 	len = ab->dab_xoffset - DTK_AGG_DATA;
 	if (copy_to_user(u64_to_user_ptr(db->db_data),
 			 ab->dab_data[ab->dab_cur ^ 1] + DTK_AGG_DATA, len))

@@ -7,11 +7,13 @@
  * switch protocol are pictured at the top of kernel/dtk_state.c; probe
  * context writes them in kernel/dtk_probe.c.
  *
- * The swap runs on the buffer's own CPU from an IPI, with interrupts off,
- * so it cannot interleave with a firing on that CPU; afterwards the other
- * half belongs to process context until the next swap, which only this
- * state's next snapshot (serialised by the state's lock) can do.  A CPU
- * that is offline fires nothing, so its swap is done where we are.
+ * The swap runs on the buffer's own CPU from an IPI, with interrupts off
+ * and the CPU marked as in probe context (dtk_swap_on()), so it cannot
+ * interleave with a firing on that CPU, not even one from an NMI, which
+ * the re-entry guard then refuses; afterwards the other half belongs to
+ * process context until the next swap, which only this state's next
+ * snapshot (serialised by the state's lock) can do.  A CPU that is offline
+ * fires nothing, so its swap is done where we are.
  */
 #include <linux/cpumask.h>
 #include <linux/mm.h>
@@ -113,6 +115,34 @@ int dtk_buf_alloc(struct dtk_state *st)
 	}
 }
 
+struct dtk_swap {
+	smp_call_func_t	ds_fn;
+	void		*ds_arg;
+};
+
+static void dtk_swap_here(void *arg)
+{
+	struct dtk_swap *sw = arg;
+	int was = this_cpu_read(dtk_inprobe);
+
+	this_cpu_write(dtk_inprobe, 1);
+	sw->ds_fn(sw->ds_arg);
+	this_cpu_write(dtk_inprobe, was);
+}
+
+/* Run a buffer swap fn(arg) on cpu, where no probe can fire meanwhile. */
+void dtk_swap_on(unsigned int cpu, smp_call_func_t fn, void *arg)
+{
+	struct dtk_swap sw = { fn, arg };
+	unsigned long flags;
+
+	if (smp_call_function_single(cpu, dtk_swap_here, &sw, 1)) {
+		local_irq_save(flags);
+		dtk_swap_here(&sw);
+		local_irq_restore(flags);
+	}
+}
+
 static void dtk_buf_swap(void *arg)
 {
 	struct dtk_buf *b = arg;
@@ -139,7 +169,6 @@ int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
 {
 	struct dtk_bufhalf *x;
 	struct dtk_buf *b;
-	unsigned long flags;
 	u64 older = 0;
 	char *data;
 
@@ -152,11 +181,7 @@ int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db)
 	if (db->db_size < st->dts_opts.dop_bufsize)
 		return -ENOSPC;
 	b = &st->dts_bufs[db->db_cpu];
-	if (smp_call_function_single(db->db_cpu, dtk_buf_swap, b, 1)) {
-		local_irq_save(flags);
-		dtk_buf_swap(b);
-		local_irq_restore(flags);
-	}
+	dtk_swap_on(db->db_cpu, dtk_buf_swap, b);
 	x = &b->dbf_x;
 	data = b->dbf_data[b->dbf_cur ^ 1];
 	/* A wrapped ring: the older part first, then the newer. */

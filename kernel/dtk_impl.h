@@ -13,6 +13,7 @@
 #include <linux/mutex.h>
 #include <linux/atomic.h>
 #include <linux/rcupdate.h>
+#include <linux/smp.h>
 #include <linux/workqueue.h>
 
 #include <dtrace/abi.h>
@@ -279,6 +280,7 @@ bool dtk_mem_fits(u64 total);
 void *dtk_zalloc_big(u64 size);
 void dtk_buf_free(struct dtk_state *st);
 int dtk_buf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db);
+void dtk_swap_on(unsigned int cpu, smp_call_func_t fn, void *arg);
 void dtk_buf_reserve_end(struct dtk_state *st);
 int dtk_aggbuf_alloc(struct dtk_state *st);
 void dtk_aggbuf_free(struct dtk_state *st);

@@ -16,8 +16,14 @@
  * interrupt context and fires the probe with DTrace's arguments: arg0 the
  * kernel PC that was interrupted (0 if user code was), arg1 the user PC
  * (0 if kernel code was), arg2 how late the firing is, in nanoseconds.
- * CPUs that come online after a profile-N probe is armed are not sampled
- * until it is armed again.
+ *
+ * CPU hotplug: armed profile-N probes are on a list; a CPU coming online
+ * arms a timer of each on itself, and a CPU going offline cancels its
+ * own (the kernel would otherwise migrate the pinned timers of a dying
+ * CPU to a live one, which would then fire twice per interval).  The list
+ * and the timers change only under cpus_read_lock() or in the hotplug
+ * callbacks, which the hotplug lock serialises against each other, and
+ * profile_lock orders the two.
  */
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
@@ -29,6 +35,8 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
 #include <asm/irq_regs.h>
 
 #include "providers.h"
@@ -44,6 +52,7 @@ struct profile_timer {
 };
 
 struct profile_probe {
+	struct list_head	pp_armed;	/* on profile_armed (profile-N) */
 	dtk_id_t		pp_id;
 	enum profile_kind	pp_kind;
 	u64			pp_interval;	/* ns */
@@ -52,6 +61,9 @@ struct profile_probe {
 };
 
 static struct dtk_provider *profile_prov;
+static LIST_HEAD(profile_armed);
+static DEFINE_MUTEX(profile_lock);
+static enum cpuhp_state profile_cpuhp;
 
 static const struct {
 	const char *ps_name;
@@ -192,8 +204,44 @@ static int profile_enable(void *priv, dtk_id_t id, void *parg)
 	if (!pp->pp_cpus)
 		return -ENOMEM;
 	cpus_read_lock();
+	mutex_lock(&profile_lock);
+	list_add(&pp->pp_armed, &profile_armed);
 	on_each_cpu(profile_start_here, pp, 1);
+	mutex_unlock(&profile_lock);
 	cpus_read_unlock();
+	return 0;
+}
+
+static void profile_timer_stop(struct profile_timer *pt)
+{
+	/* Only CPUs online while the probe is armed have a timer. */
+	if (pt->pt_probe) {
+		hrtimer_cancel(&pt->pt_timer);
+		pt->pt_probe = NULL;
+	}
+}
+
+/* Hotplug: runs on the CPU that comes online, in its hotplug thread. */
+static int profile_cpu_online(unsigned int cpu)
+{
+	struct profile_probe *pp;
+
+	mutex_lock(&profile_lock);
+	list_for_each_entry(pp, &profile_armed, pp_armed)
+		profile_timer_start(per_cpu_ptr(pp->pp_cpus, cpu), pp,
+				    HRTIMER_MODE_ABS_PINNED_HARD);
+	mutex_unlock(&profile_lock);
+	return 0;
+}
+
+static int profile_cpu_offline(unsigned int cpu)
+{
+	struct profile_probe *pp;
+
+	mutex_lock(&profile_lock);
+	list_for_each_entry(pp, &profile_armed, pp_armed)
+		profile_timer_stop(per_cpu_ptr(pp->pp_cpus, cpu));
+	mutex_unlock(&profile_lock);
 	return 0;
 }
 
@@ -206,13 +254,13 @@ static void profile_disable(void *priv, dtk_id_t id, void *parg)
 		hrtimer_cancel(&pp->pp_tick.pt_timer);
 		return;
 	}
-	for_each_possible_cpu(cpu) {
-		struct profile_timer *pt = per_cpu_ptr(pp->pp_cpus, cpu);
-
-		/* Only CPUs that were online at enable have a timer. */
-		if (pt->pt_probe)
-			hrtimer_cancel(&pt->pt_timer);
-	}
+	cpus_read_lock();
+	mutex_lock(&profile_lock);
+	list_del(&pp->pp_armed);
+	for_each_possible_cpu(cpu)
+		profile_timer_stop(per_cpu_ptr(pp->pp_cpus, cpu));
+	mutex_unlock(&profile_lock);
+	cpus_read_unlock();
 	free_percpu(pp->pp_cpus);
 	pp->pp_cpus = NULL;
 }
@@ -231,11 +279,23 @@ static const struct dtk_pops profile_pops = {
 
 int profile_prov_init(void)
 {
-	return dtk_provider_register("profile", &profile_pops, NULL,
-				     &profile_prov);
+	int ret;
+
+	ret = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN, "dtrace/profile",
+					profile_cpu_online,
+					profile_cpu_offline);
+	if (ret < 0)
+		return ret;
+	profile_cpuhp = ret;
+	ret = dtk_provider_register("profile", &profile_pops, NULL,
+				    &profile_prov);
+	if (ret)
+		cpuhp_remove_state_nocalls(profile_cpuhp);
+	return ret;
 }
 
 void profile_prov_exit(void)
 {
 	dtk_provider_unregister(profile_prov);
+	cpuhp_remove_state_nocalls(profile_cpuhp);
 }
