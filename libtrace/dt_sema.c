@@ -505,9 +505,9 @@ static dt_var_t *dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp,
 		dvp = dt_var_lookup(ss->ss_thisdecl, name);
 	if (!dvp) {
 		if (!assign)
-			dt_node_error(ss->ss_pcb, dnp, D_IDENT_UNDEF,
-				      "failed to resolve %s->%s: Unknown "
-				      "variable name", scope, name);
+			dt_node_error(ss->ss_pcb, dnp, D_VAR_UNDEF,
+				      "%s->%s has not yet been declared or "
+				      "assigned", scope, name);
 		if (nkeys && listp == &ss->ss_locals)
 			dt_node_error(ss->ss_pcb, dnp, D_ARR_LOCAL,
 				      "local variable may not be used as an "
