@@ -279,7 +279,7 @@ static int dtc_version(void)
  */
 static int dtc_unavailable(const struct dtc_args *a)
 {
-	static const char flags[] = "aAFGhHv";
+	static const char flags[] = "aAGhHv";
 	const char *f;
 
 	for (f = flags; *f; f++) {
@@ -297,9 +297,9 @@ static int dtc_unavailable(const struct dtc_args *a)
 		dtc_error("option -X is not implemented yet");
 		return 1;
 	}
-	if (a->da_cmd || a->da_pid || a->da_output) {
+	if (a->da_cmd || a->da_pid) {
 		dtc_error("option -%c is not implemented yet",
-			  a->da_cmd ? 'c' : a->da_pid ? 'p' : 'o');
+			  a->da_cmd ? 'c' : 'p');
 		return 1;
 	}
 	return 0;
@@ -463,6 +463,7 @@ static int dtc_trace(const struct dtc_args *a)
 {
 	dtrace_hdl_t *dtp;
 	int err, i, done = 0, quiet = a->da_flags['q'];
+	FILE *ofp = stdout;
 
 	/* Compiling alone (-e) needs no module. */
 	dtp = dtrace_open(a->da_flags['e'] ? DTRACE_O_NODEV : 0, &err);
@@ -473,6 +474,7 @@ static int dtc_trace(const struct dtc_args *a)
 		return DTRACE_EXIT_ERROR;
 	}
 	if ((quiet && dtrace_setopt(dtp, "quiet", NULL) != 0) ||
+	    (a->da_flags['F'] && dtrace_setopt(dtp, "flowindent", NULL) != 0) ||
 	    (a->da_flags['w'] && dtrace_setopt(dtp, "destructive", NULL) != 0) ||
 	    (a->da_flags['Z'] && dtrace_setopt(dtp, "zdefs", NULL) != 0))
 		return dtc_fail(dtp, NULL);
@@ -537,6 +539,13 @@ static int dtc_trace(const struct dtc_args *a)
 		return DTRACE_EXIT_OK;
 	}
 
+	/* -o: the traced data goes to the file, appended, as in DTrace. */
+	if (a->da_output && !(ofp = fopen(a->da_output, "a"))) {
+		dtc_error("failed to open output file '%s': %s", a->da_output,
+			  strerror(errno));
+		dtrace_close(dtp);
+		return DTRACE_EXIT_ERROR;
+	}
 	dtc_signals();
 	if (dtrace_go(dtp) != 0)
 		return dtc_fail(dtp, "could not enable tracing");
@@ -548,7 +557,7 @@ static int dtc_trace(const struct dtc_args *a)
 			if (dtrace_stop(dtp) != 0)
 				return dtc_fail(dtp, "couldn't stop tracing");
 		}
-		switch (dtrace_work(dtp, stdout)) {
+		switch (dtrace_work(dtp, ofp)) {
 		case DTRACE_WORKSTATUS_DONE:
 			done = 1;
 			break;
@@ -557,11 +566,14 @@ static int dtc_trace(const struct dtc_args *a)
 		default:
 			return dtc_fail(dtp, "processing aborted");
 		}
-		fflush(stdout);
+		fflush(ofp);
 	} while (!done);
-	printf("\n");
-	if (dtrace_aggregate_print(dtp, stdout) != 0)
+	fprintf(ofp, "\n");
+	if (dtrace_aggregate_print(dtp, ofp) != 0)
 		return dtc_fail(dtp, "failed to print aggregations");
+	if (ofp != stdout && fclose(ofp) != 0)
+		dtc_error("failed to write to %s: %s", a->da_output,
+			  strerror(errno));
 	err = dtrace_exit_status(dtp);
 	dtrace_close(dtp);
 	return err;

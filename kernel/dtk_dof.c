@@ -427,10 +427,33 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_AGGWEIGHT:
 	case DTRACE_DOFACT_STACK:
 	case DTRACE_DOFACT_PRINTA:
+	/* Records the consumer prints or acts on (dt_consume.c). */
+	case DTRACE_DOFACT_PRINT:
+	case DTRACE_DOFACT_SYM:
+	case DTRACE_DOFACT_MOD:
+	case DTRACE_DOFACT_USYM:
+	case DTRACE_DOFACT_UMOD:
+	case DTRACE_DOFACT_UADDR:
+	case DTRACE_DOFACT_TRACEMEM:
+	case DTRACE_DOFACT_CLEAR:
+	case DTRACE_DOFACT_TRUNC:
+	case DTRACE_DOFACT_NORMALIZE:
+	case DTRACE_DOFACT_DENORMALIZE:
+	case DTRACE_DOFACT_SETOPT:
+	case DTRACE_DOFACT_FREOPEN:
+	case DTRACE_DOFACT_FTRUNCATE:
+	case DTRACE_DOFACT_SYSTEM:
 		return true;
 	default:
 		return false;
 	}
+}
+
+/* usym(), umod(), uaddr(): the pid and the address, 8 bytes each. */
+static bool dtk_act_upair(u32 kind)
+{
+	return kind == DTRACE_DOFACT_USYM || kind == DTRACE_DOFACT_UMOD ||
+	       kind == DTRACE_DOFACT_UADDR;
 }
 
 /*
@@ -501,6 +524,8 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 	a->dta_arg = da->dofa_arg;
 
 	if ((da->dofa_kind == DTRACE_DOFACT_PRINTF ||
+	     da->dofa_kind == DTRACE_DOFACT_SYSTEM ||
+	     da->dofa_kind == DTRACE_DOFACT_FREOPEN ||
 	     da->dofa_kind == DTRACE_DOFACT_PRINTA) &&
 	    !dtk_dof_str(d, da->dofa_arg, DTK_DOF_MAXSTRSIZE))
 		return dtk_dof_fail(d, -EINVAL, "%s: bad format string offset", what);
@@ -527,11 +552,33 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 		    !dtk_range_ok(r->dofr_offset, r->dofr_size, ds->dofst_size))
 			return dtk_dof_fail(d, -EINVAL,
 				"%s: record outside the statement's payload or malformed", what);
-		if (r->dofr_flags & (DTRACE_DOFREC_F_USER | DTRACE_DOFREC_F_DYNSIZE))
+		if (r->dofr_flags & DTRACE_DOFREC_F_USER)
 			return dtk_dof_fail(d, -EOPNOTSUPP,
 				"%s: record flags %#x are not implemented yet", what,
 				r->dofr_flags);
-		if (da->dofa_kind == DTRACE_DOFACT_STACK) {
+		if (r->dofr_flags & DTRACE_DOFREC_F_DYNSIZE) {
+			/* tracemem(a, max, n): a u64 length, then the bytes;
+			 * the one ARG after it computes n. */
+			const struct dtrace_dof_action *sz = da + 1;
+
+			if (da->dofa_kind != DTRACE_DOFACT_TRACEMEM ||
+			    !(r->dofr_flags & DTRACE_DOFREC_F_BYREF) ||
+			    r->dofr_flags & DTRACE_DOFREC_F_STRING ||
+			    r->dofr_align != 8 || r->dofr_size <= 8 ||
+			    da->dofa_nargs != 1 ||
+			    sz->dofa_kind != DTRACE_DOFACT_ARG ||
+			    sz->dofa_difo == DTRACE_DOF_NONE ||
+			    sz->dofa_rec != DTRACE_DOF_NONE)
+				return dtk_dof_fail(d, -EINVAL,
+					"%s: malformed dynamic-size record", what);
+		}
+		if (dtk_act_upair(da->dofa_kind)) {
+			if (r->dofr_flags || r->dofr_size != 16 ||
+			    r->dofr_align != 8)
+				return dtk_dof_fail(d, -EINVAL,
+					"%s: needs a 16-byte pid and address record",
+					what);
+		} else if (da->dofa_kind == DTRACE_DOFACT_STACK) {
 			/* stack(n): n pcs filled in by probe context. */
 			if (a->dta_hasdifo || r->dofr_flags || r->dofr_align != 8 ||
 			    da->dofa_arg < 1 || da->dofa_arg > DTK_STACK_MAX ||

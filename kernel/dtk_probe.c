@@ -34,6 +34,7 @@
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 
@@ -234,6 +235,38 @@ static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 	return 1 + ag->dag_nkeys + a->dta_hasweight;
 }
 
+/*
+ * tracemem(addr, max, n) at index i: a u64 length (n, at most the
+ * record's room) and then that many bytes copied from addr; the ARG
+ * action after it computes n.  False after a fault (reported).
+ */
+static bool dtk_act_tracemem(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
+			     u32 i, char *payload)
+{
+	const struct dtk_action *a = &stmt->dst_act[i];
+	u64 addr, n;
+	char *dst;
+	int flt;
+
+	if (!dtk_run(mc, &a->dta_difo, i + 1, &addr) ||
+	    !dtk_run(mc, &stmt->dst_act[i + 1].dta_difo, i + 2, &n))
+		return false;
+	if (!payload)
+		return true;
+	dst = payload + a->dta_recoff;
+	if ((s64)n < 0)
+		n = 0;
+	n = min_t(u64, n, a->dta_recsize - 8);
+	*(u64 *)dst = n;
+	flt = n ? dtk_host_kload(mc, dst + 8, addr, n) : 0;
+	if (flt) {
+		dif_fault(&mc->mc_ms, flt, addr);
+		dtk_error(mc, i + 1);
+		return false;
+	}
+	return true;
+}
+
 /* Run one ECB: predicate, actions, and the commit of its record. */
 static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			const u64 *args, int cpu, bool in_error)
@@ -300,12 +333,25 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		}
 		if (!a->dta_hasdifo)
 			continue;
+		if (a->dta_recflags & DTRACE_DOFREC_F_DYNSIZE) {
+			if (!dtk_act_tracemem(&mc, stmt, i, payload))
+				return;
+			i++;	/* its size's ARG */
+			continue;
+		}
 		v = dif_run(&a->dta_difo, &mc.mc_ms);
 		if (mc.mc_ms.ms_fault) {
 			dtk_error(&mc, i + 1);
 			return;
 		}
-		if (a->dta_hasrec && payload) {
+		if (a->dta_hasrec && payload &&
+		    (a->dta_kind == DTRACE_DOFACT_USYM ||
+		     a->dta_kind == DTRACE_DOFACT_UMOD ||
+		     a->dta_kind == DTRACE_DOFACT_UADDR)) {
+			/* The process, so the consumer can find its maps. */
+			*(u64 *)(payload + a->dta_recoff) = current->tgid;
+			*(u64 *)(payload + a->dta_recoff + 8) = v;
+		} else if (a->dta_hasrec && payload) {
 			flt = dtk_store(&mc, a->dta_recflags, a->dta_recsize,
 					payload + a->dta_recoff, v);
 			if (flt) {

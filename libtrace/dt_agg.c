@@ -56,6 +56,7 @@ int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en)
 			return dt_set_errmsg(dtp, EINVAL, "malformed aggregation");
 		ad->dad_agg = ag;
 		ad->dad_printed = false;
+		ad->dad_normal = 1;
 		ad->dad_keyrecs = &en->den_recs[ag->dofag_rec_first];
 		ad->dad_keysize = (ag->dofag_keysize + 7) & ~7U;
 		ad->dad_valsize = ad->dad_keyrecs[ag->dofag_nkeys].dofr_size;
@@ -208,81 +209,158 @@ static long double dt_fabsl(long double x)
 	return x < 0 ? -x : x;
 }
 
-/* The integer square root, by Newton's method. */
-static uint64_t dt_isqrt(uint64_t v)
+/*
+ * The standard deviation as DTrace computes it, in integers: the root of
+ * the mean of the squares (the 128-bit sum divided by normal twice, then
+ * by the count) less the square of the mean (total / normal / count).
+ */
+static uint64_t dt_stddev(const int64_t *d, uint64_t normal)
 {
-	uint64_t x = v, y;
+	unsigned __int128 sq = ((unsigned __int128)(uint64_t)d[3] << 64) |
+			       (uint64_t)d[2], m2, diff, x, y;
+	int64_t avg;
 
-	if (v < 2)
-		return v;
+	if (d[0] == 0 || normal == 0)
+		return 0;
+	sq = sq / normal / normal / (uint64_t)d[0];
+	avg = d[1] / (int64_t)normal / d[0];
+	if (avg < 0)
+		avg = -avg;
+	m2 = (unsigned __int128)(uint64_t)avg * (uint64_t)avg;
+	diff = sq - m2;		/* wraps as DTrace's does when negative */
+	if (diff < 2)
+		return (uint64_t)diff;
+	/* The integer square root, by Newton's method. */
+	x = diff;
 	y = (x + 1) / 2;
 	while (y < x) {
 		x = y;
-		y = (x + v / x) / 2;
+		y = (x + diff / x) / 2;
 	}
-	return x;
+	return (uint64_t)x;
 }
 
 /*
- * The standard deviation from count, total and the 128-bit sum of
- * squares: the root of the mean square less the squared mean.
+ * Sorting, as DTrace sorts: by value (a quantization by the sum of its
+ * buckets' values weighted by their counts, then by its zero bucket),
+ * then by key; with aggsortkey by key first; aggsortkeypos names the key
+ * compared first (then the rest, in order, wrapping around); aggsortrev
+ * reverses every comparison, the aggregations' order included.
  */
-static uint64_t dt_stddev(const int64_t *d)
-{
-	long double n = (long double)d[0], mean, var;
+struct dt_sortopts {
+	struct dt_consumer *so_dc;
+	bool so_key;
+	bool so_rev;
+	uint32_t so_keypos;
+};
 
-	if (d[0] == 0)
-		return 0;
-	mean = (long double)d[1] / n;
-	var = ((long double)(uint64_t)d[3] * 18446744073709551616.0L +
-	       (long double)(uint64_t)d[2]) / n - mean * mean;
-	return var > 0 ? dt_isqrt((uint64_t)var) : 0;
+static struct dt_sortopts dt_sort;
+
+static int dt_lt(void)
+{
+	return dt_sort.so_rev ? 1 : -1;
 }
 
-/* The value an entry sorts by. */
-static long double dt_agg_sortval(const struct dt_aggdesc *ad, const int64_t *d)
+static int dt_cmpld(long double a, long double b)
 {
-	uint32_t i, words = ad->dad_valsize / 8;
-	long double sum = 0;
+	return a < b ? dt_lt() : a > b ? -dt_lt() : 0;
+}
+
+static int dt_cmp64(int64_t a, int64_t b)
+{
+	return a < b ? dt_lt() : a > b ? -dt_lt() : 0;
+}
+
+static int dt_agg_valcmp(const struct dt_aggdesc *ad, const int64_t *a,
+			 const int64_t *b)
+{
+	const __s64 *p = ad->dad_agg->dofag_params;
+	long double sa = 0, sb = 0, v;
+	int64_t za = 0, zb = 0;
+	int i, n = (int)(ad->dad_valsize / 8), c;
 
 	switch (ad->dad_agg->dofag_func) {
 	case DTRACE_AGG_AVG:
-		return d[0] ? (long double)d[1] / d[0] : 0;
+		return dt_cmp64(a[0] ? a[1] / a[0] : 0, b[0] ? b[1] / b[0] : 0);
 	case DTRACE_AGG_STDDEV:
-		return dt_stddev(d);
+		return dt_cmpld((long double)dt_stddev(a, 1),
+				(long double)dt_stddev(b, 1));
 	case DTRACE_AGG_QUANTIZE:
-	case DTRACE_AGG_LQUANTIZE:
-	case DTRACE_AGG_LLQUANTIZE:
-		/* The number of values aggregated (the bucket counts). */
-		for (i = ad->dad_agg->dofag_func == DTRACE_AGG_LQUANTIZE;
-		     i < words; i++)
-			sum += d[i];
-		return sum;
-	default:
-		return d[0];
-	}
-}
+		for (i = 0; i < n; i++) {
+			v = (long double)(i < DT_QUANTIZE_ZERO ?
+				-(1LL << (DT_QUANTIZE_ZERO - 1 - i)) :
+				i == DT_QUANTIZE_ZERO ? 0 :
+				1LL << (i - DT_QUANTIZE_ZERO - 1));
+			sa += v * a[i];
+			sb += v * b[i];
+		}
+		za = a[DT_QUANTIZE_ZERO];
+		zb = b[DT_QUANTIZE_ZERO];
+		break;
+	case DTRACE_AGG_LQUANTIZE: {
+		int64_t base = p[0], step = p[2], levels = (p[1] - p[0]) / p[2];
 
-static struct dt_consumer *dt_sort_dc;
+		/* Word 0 is the base; then under, the levels, over. */
+		sa = (long double)a[1] * (base - 1);
+		sb = (long double)b[1] * (base - 1);
+		if (base - 1 == 0) {
+			za = a[1];
+			zb = b[1];
+		}
+		for (i = 0; i < levels; i++, base += step) {
+			sa += (long double)a[i + 2] * base;
+			sb += (long double)b[i + 2] * base;
+			if (base == 0) {
+				za = a[i + 2];
+				zb = b[i + 2];
+			}
+		}
+		sa += (long double)a[levels + 2] * (base + 1);
+		sb += (long double)b[levels + 2] * (base + 1);
+		if (base + 1 == 0) {
+			za = a[levels + 2];
+			zb = b[levels + 2];
+		}
+		break;
+	}
+	case DTRACE_AGG_LLQUANTIZE:
+		/* By the counts weighted by their bucket's rank. */
+		for (i = 0; i < n; i++) {
+			sa += (long double)a[i] * (i + 1);
+			sb += (long double)b[i] * (i + 1);
+		}
+		break;
+	default:
+		return dt_cmp64(a[0], b[0]);
+	}
+	c = dt_cmpld(sa, sb);
+	return c ? c : dt_cmp64(za, zb);
+}
 
 static int dt_agg_keycmp(const struct dt_aggdesc *ad, const char *a,
 			 const char *b)
 {
-	uint32_t k;
+	uint32_t i, k, nkeys = ad->dad_agg->dofag_nkeys;
 
-	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++) {
-		const struct dtrace_dof_rec *r = &ad->dad_keyrecs[k];
-		const char *x = a + r->dofr_offset, *y = b + r->dofr_offset;
+	for (i = 0; i < nkeys; i++) {
+		const struct dtrace_dof_rec *r;
+		const char *x, *y;
 		int c;
 
+		k = (i + (dt_sort.so_keypos < nkeys ? dt_sort.so_keypos : 0)) %
+		    nkeys;
+		r = &ad->dad_keyrecs[k];
+		x = a + r->dofr_offset;
+		y = b + r->dofr_offset;
 		if (r->dofr_flags & DTRACE_DOFREC_F_BYREF) {
-			c = strncmp(x, y, r->dofr_size);
+			c = memcmp(x, y, r->dofr_size);
+			c = c < 0 ? dt_lt() : c > 0 ? -dt_lt() : 0;
 		} else {
 			uint64_t u = 0, v = 0;
 
 			memcpy(&u, x, r->dofr_size);
 			memcpy(&v, y, r->dofr_size);
-			c = u < v ? -1 : u > v;
+			c = u < v ? dt_lt() : u > v ? -dt_lt() : 0;
 		}
 		if (c)
 			return c;
@@ -295,22 +373,25 @@ static int dt_agg_cmp(const void *pa, const void *pb)
 	const struct dt_aggent *a = *(struct dt_aggent *const *)pa;
 	const struct dt_aggent *b = *(struct dt_aggent *const *)pb;
 	const struct dt_aggdesc *ad;
-	long double x, y;
+	int c;
 
 	if (a->dae_aggid != b->dae_aggid)
-		return a->dae_aggid < b->dae_aggid ? -1 : 1;
-	ad = &dt_sort_dc->dc_aggs[a->dae_aggid];
-	x = dt_agg_sortval(ad, a->dae_val);
-	y = dt_agg_sortval(ad, b->dae_val);
-	if (x != y)
-		return x < y ? -1 : 1;
-	return dt_agg_keycmp(ad, a->dae_key, b->dae_key);
+		return a->dae_aggid < b->dae_aggid ? dt_lt() : -dt_lt();
+	ad = &dt_sort.so_dc->dc_aggs[a->dae_aggid];
+	if (dt_sort.so_key) {
+		c = dt_agg_keycmp(ad, a->dae_key, b->dae_key);
+		return c ? c : dt_agg_valcmp(ad, a->dae_val, b->dae_val);
+	}
+	c = dt_agg_valcmp(ad, a->dae_val, b->dae_val);
+	return c ? c : dt_agg_keycmp(ad, a->dae_key, b->dae_key);
 }
 
 /* One histogram row's bar and count, as DTrace draws it. */
-static void dt_quantline(FILE *fp, int64_t val, long double total,
-			 int positives, int negatives)
+static void dt_quantline(FILE *fp, int64_t val, uint64_t normal,
+			 long double total, int positives, int negatives)
 {
+	long long shown = (long long)val / (long long)normal;
+
 	static const char ats[] = "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@";
 	static const char spaces[] = "                                        ";
 	unsigned len = 40, depth;
@@ -319,13 +400,13 @@ static void dt_quantline(FILE *fp, int64_t val, long double total,
 	if (!negatives) {
 		depth = positives ? (unsigned)(dt_fabsl((long double)val) * len / total + 0.5) : 0;
 		fprintf(fp, "|%s%s %-9lld\n", ats + len - depth, spaces + depth,
-			(long long)val);
+			shown);
 		return;
 	}
 	if (!positives) {
 		depth = (unsigned)(dt_fabsl((long double)val) * len / total + 0.5);
 		fprintf(fp, "%s%s| %-9lld\n", spaces + depth, ats + len - depth,
-			(long long)val);
+			shown);
 		return;
 	}
 	/* Both signs: half-length bars either side of a centre line. */
@@ -334,10 +415,10 @@ static void dt_quantline(FILE *fp, int64_t val, long double total,
 	depth = (unsigned)(f + 0.5);
 	if (val <= 0)
 		fprintf(fp, "%s%s|%*s %-9lld\n", spaces + 40 - len + depth,
-			ats + 40 - depth, (int)len, "", (long long)val);
+			ats + 40 - depth, (int)len, "", shown);
 	else
 		fprintf(fp, "%20s|%s%s %-9lld\n", "", ats + 40 - depth,
-			spaces + 40 - len + depth, (long long)val);
+			spaces + 40 - len + depth, shown);
 }
 
 /* The bucket range worth printing: one empty bucket either side of data. */
@@ -390,7 +471,7 @@ static int64_t dt_quantize_val(int i)
 	return 1LL << (i - DT_QUANTIZE_ZERO - 1);
 }
 
-static void dt_print_quantize(FILE *fp, const int64_t *d)
+static void dt_print_quantize(FILE *fp, const int64_t *d, uint64_t normal)
 {
 	int first, last, pos, neg, i;
 	long double total;
@@ -405,11 +486,12 @@ static void dt_print_quantize(FILE *fp, const int64_t *d)
 	dt_hist_header(fp);
 	for (i = first; i <= last; i++) {
 		fprintf(fp, "%16lld ", (long long)dt_quantize_val(i));
-		dt_quantline(fp, d[i], total, pos, neg);
+		dt_quantline(fp, d[i], normal, total, pos, neg);
 	}
 }
 
-static void dt_print_lquantize(FILE *fp, const int64_t *d, const __s64 *p)
+static void dt_print_lquantize(FILE *fp, const int64_t *d, const __s64 *p,
+			       uint64_t normal)
 {
 	int levels = (int)((p[1] - p[0]) / p[2]), first, last, pos, neg, i;
 	long double total;
@@ -430,12 +512,12 @@ static void dt_print_lquantize(FILE *fp, const int64_t *d, const __s64 *p)
 		} else {
 			fprintf(fp, "%16lld ", (long long)(p[0] + (i - 1) * p[2]));
 		}
-		dt_quantline(fp, d[i], total, pos, neg);
+		dt_quantline(fp, d[i], normal, total, pos, neg);
 	}
 }
 
 static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
-				const __s64 *p)
+				const __s64 *p, uint64_t normal)
 {
 	int64_t factor = p[0], low = p[1], high = p[2], nsteps = p[3];
 	int64_t value = 1, next, step, order;
@@ -453,12 +535,12 @@ static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
 	if (first == 0) {
 		snprintf(c, sizeof(c), "< %lld", (long long)value);
 		fprintf(fp, "%16s ", c);
-		dt_quantline(fp, d[0], total, pos, neg);
+		dt_quantline(fp, d[0], normal, total, pos, neg);
 	}
 	while (order <= high && bin < n) {
 		if (bin >= first && bin <= last) {
 			fprintf(fp, "%16lld ", (long long)value);
-			dt_quantline(fp, d[bin], total, pos, neg);
+			dt_quantline(fp, d[bin], normal, total, pos, neg);
 		}
 		bin++;
 		value += step;
@@ -472,7 +554,7 @@ static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
 		return;
 	snprintf(c, sizeof(c), ">= %lld", (long long)value);
 	fprintf(fp, "%16s ", c);
-	dt_quantline(fp, d[bin], total, pos, neg);
+	dt_quantline(fp, d[bin], normal, total, pos, neg);
 }
 
 /* One key, in DTrace's columns. */
@@ -499,71 +581,100 @@ static void dt_print_key(FILE *fp, const struct dtrace_dof_rec *r,
 	}
 }
 
-static void dt_print_aggent(FILE *fp, const struct dt_aggdesc *ad,
-			    const struct dt_aggent *e)
+/* An aggregation's value, as the default output and %@ print it. */
+static void dt_print_aggval(FILE *fp, const struct dt_aggdesc *ad,
+			    const int64_t *d)
 {
 	const struct dtrace_dof_agg *ag = ad->dad_agg;
-	const int64_t *d = e->dae_val;
-	uint32_t k;
+	uint64_t normal = ad->dad_normal ? ad->dad_normal : 1;
 
-	for (k = 0; k < ag->dofag_nkeys; k++)
-		dt_print_key(fp, &ad->dad_keyrecs[k],
-			     e->dae_key + ad->dad_keyrecs[k].dofr_offset);
 	switch (ag->dofag_func) {
 	case DTRACE_AGG_AVG:
-		fprintf(fp, " %16lld", d[0] ? (long long)(d[1] / d[0]) : 0LL);
+		fprintf(fp, " %16lld", d[0] ? (long long)(d[1] /
+			(int64_t)normal / d[0]) : 0LL);
 		break;
 	case DTRACE_AGG_STDDEV:
-		fprintf(fp, " %16llu", (unsigned long long)dt_stddev(d));
+		fprintf(fp, " %16llu", (unsigned long long)dt_stddev(d, normal));
 		break;
 	case DTRACE_AGG_QUANTIZE:
-		dt_print_quantize(fp, d);
+		dt_print_quantize(fp, d, normal);
 		break;
 	case DTRACE_AGG_LQUANTIZE:
-		dt_print_lquantize(fp, d, ag->dofag_params);
+		dt_print_lquantize(fp, d, ag->dofag_params, normal);
 		break;
 	case DTRACE_AGG_LLQUANTIZE:
 		dt_print_llquantize(fp, d, (int)(ad->dad_valsize / 8),
-				    ag->dofag_params);
+				    ag->dofag_params, normal);
 		break;
 	default:
-		fprintf(fp, " %16lld", (long long)d[0]);
+		fprintf(fp, " %16lld", (long long)d[0] / (long long)normal);
 		break;
 	}
+}
+
+/* One entry of the default output: the keys, the value, a newline. */
+static void dt_print_aggent(FILE *fp, const struct dt_aggdesc *ad,
+			    const struct dt_aggent *e)
+{
+	uint32_t k;
+
+	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++)
+		dt_print_key(fp, &ad->dad_keyrecs[k],
+			     e->dae_key + ad->dad_keyrecs[k].dofr_offset);
+	dt_print_aggval(fp, ad, e->dae_val);
 	fputc('\n', fp);
 }
 
-static void dt_agg_sort(struct dt_consumer *dc)
+static void dt_agg_sort(dtrace_hdl_t *dtp, struct dt_consumer *dc)
 {
-	dt_sort_dc = dc;
+	int64_t v;
+
+	dt_sort.so_dc = dc;
+	dt_sort.so_key = dtrace_getopt(dtp, "aggsortkey", &v) == 0 && v > 0;
+	dt_sort.so_rev = dtrace_getopt(dtp, "aggsortrev", &v) == 0 && v > 0;
+	dt_sort.so_keypos = dtrace_getopt(dtp, "aggsortkeypos", &v) == 0 &&
+			    v >= 0 && v <= UINT32_MAX ? (uint32_t)v : 0;
 	qsort(dc->dc_aggents, dc->dc_naggents, sizeof(*dc->dc_aggents),
 	      dt_agg_cmp);
 }
 
-/* What printa()'s %@ prints: the value, computed for avg and stddev. */
-static int dt_agg_pfval(const struct dt_aggdesc *ad, const int64_t *d,
-			int64_t *tmp, struct dt_pfval *pv)
+/* A quantization's %@: its histogram, normalized. */
+static int dt_agg_pfhist(FILE *fp, const struct dt_pfval *v)
 {
+	dt_print_aggval(fp, v->pv_ctx, v->pv_addr);
+	return 0;
+}
+
+/* What printa()'s %@ prints: the value, computed for avg and stddev. */
+static void dt_agg_pfval(const struct dt_aggdesc *ad, const int64_t *d,
+			 int64_t *tmp, struct dt_pfval *pv)
+{
+	int64_t normal = ad->dad_normal ? (int64_t)ad->dad_normal : 1;
+
+	memset(pv, 0, sizeof(*pv));
 	switch (ad->dad_agg->dofag_func) {
 	case DTRACE_AGG_AVG:
-		*tmp = d[0] ? d[1] / d[0] : 0;
+		*tmp = d[0] ? d[1] / normal / d[0] : 0;
 		break;
 	case DTRACE_AGG_STDDEV:
-		*tmp = (int64_t)dt_stddev(d);
+		*tmp = (int64_t)dt_stddev(d, (uint64_t)normal);
 		break;
 	case DTRACE_AGG_QUANTIZE:
 	case DTRACE_AGG_LQUANTIZE:
 	case DTRACE_AGG_LLQUANTIZE:
-		return -1;
+		pv->pv_addr = d;
+		pv->pv_size = ad->dad_valsize;
+		pv->pv_print = dt_agg_pfhist;
+		pv->pv_ctx = ad;
+		return;
 	default:
-		*tmp = d[0];
+		*tmp = d[0] / normal;
 		break;
 	}
 	pv->pv_addr = tmp;
 	pv->pv_size = sizeof(*tmp);
 	pv->pv_flags = ad->dad_agg->dofag_func == DTRACE_AGG_COUNT ? 0 :
 		       DT_PFVAL_SIGNED;
-	return 0;
 }
 
 /* One entry through printa()'s format: the keys, then %@ the value. */
@@ -576,13 +687,13 @@ static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
 	uint32_t k, n = ad->dad_agg->dofag_nkeys;
 	int64_t tmp;
 
-	if (n > DIF_TUPLE_MAX ||
-	    dt_agg_pfval(ad, e->dae_val, &tmp, &aggval) != 0)
-		return dt_set_errmsg(dtp, ENOTSUP, "printa() with a format "
-				     "of a quantization is not implemented yet");
+	if (n > DIF_TUPLE_MAX)
+		return dt_set_errmsg(dtp, EINVAL, "malformed aggregation");
+	dt_agg_pfval(ad, e->dae_val, &tmp, &aggval);
 	for (k = 0; k < n; k++) {
 		const struct dtrace_dof_rec *r = &ad->dad_keyrecs[k];
 
+		memset(&vals[k], 0, sizeof(vals[k]));
 		vals[k].pv_addr = e->dae_key + r->dofr_offset;
 		vals[k].pv_size = r->dofr_flags & DTRACE_DOFREC_F_STRING ?
 			strnlen(vals[k].pv_addr, r->dofr_size) : r->dofr_size;
@@ -608,7 +719,7 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 
 	if (a->dofa_nargs > en->den_nacts - ai - 1)
 		return dt_set_errmsg(dtp, EINVAL, "malformed printa()");
-	dt_agg_sort(dc);
+	dt_agg_sort(dtp, dc);
 	for (n = 0; n < a->dofa_nargs; n++) {
 		id = en->den_aggbase + (uint32_t)en->den_acts[ai + 1 + n].dofa_arg;
 		if (en->den_acts[ai + 1 + n].dofa_arg >= en->den_naggs)
@@ -638,7 +749,7 @@ int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp)
 
 	if (!dc || !dc->dc_naggents)
 		return 0;
-	dt_agg_sort(dc);
+	dt_agg_sort(dtp, dc);
 	for (i = 0; i < dc->dc_naggents; i++) {
 		const struct dt_aggdesc *ad =
 			&dc->dc_aggs[dc->dc_aggents[i]->dae_aggid];
@@ -647,4 +758,85 @@ int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp)
 			dt_print_aggent(fp, ad, dc->dc_aggents[i]);
 	}
 	return 0;
+}
+
+void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	size_t i;
+
+	if (!dc || id >= dc->dc_naggs)
+		return;
+	for (i = 0; i < dc->dc_naggents; i++) {
+		struct dt_aggent *e = dc->dc_aggents[i];
+
+		if (e->dae_aggid != id)
+			continue;
+		memset(e->dae_val, 0, dc->dc_aggs[id].dad_valsize);
+		/* What merges into a cleared min or max must win. */
+		if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_MIN)
+			e->dae_val[0] = INT64_MAX;
+		else if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_MAX)
+			e->dae_val[0] = INT64_MIN;
+	}
+}
+
+/* Unlink an entry from its hash chain and free it. */
+static void dt_agg_remove(struct dt_consumer *dc, struct dt_aggent *e)
+{
+	struct dt_aggent **pp = &dc->dc_agghash[e->dae_hash % DT_AGG_NBUCKETS];
+
+	while (*pp && *pp != e)
+		pp = &(*pp)->dae_next;
+	if (*pp)
+		*pp = e->dae_next;
+	free(e->dae_key);
+	free(e->dae_val);
+	free(e);
+}
+
+void dt_agg_trunc(dtrace_hdl_t *dtp, uint32_t id, int64_t n, bool all)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	size_t i, j, first = 0, count = 0, keep;
+
+	if (!dc || id >= dc->dc_naggs)
+		return;
+	/* Sorted by value (the options aside), the aggregation is a run. */
+	dt_sort.so_dc = dc;
+	dt_sort.so_key = dt_sort.so_rev = false;
+	dt_sort.so_keypos = 0;
+	qsort(dc->dc_aggents, dc->dc_naggents, sizeof(*dc->dc_aggents),
+	      dt_agg_cmp);
+	for (i = 0; i < dc->dc_naggents; i++) {
+		if (dc->dc_aggents[i]->dae_aggid != id)
+			continue;
+		if (!count)
+			first = i;
+		count++;
+	}
+	keep = all ? 0 : n < 0 ? (size_t)-(n + 1) + 1 : (size_t)n;
+	if (keep > count)
+		keep = count;
+	/* n > 0 keeps the largest (the end of the run), n < 0 the smallest. */
+	for (i = first, j = 0; i < first + count; i++, j++) {
+		bool kept = n < 0 && !all ? j < keep : j >= count - keep;
+
+		if (!kept) {
+			dt_agg_remove(dc, dc->dc_aggents[i]);
+			dc->dc_aggents[i] = NULL;
+		}
+	}
+	for (i = j = 0; i < dc->dc_naggents; i++)
+		if (dc->dc_aggents[i])
+			dc->dc_aggents[j++] = dc->dc_aggents[i];
+	dc->dc_naggents = j;
+}
+
+void dt_agg_normalize(dtrace_hdl_t *dtp, uint32_t id, uint64_t normal)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+
+	if (dc && id < dc->dc_naggs && normal)
+		dc->dc_aggs[id].dad_normal = normal;
 }

@@ -32,13 +32,17 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "dt_ksym.h"
 #include "dt_consume.h"
 #include "dt_printf.h"
+#include "dt_usym.h"
 #include "dif/dif_obj.h"
 
 /* What an epid means: asked once, then cached. */
@@ -79,6 +83,7 @@ static const struct dt_epid *dt_epid_lookup(dtrace_hdl_t *dtp,
 			      "statement in the loaded programs", epid);
 		return NULL;
 	}
+	dep->dep_epid = epid;
 	dep->dep_enabling = de.de_enabling;
 	dep->dep_stmt = de.de_stmt;
 	dep->dep_size = de.de_size;
@@ -173,15 +178,17 @@ static const struct dtrace_dof_rec *dt_act_rec(const struct dt_enab *en,
 	return r;
 }
 
-/* printf(): the format, then one value per ARG action that follows. */
-static int dt_consume_printf(dtrace_hdl_t *dtp, FILE *fp,
-			     const struct dt_enab *en, uint32_t ai,
-			     const char *payload, size_t len)
+/*
+ * The values of a printf-like action's ARG actions: a calloc'd array of
+ * dofa_nargs (+1) entries in *valsp, or -1.
+ */
+static int dt_pf_values(dtrace_hdl_t *dtp, const struct dt_enab *en,
+			uint32_t ai, const char *payload, size_t len,
+			struct dt_pfval **valsp)
 {
 	const struct dtrace_dof_action *a = &en->den_acts[ai];
 	struct dt_pfval *vals;
 	uint32_t i;
-	int ret;
 
 	if (!en->den_pfv[ai] || a->dofa_nargs > en->den_nacts - ai - 1)
 		return dt_set_errmsg(dtp, EINVAL, "printf() without a format");
@@ -203,10 +210,269 @@ static int dt_consume_printf(dtrace_hdl_t *dtp, FILE *fp,
 		vals[i].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
 				   DT_PFVAL_SIGNED : 0;
 	}
-	ret = dt_printf_format(dtp, fp, en->den_pfv[ai], vals, a->dofa_nargs,
-			       NULL);
+	*valsp = vals;
+	return 0;
+}
+
+/* printf(): the format, then one value per ARG action that follows. */
+static int dt_consume_printf(dtrace_hdl_t *dtp, FILE *fp,
+			     const struct dt_enab *en, uint32_t ai,
+			     const char *payload, size_t len)
+{
+	struct dt_pfval *vals;
+	int ret;
+
+	if (dt_pf_values(dtp, en, ai, payload, len, &vals) != 0)
+		return -1;
+	ret = dt_printf_format(dtp, fp, en->den_pfv[ai], vals,
+			       (int)en->den_acts[ai].dofa_nargs, NULL);
 	free(vals);
 	return ret < 0 ? -1 : 0;
+}
+
+/* A printf-like action's text, for system() and freopen(). */
+static char *dt_consume_sprintf(dtrace_hdl_t *dtp, const struct dt_enab *en,
+				uint32_t ai, const char *payload, size_t len)
+{
+	struct dt_pfval *vals;
+	char *str;
+	int ret;
+
+	if (dt_pf_values(dtp, en, ai, payload, len, &vals) != 0)
+		return NULL;
+	ret = dt_printf_string(dtp, &str, en->den_pfv[ai], vals,
+			       (int)en->den_acts[ai].dofa_nargs);
+	free(vals);
+	return ret < 0 ? NULL : str;
+}
+
+/*
+ * An error the library meets acting on a record (freopen(), setopt()),
+ * reported as DTrace does, on stderr, without ending tracing.
+ */
+static void dt_consume_liberr(const struct dt_epid *dep, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void dt_consume_liberr(const struct dt_epid *dep, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "dtrace: error on enabled probe ID %u (ID %u: "
+		"%s:%s:%s:%s): ", dep->dep_epid, dep->dep_probe.dpd_id,
+		dep->dep_probe.dpd_provider, dep->dep_probe.dpd_mod,
+		dep->dep_probe.dpd_func, dep->dep_probe.dpd_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+/* An integer record of 1, 2, 4 or 8 bytes, sign-extended. */
+static bool dt_rec_int(const struct dtrace_dof_rec *r, const char *payload,
+		       int64_t *v)
+{
+	const char *p = payload + r->dofr_offset;
+
+	switch (r->dofr_size) {
+	case 1: *v = *(const int8_t *)p; return true;
+	case 2: *v = *(const int16_t *)p; return true;
+	case 4: *v = *(const int32_t *)p; return true;
+	case 8: *v = *(const int64_t *)p; return true;
+	default: return false;
+	}
+}
+
+/*
+ * system(): the command, run by the shell after our output so far, so
+ * that its output comes in order.
+ */
+static int dt_consume_system(dtrace_hdl_t *dtp, FILE *fp,
+			     const struct dt_enab *en, uint32_t ai,
+			     const char *payload, size_t len)
+{
+	char *cmd = dt_consume_sprintf(dtp, en, ai, payload, len);
+
+	if (!cmd)
+		return -1;
+	fflush(fp);
+	fflush(stdout);
+	if (system(cmd) == -1) {
+		free(cmd);
+		return dt_set_errmsg(dtp, errno, "system() failed: %s",
+				     strerror(errno));
+	}
+	free(cmd);
+	return 0;
+}
+
+/*
+ * freopen(): the output goes to the named file (appended to) from now
+ * on; an empty name restores the first output.  The stream stays the
+ * same: its descriptor is replaced underneath.
+ */
+static int dt_consume_freopen(dtrace_hdl_t *dtp, FILE *fp,
+			      const struct dt_epid *dep,
+			      const struct dt_enab *en, uint32_t ai,
+			      const char *payload, size_t len)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	char *path = dt_consume_sprintf(dtp, en, ai, payload, len);
+	int fd;
+
+	if (!path)
+		return -1;
+	fflush(fp);
+	if (path[0] == '\0') {
+		if (dc->dc_savedfd) {
+			dup2(dc->dc_savedfd - 1, fileno(fp));
+			close(dc->dc_savedfd - 1);
+			dc->dc_savedfd = 0;
+		}
+		free(path);
+		return 0;
+	}
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		dt_consume_liberr(dep, "couldn't freopen() \"%s\": %s\n", path,
+				  strerror(errno));
+		free(path);
+		return 0;
+	}
+	if (!dc->dc_savedfd)
+		dc->dc_savedfd = fcntl(fileno(fp), F_DUPFD_CLOEXEC, 3) + 1;
+	dup2(fd, fileno(fp));
+	close(fd);
+	free(path);
+	return 0;
+}
+
+/* ftruncate(): the output file emptied, writing from its start again. */
+static void dt_consume_ftruncate(FILE *fp)
+{
+	fflush(fp);
+	if (ftruncate(fileno(fp), 0) == 0)
+		fseeko(fp, 0, SEEK_SET);
+}
+
+/*
+ * setopt(name[, value]) at run time: as -x would have set it, for the
+ * options the consumer reads as it goes (quiet, flowindent, rawbytes,
+ * aggsort*, ...).
+ */
+static void dt_consume_setopt(dtrace_hdl_t *dtp, const struct dt_epid *dep,
+			      const struct dt_enab *en, uint32_t ai,
+			      const char *payload, size_t len)
+{
+	const struct dtrace_dof_action *a = &en->den_acts[ai];
+	const struct dtrace_dof_rec *rn, *rv = NULL;
+	char name[256], val[256];
+	const char *v = NULL;
+
+	if (a->dofa_nargs < 1 || a->dofa_nargs > 2 ||
+	    a->dofa_nargs > en->den_nacts - ai - 1 ||
+	    !(rn = dt_act_rec(en, ai + 1, len)) ||
+	    (a->dofa_nargs == 2 && !(rv = dt_act_rec(en, ai + 2, len))))
+		return;
+	snprintf(name, sizeof(name), "%.*s", (int)strnlen(payload +
+		 rn->dofr_offset, rn->dofr_size), payload + rn->dofr_offset);
+	if (rv) {
+		snprintf(val, sizeof(val), "%.*s", (int)strnlen(payload +
+			 rv->dofr_offset, rv->dofr_size),
+			 payload + rv->dofr_offset);
+		v = val;
+	}
+	if (dtrace_setopt(dtp, name, v) != 0) {
+		dt_consume_liberr(dep, "couldn't set option \"%s\" to \"%s\": "
+				  "%s\n", name, v ? v : "",
+				  dtrace_errmsg(dtp, dtrace_errno(dtp)));
+		return;
+	}
+	dt_consume_options(dtp);
+}
+
+/* sym(), func(), mod(), usym(), ufunc(), umod(), uaddr(): "  %-50s". */
+static void dt_print_symrec(FILE *fp, uint32_t kind, const char *addr,
+			    uint32_t size)
+{
+	char buf[1024];
+	uint64_t pc, pid = 0;
+
+	if (size == 16) {
+		memcpy(&pid, addr, 8);
+		memcpy(&pc, addr + 8, 8);
+	} else if (size == 8) {
+		memcpy(&pc, addr, 8);
+	} else {
+		return;
+	}
+	switch (kind) {
+	case DTRACE_DOFACT_SYM:
+		dt_ksym_sym(dt_ksym_kernel(), pc, buf, sizeof(buf));
+		break;
+	case DTRACE_DOFACT_MOD:
+		dt_ksym_mod(dt_ksym_kernel(), pc, buf, sizeof(buf));
+		break;
+	case DTRACE_DOFACT_USYM:
+		dt_usym_sym((pid_t)pid, pc, buf, sizeof(buf));
+		break;
+	case DTRACE_DOFACT_UMOD:
+		dt_usym_mod((pid_t)pid, pc, buf, sizeof(buf));
+		break;
+	default:
+		dt_usym_addr((pid_t)pid, pc, buf, sizeof(buf));
+		break;
+	}
+	fprintf(fp, "  %-50s", buf);
+}
+
+/* tracemem(): always the hex dump; a dynamic size comes first. */
+static void dt_print_tracemem(FILE *fp, const struct dtrace_dof_rec *r,
+			      const char *addr, bool quiet)
+{
+	uint64_t n = r->dofr_size;
+
+	if (r->dofr_flags & DTRACE_DOFREC_F_DYNSIZE) {
+		memcpy(&n, addr, 8);
+		addr += 8;
+		if (n > r->dofr_size - 8)
+			n = r->dofr_size - 8;
+	}
+	dt_print_bytes(fp, addr, (size_t)n, quiet, true);
+}
+
+/*
+ * clear(), trunc(), normalize(), denormalize(): the aggregation by its
+ * index in the enabling (dofa_arg), and trunc()'s count or normalize()'s
+ * factor in the ARG after.
+ */
+static void dt_consume_aggact(dtrace_hdl_t *dtp, const struct dt_enab *en,
+			      uint32_t ai, const char *payload, size_t len)
+{
+	const struct dtrace_dof_action *a = &en->den_acts[ai];
+	const struct dtrace_dof_rec *r = NULL;
+	uint32_t id = en->den_aggbase + (uint32_t)a->dofa_arg;
+	int64_t v = 0;
+	bool hasv;
+
+	if (a->dofa_arg >= en->den_naggs)
+		return;
+	if (a->dofa_nargs == 1 && a->dofa_nargs <= en->den_nacts - ai - 1)
+		r = dt_act_rec(en, ai + 1, len);
+	hasv = r && dt_rec_int(r, payload, &v);
+	switch (a->dofa_kind) {
+	case DTRACE_DOFACT_CLEAR:
+		dt_agg_clear(dtp, id);
+		break;
+	case DTRACE_DOFACT_TRUNC:
+		dt_agg_trunc(dtp, id, v, !hasv);
+		break;
+	case DTRACE_DOFACT_NORMALIZE:
+		if (hasv && v > 0)
+			dt_agg_normalize(dtp, id, (uint64_t)v);
+		break;
+	case DTRACE_DOFACT_DENORMALIZE:
+		dt_agg_normalize(dtp, id, 1);
+		break;
+	}
 }
 
 /*
@@ -262,15 +528,108 @@ static int dt_consume_error(dtrace_hdl_t *dtp, const struct dt_epid *dep,
 	return 0;
 }
 
+void dt_consume_options(dtrace_hdl_t *dtp)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	int64_t v;
+
+	if (!dc)
+		return;
+	dc->dc_quiet = dtrace_getopt(dtp, "quiet", &v) == 0 && v > 0;
+	dc->dc_flow = dtrace_getopt(dtp, "flowindent", &v) == 0 && v > 0;
+}
+
+static bool dt_opt_isset(dtrace_hdl_t *dtp, const char *name)
+{
+	int64_t v;
+
+	return dtrace_getopt(dtp, name, &v) == 0 && v > 0;
+}
+
+/* "entry" or "...-entry" (as "return"), not "carpentry". */
+static bool dt_flow_is(const char *name, const char *what)
+{
+	size_t n = strlen(name), w = strlen(what);
+
+	return n >= w && strcmp(name + n - w, what) == 0 &&
+	       (n == w || name[n - w - 1] == '-');
+}
+
+/*
+ * flowindent, as DTrace does it: an entry probe prints "-> func" and
+ * indents what follows by two columns, a return probe unindents and
+ * prints "<- func" ("=>" and "<=" for syscalls), any other probe "| "
+ * and its func:name.  An entry of the probe just seen under another
+ * epid (a second clause) does not indent again; a return followed by
+ * another clause of the same probe does not unindent yet.  The line is
+ * "CPU FUNCTION" in 3 and 41 columns.
+ */
+static void dt_flow_prefix(dtrace_hdl_t *dtp, FILE *fp, int cpu,
+			   const struct dt_epid *dep, const char *buf,
+			   size_t size, size_t off)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	const struct dtrace_probedesc *pd = &dep->dep_probe;
+	bool sys = strcmp(pd->dpd_provider, "syscall") == 0;
+	const char *prefix = "| ";
+	char name[DTRACE_FUNCNAMELEN + DTRACE_NAMELEN + 512];
+	int flow = 0;	/* 1 entry, -1 return */
+
+	if (dt_flow_is(pd->dpd_name, "entry"))
+		flow = 1;
+	else if (dt_flow_is(pd->dpd_name, "return"))
+		flow = -1;
+	if (flow == 1 && dc->dc_lastepid && dc->dc_lastepid != dep->dep_epid &&
+	    dc->dc_lastepid < dc->dc_nepids &&
+	    dc->dc_epids[dc->dc_lastepid].dep_known &&
+	    dc->dc_epids[dc->dc_lastepid].dep_probe.dpd_id == pd->dpd_id)
+		flow = 0;
+	if (flow == -1 && off + dep->dep_size + sizeof(struct dtrace_rechdr) <=
+	    size) {
+		const struct dtrace_rechdr *h =
+			(const void *)(buf + off + dep->dep_size);
+		const struct dt_epid *next;
+
+		if (h->drh_epid != DTRACE_EPIDNONE &&
+		    h->drh_epid != dep->dep_epid &&
+		    (next = dt_epid_lookup(dtp, dc, h->drh_epid)) != NULL &&
+		    next->dep_probe.dpd_id == pd->dpd_id)
+			flow = 0;
+	}
+	if (flow == 1)
+		prefix = sys ? " => " : " -> ";
+	else if (flow == -1)
+		prefix = sys ? " <= " : " <- ";
+	if (flow == -1 && dc->dc_indent > 0)
+		dc->dc_indent -= 2;
+
+	if (!dc->dc_heading) {
+		fprintf(fp, "%3s %-41s\n", "CPU", "FUNCTION");
+		dc->dc_heading = true;
+	}
+	if (flow)
+		snprintf(name, sizeof(name), "%*s%s%s", dc->dc_indent, "",
+			 prefix, pd->dpd_func);
+	else
+		snprintf(name, sizeof(name), "%*s%s%s:%s", dc->dc_indent, "",
+			 prefix, pd->dpd_func, pd->dpd_name);
+	fprintf(fp, "%3d %-41s ", cpu, name);
+	if (flow == 1)
+		dc->dc_indent += 2;
+}
+
 /* One record: the probe's line prefix, then each action's data. */
 static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
-			     const struct dt_epid *dep, const char *rec)
+			     const struct dt_epid *dep, const char *buf,
+			     size_t size, size_t off)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 	const struct dt_enab *en = &dc->dc_enabs[dep->dep_enabling];
 	const struct dtrace_dof_stmt *st = &en->den_stmts[dep->dep_stmt];
+	const char *rec = buf + off;
 	const char *payload = rec + sizeof(struct dtrace_rechdr);
 	size_t len = dep->dep_size - sizeof(struct dtrace_rechdr);
+	bool rawbytes;
 	uint32_t i;
 
 	if (st->dofst_act_first > en->den_nacts ||
@@ -279,7 +638,9 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 	if ((int)dep->dep_enabling == dc->dc_errenab)
 		return dt_consume_error(dtp, dep, payload, len);
 
-	if (!dc->dc_quiet) {
+	if (dc->dc_flow) {
+		dt_flow_prefix(dtp, fp, cpu, dep, buf, size, off);
+	} else if (!dc->dc_quiet) {
 		char name[DTRACE_FUNCNAMELEN + DTRACE_NAMELEN + 2];
 
 		if (!dc->dc_heading) {
@@ -290,21 +651,82 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 			 dep->dep_probe.dpd_name);
 		fprintf(fp, "%3d %6u %32s ", cpu, dep->dep_probe.dpd_id, name);
 	}
+	dc->dc_lastepid = dep->dep_epid;
+	rawbytes = dt_opt_isset(dtp, "rawbytes");
 
 	for (i = 0; i < st->dofst_act_count; i++) {
 		uint32_t ai = st->dofst_act_first + i;
 		const struct dtrace_dof_action *a = &en->den_acts[ai];
 		const struct dtrace_dof_rec *r = dt_act_rec(en, ai, len);
 
+		if (a->dofa_nargs > st->dofst_act_count - i - 1)
+			return dt_set_errmsg(dtp, EINVAL,
+					     "action arguments overrun the statement");
 		switch (a->dofa_kind) {
 		case DTRACE_DOFACT_TRACE:
-			if (r)
+			if (!r)
+				break;
+			if (rawbytes && (r->dofr_flags & DTRACE_DOFREC_F_BYREF))
+				dt_print_bytes(fp, payload + r->dofr_offset,
+					       r->dofr_size, dc->dc_quiet, true);
+			else
 				dt_print_trace(fp, payload + r->dofr_offset, r,
 					       dc->dc_quiet);
+			break;
+		case DTRACE_DOFACT_PRINT:
+			if (!r)
+				break;
+			if (a->dofa_arg >= en->den_strlen ||
+			    dt_print_typed(dtp, fp, en->den_strtab + a->dofa_arg,
+					   payload + r->dofr_offset,
+					   r->dofr_size) <= 0)
+				dt_print_trace(fp, payload + r->dofr_offset, r,
+					       dc->dc_quiet);
+			break;
+		case DTRACE_DOFACT_SYM:
+		case DTRACE_DOFACT_MOD:
+		case DTRACE_DOFACT_USYM:
+		case DTRACE_DOFACT_UMOD:
+		case DTRACE_DOFACT_UADDR:
+			if (r)
+				dt_print_symrec(fp, a->dofa_kind,
+						payload + r->dofr_offset,
+						r->dofr_size);
+			break;
+		case DTRACE_DOFACT_TRACEMEM:
+			if (r)
+				dt_print_tracemem(fp, r, payload + r->dofr_offset,
+						  dc->dc_quiet);
+			i += a->dofa_nargs;
 			break;
 		case DTRACE_DOFACT_PRINTF:
 			if (dt_consume_printf(dtp, fp, en, ai, payload, len) != 0)
 				return -1;
+			i += a->dofa_nargs;
+			break;
+		case DTRACE_DOFACT_SYSTEM:
+			if (dt_consume_system(dtp, fp, en, ai, payload, len) != 0)
+				return -1;
+			i += a->dofa_nargs;
+			break;
+		case DTRACE_DOFACT_FREOPEN:
+			if (dt_consume_freopen(dtp, fp, dep, en, ai, payload,
+					       len) != 0)
+				return -1;
+			i += a->dofa_nargs;
+			break;
+		case DTRACE_DOFACT_FTRUNCATE:
+			dt_consume_ftruncate(fp);
+			break;
+		case DTRACE_DOFACT_SETOPT:
+			dt_consume_setopt(dtp, dep, en, ai, payload, len);
+			i += a->dofa_nargs;
+			break;
+		case DTRACE_DOFACT_CLEAR:
+		case DTRACE_DOFACT_TRUNC:
+		case DTRACE_DOFACT_NORMALIZE:
+		case DTRACE_DOFACT_DENORMALIZE:
+			dt_consume_aggact(dtp, en, ai, payload, len);
 			i += a->dofa_nargs;
 			break;
 		case DTRACE_DOFACT_STACK:
@@ -377,6 +799,8 @@ static ssize_t dt_consume_buf(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 
+	if (off == 0)
+		dc->dc_indent = 0;	/* each CPU's flow starts afresh */
 	while (off + sizeof(struct dtrace_rechdr) <= size) {
 		const struct dtrace_rechdr *h = (const void *)(buf + off);
 		const struct dt_epid *dep;
@@ -392,7 +816,7 @@ static ssize_t dt_consume_buf(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 					     cpu);
 		if (begin_only && !dt_is_begin(&dep->dep_probe))
 			break;
-		if (dt_consume_record(dtp, fp, cpu, dep, buf + off) != 0)
+		if (dt_consume_record(dtp, fp, cpu, dep, buf, size, off) != 0)
 			return -1;
 		off += dep->dep_size;
 	}
@@ -454,6 +878,7 @@ int dt_consume(dtrace_hdl_t *dtp, FILE *fp)
 
 	if (!dc || !dc->dc_started || (dc->dc_atend && !dc->dc_stopped))
 		return 0;
+	dt_consume_options(dtp);
 	if (dc->dc_begancpu >= 0) {
 		cpu = dc->dc_begancpu;
 		dc->dc_begancpu = -1;

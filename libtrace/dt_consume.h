@@ -40,6 +40,7 @@ struct dt_aggdesc {
 	uint32_t dad_keysize;		/* rounded up to 8 */
 	uint32_t dad_valsize;
 	bool dad_printed;		/* by printa(): not again at exit */
+	uint64_t dad_normal;		/* normalize(): printed values / this */
 };
 
 /* One key of one aggregation, merged over CPUs and snapshots. */
@@ -56,6 +57,7 @@ struct dt_aggent {
 /* What an epid means, asked of the module once. */
 struct dt_epid {
 	bool dep_known;
+	uint32_t dep_epid;
 	uint32_t dep_enabling;
 	uint32_t dep_stmt;
 	uint32_t dep_size;
@@ -90,10 +92,24 @@ struct dt_consumer {
 	size_t dc_naggents;
 	char *dc_aggbuf;		/* one CPU's aggregation snapshot */
 	size_t dc_aggbufsize;
+	bool dc_flow;			/* flowindent */
+	int dc_indent;			/* flowindent's depth, in columns */
+	uint32_t dc_lastepid;		/* flowindent: the record before */
+	int dc_savedfd;			/* freopen(): the first output's
+					 * descriptor + 1, or 0 */
 };
 
 /* The handle's consumer state, created on first use; NULL: no memory. */
 struct dt_consumer *dt_consumer(dtrace_hdl_t *dtp);
+/* Read the options the consumer honours as it goes (quiet, flowindent). */
+void dt_consume_options(dtrace_hdl_t *dtp);
+/*
+ * print(): the value at addr (size bytes) as its C type typename,
+ * illumos-style (dt_print.c); 0 when the type is not known (print it as
+ * trace() would), 1 when printed.
+ */
+int dt_print_typed(dtrace_hdl_t *dtp, FILE *fp, const char *typename,
+		   const char *addr, size_t size);
 /* Drain every CPU's buffer and print what it holds. */
 int dt_consume(dtrace_hdl_t *dtp, FILE *fp);
 /* Aggregations (dt_agg.c): describe an enabled DOF's, take snapshots. */
@@ -102,6 +118,14 @@ int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en);
 int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 		  uint32_t ai);
 int dt_agg_snap(dtrace_hdl_t *dtp);
+/*
+ * The consumer-side actions on aggregation id (dar_aggid): clear() zeroes
+ * the values and keeps the keys; trunc() keeps the n largest (n < 0: the
+ * -n smallest; all: none); normalize() divides what is printed.
+ */
+void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id);
+void dt_agg_trunc(dtrace_hdl_t *dtp, uint32_t id, int64_t n, bool all);
+void dt_agg_normalize(dtrace_hdl_t *dtp, uint32_t id, uint64_t normal);
 void dt_agg_fini(struct dt_consumer *dc);
 
 #endif /* DT_CONSUME_H */

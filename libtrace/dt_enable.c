@@ -124,6 +124,8 @@ static int dt_enab_parse(dtrace_hdl_t *dtp, struct dt_enab *en)
 		const struct dtrace_dof_action *a = &en->den_acts[i];
 
 		if (a->dofa_kind != DTRACE_DOFACT_PRINTF &&
+		    a->dofa_kind != DTRACE_DOFACT_SYSTEM &&
+		    a->dofa_kind != DTRACE_DOFACT_FREOPEN &&
 		    (a->dofa_kind != DTRACE_DOFACT_PRINTA || !a->dofa_arg))
 			continue;
 		if (a->dofa_arg >= en->den_strlen)

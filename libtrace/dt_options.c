@@ -4,7 +4,8 @@
  * command-line flags that are options underneath (-q is quiet, -Z zdefs,
  * -D/-U/-I are define/undef/incdir).  The table is dt_options.def.  Kinds:
  *
- *   DT_OK_BOOL       set by naming it; a value is refused
+ *   DT_OK_BOOL       set by naming it, or on/off by a value (yes/no,
+ *                    on/off, true/false, ... or a number; 0 is off)
  *   DT_OK_INT        a decimal (or 0x) integer
  *   DT_OK_SIZE       bytes, with an optional k, m, g or t suffix
  *   DT_OK_RATE       stored as nanoseconds between events: "10hz", "5ms",
@@ -179,6 +180,40 @@ static int dt_opt_cpparg(dtrace_hdl_t *dtp, struct dt_cstate *cs, int letter,
 	return 0;
 }
 
+/*
+ * A boolean given a value (-x quiet=no, setopt("quiet", "off")), as
+ * DTrace takes it: yes/no, enable(d)/disable(d), true/false, on/off,
+ * set/unset, or a number (0 turns it off).
+ */
+static int dt_opt_bool(const char *val, int64_t *vp)
+{
+	static const char *const couples[][2] = {
+		{ "yes", "no" }, { "enable", "disable" },
+		{ "enabled", "disabled" }, { "true", "false" },
+		{ "on", "off" }, { "set", "unset" },
+	};
+	size_t i;
+	char *end;
+
+	for (i = 0; i < sizeof(couples) / sizeof(couples[0]); i++) {
+		if (strcasecmp(val, couples[i][0]) == 0) {
+			*vp = 1;
+			return 0;
+		}
+		if (strcasecmp(val, couples[i][1]) == 0) {
+			*vp = DT_OPT_UNSET;
+			return 0;
+		}
+	}
+	errno = 0;
+	*vp = strtoll(val, &end, 0);
+	if (errno || end == val || *end || *vp < 0)
+		return -1;
+	if (*vp == 0)
+		*vp = DT_OPT_UNSET;
+	return 0;
+}
+
 int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
 {
 	struct dt_cstate *cs = dt_cc_state(dtp);
@@ -198,6 +233,9 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
 
 	switch (od->od_kind) {
 	case DT_OK_BOOL:
+		if (val)
+			bad = dt_opt_bool(val, &v) != 0;
+		break;
 	case DT_OK_CFLAG:
 		bad = (val != NULL);
 		break;

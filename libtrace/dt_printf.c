@@ -19,8 +19,14 @@
  *  - %p is %x (no 0x); %c takes an integer; %s stops at the record's end
  *    or its first NUL; %S prints C escapes for unprintable bytes; %Y is
  *    "2024 Jan 15 10:11:12" and %T RFC 822 time in the local time zone;
- *    %a and %A print a symbol name when one is known, else 0x<hex>;
- *  - printa()'s %@ conversions print the aggregation's value.
+ *    %a (and %k of one address) prints a kernel address as
+ *    module`function+0xoff, %A a user address in its process
+ *    (dt_usym.c), each 0x<hex> when no symbol is known;
+ *  - printa()'s %@ conversions print the aggregation's value; a
+ *    quantization's value prints its histogram (pv_print), whatever
+ *    the conversion's flags.
+ *
+ * dt_printf_string() formats into a string for system() and freopen().
  *
  * The compiler has checked the format and the
  * argument types; the checks here only keep a damaged buffer from
@@ -33,7 +39,9 @@
 #include <time.h>
 
 #include "dt_impl.h"
+#include "dt_ksym.h"
 #include "dt_printf.h"
+#include "dt_usym.h"
 
 #define DT_PF_ALT	0x01
 #define DT_PF_ZPAD	0x02
@@ -363,15 +371,29 @@ static int dt_pfprint_time(FILE *fp, const char *fmt,
 	return fprintf(fp, fmt, buf);
 }
 
+/*
+ * %a: a kernel address as "module`function+0xoff"; %A: a user address
+ * the same way in its process (a pid, address record: usym() and
+ * friends), else in no process: "0x<hex>".
+ */
 static int dt_pfprint_addr(FILE *fp, const char *fmt,
-			   const struct dt_pfval *v)
+			   const struct dt_pfval *v, int user)
 {
-	char buf[32];
+	char buf[1024];
+	uint64_t pid = 0;
 	int64_t x;
 
-	if (dt_pfval_int(v, 0, &x) != 0)
+	if (v->pv_size == 16) {
+		pid = ((const uint64_t *)v->pv_addr)[0];
+		x = ((const int64_t *)v->pv_addr)[1];
+	} else if (dt_pfval_int(v, 0, &x) != 0) {
 		return -1;
-	snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)x);
+	}
+	if (user)
+		dt_usym_addr((pid_t)pid, (uint64_t)x, buf, sizeof(buf));
+	else if (dt_ksym_addr(dt_ksym_kernel(), (uint64_t)x, buf,
+			      sizeof(buf)) < 0)
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)x);
 	return fprintf(fp, fmt, buf);
 }
 
@@ -382,6 +404,8 @@ static int dt_pfprint(FILE *fp, const struct dt_pfconv *pfc, char *fmt,
 	char *s;
 	int ret;
 
+	if (v->pv_print)
+		return v->pv_print(fp, v);
 	switch (pfc->pfc_kind) {
 	case DT_PFK_DINT:
 		if (!(v->pv_flags & DT_PFVAL_SIGNED))
@@ -419,7 +443,8 @@ static int dt_pfprint(FILE *fp, const struct dt_pfconv *pfc, char *fmt,
 		free(s);
 		return ret;
 	case DT_PFK_ADDR:
-		return dt_pfprint_addr(fp, fmt, v);
+	case DT_PFK_STACK:
+		return dt_pfprint_addr(fp, fmt, v, pfc->pfc_name == 'A');
 	case DT_PFK_TIME:
 	case DT_PFK_TIME822:
 		return dt_pfprint_time(fp, fmt, v,
@@ -502,3 +527,24 @@ mismatch:
 }
 
 #pragma GCC diagnostic pop
+
+int dt_printf_string(dtrace_hdl_t *dtp, char **sp, const struct dt_pfv *pfv,
+		     const struct dt_pfval *vals, int nvals)
+{
+	size_t len = 0;
+	FILE *fp;
+	int ret;
+
+	*sp = NULL;
+	fp = open_memstream(sp, &len);
+	if (!fp)
+		return dt_set_errno(dtp, errno);
+	ret = dt_printf_format(dtp, fp, pfv, vals, nvals, NULL);
+	if (fclose(fp) != 0 && ret >= 0)
+		ret = dt_set_errno(dtp, errno);
+	if (ret < 0) {
+		free(*sp);
+		*sp = NULL;
+	}
+	return ret;
+}

@@ -19,6 +19,9 @@ struct dt_pfval {
 	const void *pv_addr;
 	size_t pv_size;
 	unsigned pv_flags;	/* DT_PFVAL_* */
+	/* printa()'s %@ of a quantization: prints the histogram itself. */
+	int (*pv_print)(FILE *fp, const struct dt_pfval *v);
+	const void *pv_ctx;	/* for pv_print */
 };
 
 struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *fmt);
@@ -31,4 +34,10 @@ int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
 		     const struct dt_pfval *vals, int nvals,
 		     const struct dt_pfval *aggval);
 
+/*
+ * The same into a string (system(), freopen()): *sp is malloc'd, NUL-
+ * terminated; returns the number of values used, or -1.
+ */
+int dt_printf_string(dtrace_hdl_t *dtp, char **sp, const struct dt_pfv *pfv,
+		     const struct dt_pfval *vals, int nvals);
 #endif /* DT_PRINTF_H */
