@@ -283,7 +283,7 @@ static int dtc_unavailable(const struct dtc_args *a)
 	const char *f;
 
 	for (f = flags; *f; f++) {
-		if (a->da_flags[(int)*f]) {
+		if (a->da_flags[(int)*f] && !(*f == 'v' && a->da_flags['l'])) {
 			dtc_error("option -%c is not implemented yet", *f);
 			return 1;
 		}
@@ -510,8 +510,15 @@ static int dtc_trace(const struct dtc_args *a)
 	dtrace_hdl_t *dtp;
 	int err, i, done = 0, quiet = a->da_flags['q'];
 
-	/* Compiling alone (-e) needs no module. */
-	dtp = dtrace_open(a->da_flags['e'] ? DTRACE_O_NODEV : 0, &err);
+	/*
+	 * Compiling alone (-e) needs no module, but uses it when it is
+	 * loaded, as DTrace does: its probe list gives args[] their types.
+	 */
+	dtp = dtrace_open(0, &err);
+	if (a->da_flags['e'] && (!dtp || err)) {
+		dtrace_close(dtp);
+		dtp = dtrace_open(DTRACE_O_NODEV, &err);
+	}
 	if (!dtp || err) {
 		dtc_error("failed to initialize dtrace: %s",
 			  dtp ? dtrace_errmsg(dtp, err) : dtrace_strerror(err));

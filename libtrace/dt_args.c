@@ -114,8 +114,10 @@ static ctf_id_t dt_args_ctype(dtrace_hdl_t *dtp, char *decl)
 	if (t != CTF_ERR && isconst)
 		t = ctf_add_const(fp, CTF_ADD_NONROOT, t);
 	for (; i < ntok && t != CTF_ERR; i++) {
-		if (strcmp(tok[i], "*") == 0)
-			t = dt_type_pointer(dtp, t);
+		if (strcmp(tok[i], "*") == 0)	/* (keeping the const) */
+			t = ctf_type_kind(fp, t) == CTF_K_CONST ?
+			    ctf_add_pointer(fp, CTF_ADD_NONROOT, t) :
+			    dt_type_pointer(dtp, t);
 		else if (strcmp(tok[i], "const") == 0)
 			t = ctf_add_const(fp, CTF_ADD_NONROOT, t);
 	}
