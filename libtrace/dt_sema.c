@@ -1536,10 +1536,23 @@ static void dt_sema_args(dt_sema_t *ss, dt_node_t *dnp)
 {
 	const dt_node_t *ix = dnp->dn_right;
 	const dt_pdesc_t *bad = NULL;
+	char name[128];
 	ctf_id_t t;
 
-	if (!ss->ss_clause || !ix || ix->dn_kind != DT_NODE_INT)
-		return;		/* outside a clause, or not a constant */
+	if (!ss->ss_clause || !ix)
+		return;		/* outside a clause */
+	if (ix->dn_kind != DT_NODE_INT) {
+		/* Typed arguments need a constant index, as in DTrace. */
+		if (dt_args_clause(ss->ss_pcb->pcb_hdl, ss->ss_clause->dn_left,
+				   0, &t, &bad) != DT_ARGS_UNTYPED)
+			dt_node_error(ss->ss_pcb, dnp, D_PROTO_ARG, "args[ ] "
+				      "argument #1 is incompatible with "
+				      "prototype:\n\tprototype: integer "
+				      "constant\n\t argument: %s",
+				      dt_sema_tname(ss, ix->dn_type, ix->dn_vkind,
+						    name, sizeof(name)));
+		return;
+	}
 	switch (dt_args_clause(ss->ss_pcb->pcb_hdl, ss->ss_clause->dn_left,
 			       (int64_t)ix->dn_value, &t, &bad)) {
 	case DT_ARGS_TYPED:
