@@ -283,7 +283,7 @@ static int dtc_unavailable(const struct dtc_args *a)
 	const char *f;
 
 	for (f = flags; *f; f++) {
-		if (a->da_flags[(int)*f]) {
+		if (a->da_flags[(int)*f] && !(*f == 'v' && a->da_flags['l'])) {
 			dtc_error("option -%c is not implemented yet", *f);
 			return 1;
 		}
@@ -344,15 +344,52 @@ static int dtc_fail(dtrace_hdl_t *dtp, const char *what)
 	return DTRACE_EXIT_ERROR;
 }
 
+/* dtrace -lv: the stability attributes and argument types, as DTrace. */
+static void dtc_list_info(const dtrace_probeinfo_t *p)
+{
+	int i;
+
+	printf("\n\tProbe Description Attributes\n");
+	printf("\t\tIdentifier Names: %s\n",
+	       dtrace_stability_name(p->dtp_attr.dtat_name));
+	printf("\t\tData Semantics:   %s\n",
+	       dtrace_stability_name(p->dtp_attr.dtat_data));
+	printf("\t\tDependency Class: %s\n",
+	       dtrace_class_name(p->dtp_attr.dtat_class));
+	printf("\n\tArgument Attributes\n");
+	printf("\t\tIdentifier Names: %s\n",
+	       dtrace_stability_name(p->dtp_arga.dtat_name));
+	printf("\t\tData Semantics:   %s\n",
+	       dtrace_stability_name(p->dtp_arga.dtat_data));
+	printf("\t\tDependency Class: %s\n",
+	       dtrace_class_name(p->dtp_arga.dtat_class));
+	printf("\n\tArgument Types\n");
+	for (i = 0; i < p->dtp_argc; i++)
+		printf("\t\targs[%d]: %s\n", i, p->dtp_argv[i]);
+	if (p->dtp_argc == 0)
+		printf("\t\tNone\n");
+	printf("\n");
+}
+
 /* dtrace -l: every probe, or those each description names. */
+struct dtc_listarg {
+	int dl_verbose;		/* -v */
+	uint32_t dl_id;		/* -i: only this probe */
+};
+
 static int dtc_list_one(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 			void *arg)
 {
-	(void)dtp;
-	(void)arg;
+	const struct dtc_listarg *dl = arg;
+	dtrace_probeinfo_t info;
+
+	if (dl->dl_id && pd->dpd_id != dl->dl_id)
+		return pd->dpd_id > dl->dl_id;
 	printf("%5u %10s %17s %33s %s\n", pd->dpd_id, pd->dpd_provider,
 	       pd->dpd_mod, pd->dpd_func, pd->dpd_name);
-	return 0;
+	if (dl->dl_verbose && dtrace_probe_info(dtp, pd, &info) == 0)
+		dtc_list_info(&info);
+	return dl->dl_id != 0;
 }
 
 /* Split "[[[provider:]module:]function:]name" from the right, as -n does;
@@ -382,18 +419,27 @@ static void dtc_split(struct dtrace_probedesc *pd, const char *text,
 static int dtc_list(dtrace_hdl_t *dtp, const struct dtc_args *a)
 {
 	struct dtrace_probedesc pd;
+	struct dtc_listarg dl = { a->da_flags['v'], 0 };
 	int i;
 
 	printf("%5s %10s %17s %33s %s\n", "ID", "PROVIDER", "MODULE",
 	       "FUNCTION", "NAME");
 	if (a->da_nspecs == 0)
-		return dtrace_probe_iter(dtp, NULL, dtc_list_one, NULL) < 0;
+		return dtrace_probe_iter(dtp, NULL, dtc_list_one, &dl) < 0;
 	for (i = 0; i < a->da_nspecs; i++) {
-		if (a->da_specs[i].ds_kind == DTC_SPEC_SCRIPT ||
-		    a->da_specs[i].ds_kind == DTC_SPEC_ID)
+		if (a->da_specs[i].ds_kind == DTC_SPEC_SCRIPT)
 			continue;
-		dtc_split(&pd, a->da_specs[i].ds_text, a->da_specs[i].ds_kind);
-		if (dtrace_probe_iter(dtp, &pd, dtc_list_one, NULL) < 0)
+		memset(&pd, 0, sizeof(pd));
+		dl.dl_id = 0;
+		if (a->da_specs[i].ds_kind == DTC_SPEC_ID)
+			dl.dl_id = (uint32_t)strtoul(a->da_specs[i].ds_text,
+						     NULL, 0);
+		else
+			dtc_split(&pd, a->da_specs[i].ds_text,
+				  a->da_specs[i].ds_kind);
+		if (a->da_specs[i].ds_kind == DTC_SPEC_ID && dl.dl_id == 0)
+			continue;
+		if (dtrace_probe_iter(dtp, &pd, dtc_list_one, &dl) < 0)
 			return 1;
 	}
 	return 0;
@@ -465,8 +511,15 @@ static int dtc_trace(const struct dtc_args *a)
 	int err, i, done = 0, quiet = a->da_flags['q'];
 	FILE *ofp = stdout;
 
-	/* Compiling alone (-e) needs no module. */
-	dtp = dtrace_open(a->da_flags['e'] ? DTRACE_O_NODEV : 0, &err);
+	/*
+	 * Compiling alone (-e) needs no module, but uses it when it is
+	 * loaded, as DTrace does: its probe list gives args[] their types.
+	 */
+	dtp = dtrace_open(0, &err);
+	if (a->da_flags['e'] && (!dtp || err)) {
+		dtrace_close(dtp);
+		dtp = dtrace_open(DTRACE_O_NODEV, &err);
+	}
 	if (!dtp || err) {
 		dtc_error("failed to initialize dtrace: %s",
 			  dtp ? dtrace_errmsg(dtp, err) : dtrace_strerror(err));

@@ -25,6 +25,10 @@
  * The format (Documentation/bpf/btf.rst): a header, then the type section
  * (struct btf_type records, each followed by kind-specific data), then the
  * string section.  Type id 0 is void; ids count from 1 in order.
+ *
+ * Functions (FUNC, found by name with DT_BTF_FUNC) and the prototypes
+ * behind them are read, never imported as such: dt_btf_proto gives the
+ * parameter and return type ids, which dt_args.c imports one by one.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -128,6 +132,7 @@ static int dt_btf_class(int kind)
 	case BTF_KIND_TYPEDEF:
 	case BTF_KIND_INT:
 	case BTF_KIND_FLOAT: return 4;
+	case BTF_KIND_FUNC: return 5;	/* probe arguments (dt_args.c) */
 	default: return 0;
 	}
 }
@@ -322,7 +327,7 @@ uint32_t dt_btf_ntypes(const dt_btf_t *btf)
 uint32_t dt_btf_lookup(const dt_btf_t *btf, int kind, const char *name)
 {
 	int class = kind == CTF_K_STRUCT ? 1 : kind == CTF_K_UNION ? 2 :
-		    kind == CTF_K_ENUM ? 3 : 4;
+		    kind == CTF_K_ENUM ? 3 : kind == DT_BTF_FUNC ? 5 : 4;
 	uint32_t mask = btf->bt_hashsize - 1;
 	uint32_t h = dt_btf_hashstr(name, class) & mask, id;
 
@@ -614,4 +619,46 @@ ctf_id_t dt_btf_complete(dt_btf_t *btf, ctf_dict_t *fp, ctf_id_t fwd)
 const char *dt_btf_type_name(const dt_btf_t *btf, uint32_t id)
 {
 	return dt_btf_name(btf, id);
+}
+
+/*
+ * The prototype behind id: a FUNC, a FUNC_PROTO, or a typedef of a
+ * pointer to one (the btf_trace_<event> typedefs of tracepoints).  Fills
+ * *retp and up to max parameter type ids; returns the number of
+ * parameters (a trailing "..." not counted), or -1 if id is no function.
+ */
+int dt_btf_proto(const dt_btf_t *btf, uint32_t id, uint32_t *retp,
+		 uint32_t *params, int max)
+{
+	const struct btf_type *t;
+	const struct btf_param *p;
+	int i, n, hops;
+
+	for (hops = 0; hops < 8; hops++) {
+		if (id == 0 || id >= btf->bt_ntypes)
+			return -1;
+		t = btf->bt_types[id];
+		switch (BTF_KIND(t->info)) {
+		case BTF_KIND_FUNC:
+		case BTF_KIND_TYPEDEF:
+		case BTF_KIND_PTR:
+		case BTF_KIND_CONST:
+		case BTF_KIND_VOLATILE:
+		case BTF_KIND_TYPE_TAG:
+			id = t->size_type;
+			continue;
+		case BTF_KIND_FUNC_PROTO:
+			p = (const void *)(t + 1);
+			n = (int)BTF_VLEN(t->info);
+			if (n > 0 && p[n - 1].type == 0)
+				n--;		/* "..." */
+			for (i = 0; i < n && i < max; i++)
+				params[i] = p[i].type;
+			*retp = t->size_type;
+			return n;
+		default:
+			return -1;
+		}
+	}
+	return -1;
 }

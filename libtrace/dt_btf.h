@@ -18,6 +18,10 @@ uint32_t dt_btf_ntypes(const dt_btf_t *btf);
 /* The BTF id of a named type; kind is CTF_K_STRUCT, _UNION, _ENUM, or
  * anything else for typedef and base type names.  0 if none. */
 uint32_t dt_btf_lookup(const dt_btf_t *btf, int kind, const char *name);
+#define DT_BTF_FUNC	(-1)	/* dt_btf_lookup's kind for functions */
+/* A function's (or a pointer-to-function typedef's) prototype. */
+int dt_btf_proto(const dt_btf_t *btf, uint32_t id, uint32_t *retp,
+		 uint32_t *params, int max);
 const char *dt_btf_type_name(const dt_btf_t *btf, uint32_t id);
 
 /* Import a type (complete) into fp; CTF_ERR with ctf_errno(fp) set. */

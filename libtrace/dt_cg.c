@@ -728,6 +728,32 @@ static int dt_cg_cast(dt_cg_t *cg, dt_node_t *dnp)
 }
 
 /*
+ * A typed args[N] narrower than 64 bits: the raw argument's upper bits
+ * may be garbage (a 32-bit argument in a 64-bit register), so sign- or
+ * zero-extend it from its own width, as DTrace does.
+ */
+static void dt_cg_argext(dt_cg_t *cg, const dt_node_t *dnp, int r)
+{
+	ctf_dict_t *fp = dt_cg_fp(cg);
+	ctf_id_t t = dt_cg_resolve(cg, dnp->dn_type);
+	ctf_encoding_t e;
+	int bits;
+
+	if (t == CTF_ERR || (ctf_type_kind(fp, t) != CTF_K_INTEGER &&
+			     ctf_type_kind(fp, t) != CTF_K_ENUM) ||
+	    ctf_type_encoding(fp, t, &e) != 0)
+		return;
+	bits = (int)ctf_type_size(fp, t) * 8;
+	if (bits > 0 && bits < 64) {
+		dif_emit(cg->cg_b, DIF_OP_SLLI, (unsigned)r, (unsigned)r, 0,
+			 64 - bits);
+		dif_emit(cg->cg_b, (e.cte_format & CTF_INT_SIGNED) ?
+			 DIF_OP_SRAI : DIF_OP_SRLI, (unsigned)r, (unsigned)r, 0,
+			 64 - bits);
+	}
+}
+
+/*
  * xlate<T *>(e)->m: the translator's expression for m, inlined with its
  * input parameter bound to e's value.
  */
@@ -864,6 +890,8 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 				r = dt_cg_expr(cg, dnp->dn_right);
 				dif_emit(b, DIF_OP_LDBA, (unsigned)r,
 					 (unsigned)r, 0, bv);
+				if (bv == DIF_BV_ARGS && dnp->dn_type)
+					dt_cg_argext(cg, dnp, r);
 				return r;
 			}
 		}

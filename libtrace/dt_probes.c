@@ -26,12 +26,11 @@
  * A description that matches nothing is D_PDESC_ZERO unless -Z
  * (DTRACE_C_ZDEFS) is given, as with the live probe list.
  *
- * args[]: the module does not describe probe arguments yet (the ABI has
- * no such ioctl), so args[n] is int64_t, like argN, with or without the
- * module.  The plan: the module describes each probe's arguments by BTF
- * type name (tracepoint prototypes are btf_trace_<event> in BTF, syscall
- * arguments are in the syscall metadata), and without the module the
- * compiler reads the same from the kernel's BTF and tracefs formats.
+ * args[]: their types are not the module's business; libtrace/dt_args.c
+ * resolves them from the provider and the probe's names (tracefs formats
+ * for syscall, BTF prototypes for fbt and sdt), walking the live probe
+ * list when the module is loaded and, without it, the one probe a
+ * description names.
  */
 #include <ctype.h>
 #include <errno.h>

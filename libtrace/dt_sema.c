@@ -24,7 +24,9 @@
  * Each expression node gets its C type (dn_type, a ctf_id_t of the
  * handle's dictionary, see dt_types.c) and a coarse value class
  * (dn_vkind: integer, string, pointer, void, ...) that the checks above
- * use; a type of 0 means not known (args[] until probes carry types).
+ * use; a type of 0 means not known.  args[N] has the type its probes
+ * give it (dt_args.c: D_ARGS_MULTI when they disagree, D_ARGS_IDX past
+ * their arguments), or none when their types are not known.
  * sizeof and offsetof become constants here, and so does any operator
  * whose operands are constants (dt_fold).
  */
@@ -33,6 +35,7 @@
 #include <string.h>
 
 #include "dt_cc.h"
+#include "dt_args.h"
 #include <dtrace/dof.h>
 #include <dtrace/abi.h>
 #include <dtrace/dif.h>
@@ -1528,6 +1531,47 @@ static void dt_sema_xlator(dt_sema_t *ss, dt_node_t *dnp)
 	ss->ss_xlators = dx;
 }
 
+/* args[N]: the type the clause's probes give args[N] (dt_args.c). */
+static void dt_sema_args(dt_sema_t *ss, dt_node_t *dnp)
+{
+	const dt_node_t *ix = dnp->dn_right;
+	const dt_pdesc_t *bad = NULL;
+	char name[128];
+	ctf_id_t t;
+
+	if (!ss->ss_clause || !ix)
+		return;		/* outside a clause */
+	if (ix->dn_kind != DT_NODE_INT) {
+		/* Typed arguments need a constant index, as in DTrace. */
+		if (dt_args_clause(ss->ss_pcb->pcb_hdl, ss->ss_clause->dn_left,
+				   0, &t, &bad) != DT_ARGS_UNTYPED)
+			dt_node_error(ss->ss_pcb, dnp, D_PROTO_ARG, "args[ ] "
+				      "argument #1 is incompatible with "
+				      "prototype:\n\tprototype: integer "
+				      "constant\n\t argument: %s",
+				      dt_sema_tname(ss, ix->dn_type, ix->dn_vkind,
+						    name, sizeof(name)));
+		return;
+	}
+	switch (dt_args_clause(ss->ss_pcb->pcb_hdl, ss->ss_clause->dn_left,
+			       (int64_t)ix->dn_value, &t, &bad)) {
+	case DT_ARGS_TYPED:
+		dt_sema_settype(ss, dnp, t);
+		break;
+	case DT_ARGS_MULTI:
+		dt_node_error(ss->ss_pcb, dnp, D_ARGS_MULTI, "args[ ] may not "
+			      "be referenced because probe description "
+			      "%s:%s:%s:%s matches an unstable set of probes",
+			      bad->pd_prov, bad->pd_mod, bad->pd_func,
+			      bad->pd_name);
+	case DT_ARGS_IDX:
+		dt_node_error(ss->ss_pcb, dnp, D_ARGS_IDX, "index %lld is out "
+			      "of range for %s:%s:%s:%s args[ ]",
+			      (long long)ix->dn_value, bad->pd_prov,
+			      bad->pd_mod, bad->pd_func, bad->pd_name);
+	}
+}
+
 /*
  * The C type of an expression whose operands are typed.  Member
  * operators leave the member's bit offset in dn_value for the code
@@ -1682,6 +1726,11 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		dt_sema_settype(ss, dnp, rt);
 		return;
 	case DT_OP_INDEX:
+		if (l->dn_kind == DT_NODE_IDENT && !dnp->dn_type &&
+		    strcmp(l->dn_string, "args") == 0) {
+			dt_sema_args(ss, dnp);
+			return;
+		}
 		if (dnp->dn_type || !l->dn_type)
 			return;
 		rt = ctf_type_resolve(fp, l->dn_type);
@@ -1800,6 +1849,7 @@ static void dt_sema_clause(dt_sema_t *ss, dt_node_t *clause)
 				      "predicate result must be of scalar type");
 	}
 	dt_sema_stmts(ss, clause->dn_body);
+	ss->ss_clause = NULL;
 }
 
 /* Enumerators are read-only integer names. */

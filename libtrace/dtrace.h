@@ -145,4 +145,26 @@ typedef int dtrace_probe_f(dtrace_hdl_t *dtp,
 int dtrace_probe_iter(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pdp,
 		      dtrace_probe_f *func, void *arg);
 
+/*
+ * dtrace -lv (dt_args.c): a probe's stability attributes (DTRACE_S_*
+ * stability and DTRACE_C_* class numbers, named by dtrace_stability_name
+ * and dtrace_class_name) and its argument types by C name, none if
+ * dtp_argc is 0.
+ */
+#define DTRACE_ARGMAX		32
+#define DTRACE_ARGTYPELEN	128
+typedef struct dtrace_attribute {
+	uint8_t dtat_name, dtat_data, dtat_class;
+} dtrace_attribute_t;
+typedef struct dtrace_probeinfo {
+	dtrace_attribute_t dtp_attr;	/* the probe description's */
+	dtrace_attribute_t dtp_arga;	/* its arguments' */
+	int dtp_argc;
+	char dtp_argv[DTRACE_ARGMAX][DTRACE_ARGTYPELEN];
+} dtrace_probeinfo_t;
+int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pdp,
+		      dtrace_probeinfo_t *pip);
+const char *dtrace_stability_name(unsigned s);
+const char *dtrace_class_name(unsigned c);
+
 #endif /* DTRACE_H */

@@ -4,7 +4,7 @@
  */
 BEGIN
 {
-	trace(arg0); trace(arg9); trace(args[0]);
+	trace(arg0); trace(arg9);
 	trace(execname); trace(pid); trace(tid); trace(ppid); trace(uid);
 	trace(gid); trace(cpu); trace(timestamp); trace(vtimestamp);
 	trace(walltimestamp); trace(probeprov); trace(probemod);
@@ -12,4 +12,9 @@ BEGIN
 	trace(caller); trace(ucaller); trace(stackdepth); trace(ustackdepth);
 	trace(uregs[0]); trace(vmregs[1]); trace(epid); trace(id); trace(ipl); trace(root);
 	trace(cwd);
+}
+
+syscall::read:return
+{
+	trace(args[0]);
 }
