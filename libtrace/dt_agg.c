@@ -617,6 +617,10 @@ static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
 			strnlen(vals[k].pv_addr, r->dofr_size) : r->dofr_size;
 		vals[k].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
 				   DT_PFVAL_SIGNED : 0;
+		if (r->dofr_flags & DTRACE_DOFREC_F_KSTACK)
+			vals[k].pv_flags = DT_PFVAL_KSTACK;
+		if (r->dofr_flags & DTRACE_DOFREC_F_USTACK)
+			vals[k].pv_flags = DT_PFVAL_USTACK;
 	}
 	return dt_printf_format(dtp, fp, pfv, vals, (int)n, &aggval) < 0 ? -1 : 0;
 }

@@ -5,7 +5,9 @@
  * call itself (inline syscall instruction, so no frameless libc wrapper
  * hides a frame), count times, then sleeps for the given seconds so the
  * consumer can still read /proc/PID/maps when it prints.  Built with
- * frame pointers (kmod.mk), as the user stack walk needs.
+ * frame pointers and without optimization (kmod.mk), so that every
+ * function of the chain, the leaf included, sets up its frame as the
+ * user stack walk needs.
  *
  *   ustack_prog COUNT [SLEEP_SECONDS]
  */
