@@ -10,9 +10,8 @@
  * an unmapped page is read without touching that page.
  *
  * Built-in variables read the current task and the firing; the ones that
- * need stack walking or path names (stackdepth, caller, ucaller,
- * ustackdepth, uregs[], vmregs[], cwd, root) are not implemented yet and
- * fault with DIF_FLT_ILLOP.  Variables live where kernel/dtk_state.c
+ * need path names or registers (uregs[], vmregs[], cwd, root) are not
+ * implemented yet and fault with DIF_FLT_ILLOP.  Variables live where kernel/dtk_state.c
  * put them at go: globals and clause-locals in the state, thread-locals
  * and array elements in its dynamic-variable store.
  */
@@ -236,6 +235,17 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 	case DIF_BV_STACKDEPTH:
 		*val = dtk_stack_kernel(NULL, 0, prb->dpr_aframes);
 		return 0;
+	case DIF_BV_USTACKDEPTH:
+		*val = dtk_stack_user(NULL, 0);
+		return 0;
+	case DIF_BV_UCALLER: {
+		/* DTrace's: the first return address after the user pc. */
+		unsigned long pcs[2] = { 0, 0 };
+
+		dtk_stack_user(pcs, 2);
+		*val = pcs[1];
+		return 0;
+	}
 	case DIF_BV_ZONENAME:
 		*val = (uintptr_t)"global";
 		return 0;

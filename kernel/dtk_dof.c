@@ -426,6 +426,8 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_AGGREGATE:
 	case DTRACE_DOFACT_AGGWEIGHT:
 	case DTRACE_DOFACT_STACK:
+	case DTRACE_DOFACT_USTACK:
+	case DTRACE_DOFACT_JSTACK:
 	case DTRACE_DOFACT_PRINTA:
 	/* Records the consumer prints or acts on (dt_consume.c). */
 	case DTRACE_DOFACT_PRINT:
@@ -475,9 +477,12 @@ static int dtk_dof_aggact(struct dtk_dof *d, const struct dtrace_dof_stmt *ds,
 	    a->dta_hasdifo == (ag->dag_func == DTRACE_AGG_COUNT))
 		return dtk_dof_fail(d, -EINVAL,
 			"%s: does not match its aggregation", what);
+	/* A stack key is walked, not computed: its ARG has no DIFO. */
 	for (k = 1; k <= a->dta_nargs; k++)
 		if (acts[ai + k].dofa_kind != DTRACE_DOFACT_ARG ||
-		    acts[ai + k].dofa_difo == DTRACE_DOF_NONE)
+		    (acts[ai + k].dofa_difo == DTRACE_DOF_NONE) !=
+		    !!(ag->dag_keyrecs[k - 1].dofr_flags &
+		       (DTRACE_DOFREC_F_KSTACK | DTRACE_DOFREC_F_USTACK)))
 			return dtk_dof_fail(d, -EINVAL, "%s: key %u malformed",
 					    what, k - 1);
 	w = ai + a->dta_nargs + 1;
@@ -552,6 +557,9 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 		    !dtk_range_ok(r->dofr_offset, r->dofr_size, ds->dofst_size))
 			return dtk_dof_fail(d, -EINVAL,
 				"%s: record outside the statement's payload or malformed", what);
+		if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK | DTRACE_DOFREC_F_USTACK))
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: a stack key flag on an action's record", what);
 		if (r->dofr_flags & DTRACE_DOFREC_F_USER)
 			return dtk_dof_fail(d, -EOPNOTSUPP,
 				"%s: record flags %#x are not implemented yet", what,
@@ -586,12 +594,26 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 				return dtk_dof_fail(d, -EINVAL,
 					"%s: stack() needs 1 to %d 8-byte frames", what,
 					DTK_STACK_MAX);
+		} else if (da->dofa_kind == DTRACE_DOFACT_USTACK ||
+			   da->dofa_kind == DTRACE_DOFACT_JSTACK) {
+			/* ustack(n, strsize): the pid, n pcs, the strings. */
+			u64 n = da->dofa_arg & U32_MAX, ss = da->dofa_arg >> 32;
+
+			if (a->dta_hasdifo || r->dofr_flags || r->dofr_align != 8 ||
+			    n < 1 || n > DTK_USTACK_MAX ||
+			    ss > DTK_DOF_MAXPAYLOAD ||
+			    r->dofr_size != 8 * (n + 1) + ss)
+				return dtk_dof_fail(d, -EINVAL,
+					"%s: ustack() needs 1 to %d 8-byte frames", what,
+					DTK_USTACK_MAX);
 		} else if (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
 		    r->dofr_size != 1 && r->dofr_size != 2 &&
 		    r->dofr_size != 4 && r->dofr_size != 8)
 			return dtk_dof_fail(d, -EINVAL,
 				"%s: a by-value record of %u bytes", what, r->dofr_size);
-		if (!a->dta_hasdifo && da->dofa_kind != DTRACE_DOFACT_STACK)
+		if (!a->dta_hasdifo && da->dofa_kind != DTRACE_DOFACT_STACK &&
+		    da->dofa_kind != DTRACE_DOFACT_USTACK &&
+		    da->dofa_kind != DTRACE_DOFACT_JSTACK)
 			return dtk_dof_fail(d, -EINVAL,
 				"%s: a record but no DIF object to fill it", what);
 		a->dta_hasrec = true;
@@ -753,6 +775,24 @@ static u64 dtk_agg_words(const struct dtrace_dof_agg *ag)
 	}
 }
 
+/*
+ * A well-formed stack key: stack(n) is n pcs, ustack(n) the pid and n
+ * pcs, 8-aligned, nothing else flagged (probe context zero-fills it).
+ */
+static bool dtk_dof_stackkey(const struct dtrace_dof_rec *r)
+{
+	u16 f = r->dofr_flags;
+	u32 n = r->dofr_size / 8;
+
+	if (f != DTRACE_DOFREC_F_KSTACK && f != DTRACE_DOFREC_F_USTACK)
+		return false;
+	if (f == DTRACE_DOFREC_F_USTACK)
+		n--;
+	return !r->dofr_pad0 && r->dofr_align == 8 && r->dofr_size % 8 == 0 &&
+	       !(r->dofr_offset % 8) && n >= 1 &&
+	       n <= (f == DTRACE_DOFREC_F_KSTACK ? DTK_STACK_MAX : DTK_USTACK_MAX);
+}
+
 static int dtk_dof_aggs(struct dtk_dof *d, const struct dtk_opts *o,
 			struct dtk_enabling *en, u32 aggbase)
 {
@@ -784,6 +824,15 @@ static int dtk_dof_aggs(struct dtk_dof *d, const struct dtk_opts *o,
 		for (k = 0; k < ag->dofag_nkeys; k++) {
 			const struct dtrace_dof_rec *r = &a->dag_keyrecs[k];
 
+			if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK |
+					     DTRACE_DOFREC_F_USTACK)) {
+				if (!dtk_dof_stackkey(r) ||
+				    !dtk_range_ok(r->dofr_offset, r->dofr_size,
+						  ag->dofag_keysize))
+					return dtk_dof_fail(d, -EINVAL,
+						"aggregation %u: key %u malformed", i, k);
+				continue;
+			}
 			if (r->dofr_pad0 || r->dofr_flags & ~DTRACE_DOFREC_F_ALL ||
 			    r->dofr_flags & (DTRACE_DOFREC_F_USER | DTRACE_DOFREC_F_DYNSIZE) ||
 			    !dtk_align_ok(r->dofr_align) || r->dofr_size == 0 ||

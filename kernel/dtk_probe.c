@@ -191,6 +191,22 @@ static bool dtk_run(struct dtk_mctx *mc, const struct dif_object *obj,
 	return false;
 }
 
+/* A stack() or ustack() key: the pcs, zero-padded so equal stacks hash
+ * equal; a user stack starts with the pid (kernel/dtk_stack.c). */
+static void dtk_stack_key(struct dtk_mctx *mc, const struct dtrace_dof_rec *r,
+			  char *dst)
+{
+	unsigned long *pcs = (unsigned long *)dst;
+	int n = r->dofr_size / sizeof(*pcs);
+
+	memset(dst, 0, r->dofr_size);
+	if (r->dofr_flags & DTRACE_DOFREC_F_KSTACK) {
+		dtk_stack_kernel(pcs, n, mc->mc_probe->dpr_aframes);
+		return;
+	}
+	dtk_stack_ustack(pcs, n - 1);
+}
+
 /*
  * An aggregating action at index i: its value, its keys (the ARG actions
  * after it) laid out in scratch as the aggregation's key records say, and
@@ -216,6 +232,11 @@ static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 	for (k = 0; k < ag->dag_nkeys; k++) {
 		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
 
+		if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK |
+				     DTRACE_DOFREC_F_USTACK)) {
+			dtk_stack_key(mc, r, key + r->dofr_offset);
+			continue;
+		}
 		if (!dtk_run(mc, &stmt->dst_act[i + 1 + k].dta_difo, i + 2 + k,
 			     &kv))
 			return 0;
@@ -329,6 +350,14 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			dtk_stack_kernel((unsigned long *)(payload + a->dta_recoff),
 					 a->dta_recsize / sizeof(unsigned long),
 					 prb->dpr_aframes);
+			continue;
+		}
+		if ((a->dta_kind == DTRACE_DOFACT_USTACK ||
+		     a->dta_kind == DTRACE_DOFACT_JSTACK) &&
+		    a->dta_hasrec && payload) {
+			/* The pid, then pc[]; the strings stay empty. */
+			dtk_stack_ustack((unsigned long *)(payload + a->dta_recoff),
+					 (u32)a->dta_arg);
 			continue;
 		}
 		if (!a->dta_hasdifo)

@@ -29,6 +29,7 @@
 
 #include "dt_consume.h"
 #include "dt_printf.h"
+#include "dt_stack.h"
 #include "dif/dif_obj.h"
 
 #define DT_QUANTIZE_NBUCKETS	127
@@ -119,6 +120,17 @@ static uint32_t dt_agg_hash(uint32_t aggid, const char *key, uint32_t len)
 	return h;
 }
 
+/* A new key's user stacks: symbolize while their processes live. */
+static void dt_agg_grab(const struct dt_aggdesc *ad, const char *key)
+{
+	uint32_t k;
+
+	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++)
+		if (ad->dad_keyrecs[k].dofr_flags & DTRACE_DOFREC_F_USTACK)
+			dt_stack_grab((const uint64_t *)(const void *)
+				      (key + ad->dad_keyrecs[k].dofr_offset));
+}
+
 static int dt_agg_add(dtrace_hdl_t *dtp, const struct dtrace_aggrec *r)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
@@ -149,6 +161,7 @@ static int dt_agg_add(dtrace_hdl_t *dtp, const struct dtrace_aggrec *r)
 		e->dae_hash = h;
 		memcpy(e->dae_key, key, ad->dad_keysize);
 		memcpy(e->dae_val, val, ad->dad_valsize);
+		dt_agg_grab(ad, key);
 		e->dae_next = dc->dc_agghash[h % DT_AGG_NBUCKETS];
 		dc->dc_agghash[h % DT_AGG_NBUCKETS] = e;
 		dc->dc_aggents[dc->dc_naggents++] = e;
@@ -355,6 +368,16 @@ static int dt_agg_keycmp(const struct dt_aggdesc *ad, const char *a,
 		if (r->dofr_flags & DTRACE_DOFREC_F_BYREF) {
 			c = memcmp(x, y, r->dofr_size);
 			c = c < 0 ? dt_lt() : c > 0 ? -dt_lt() : 0;
+		} else if (r->dofr_size > 8) {
+			/* Stacks: pc by pc. */
+			uint64_t u, v;
+			uint32_t o;
+
+			for (c = 0, o = 0; !c && o + 8 <= r->dofr_size; o += 8) {
+				memcpy(&u, x + o, 8);
+				memcpy(&v, y + o, 8);
+				c = u < v ? dt_lt() : u > v ? -dt_lt() : 0;
+			}
 		} else {
 			uint64_t u = 0, v = 0;
 
@@ -565,6 +588,12 @@ static void dt_print_key(FILE *fp, const struct dtrace_dof_rec *r,
 		fprintf(fp, "  %-50.*s", (int)strnlen(addr, r->dofr_size), addr);
 		return;
 	}
+	if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK | DTRACE_DOFREC_F_USTACK)) {
+		dt_stack_print(fp, NULL, r->dofr_flags & DTRACE_DOFREC_F_USTACK,
+			       (const uint64_t *)(const void *)addr,
+			       r->dofr_size / 8, DT_STACK_INDENT);
+		return;
+	}
 	switch (r->dofr_size) {
 	case 8:
 		fprintf(fp, " %16lld", *(const long long *)addr);
@@ -699,6 +728,10 @@ static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
 			strnlen(vals[k].pv_addr, r->dofr_size) : r->dofr_size;
 		vals[k].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
 				   DT_PFVAL_SIGNED : 0;
+		if (r->dofr_flags & DTRACE_DOFREC_F_KSTACK)
+			vals[k].pv_flags = DT_PFVAL_KSTACK;
+		if (r->dofr_flags & DTRACE_DOFREC_F_USTACK)
+			vals[k].pv_flags = DT_PFVAL_USTACK;
 	}
 	return dt_printf_format(dtp, fp, pfv, vals, (int)n, &aggval) < 0 ? -1 : 0;
 }

@@ -1093,6 +1093,34 @@ static uint32_t dt_cg_aggwords(const dt_agg_t *ag)
 	}
 }
 
+static int64_t dt_cg_optval(dt_cg_t *cg, const char *opt);
+
+/*
+ * A stack(n), ustack(n) or jstack(n) aggregation key: the 8-byte words
+ * its record takes (n pcs; the pid and n pcs for a user stack) and its
+ * record flag in *flags; 0 for any other key.  Probe context walks the
+ * stack into the key; the ARG action has no DIF object.
+ */
+static uint64_t dt_cg_stackkey(dt_cg_t *cg, const dt_node_t *k,
+			       uint16_t *flags)
+{
+	const char *f;
+	int user;
+
+	if (k->dn_kind != DT_NODE_FUNC || k->dn_left->dn_kind != DT_NODE_IDENT)
+		return 0;
+	f = k->dn_left->dn_string;
+	user = strcmp(f, "ustack") == 0 || strcmp(f, "jstack") == 0;
+	if (!user && strcmp(f, "stack") != 0)
+		return 0;
+	*flags = user ? DTRACE_DOFREC_F_USTACK : DTRACE_DOFREC_F_KSTACK;
+	if (k->dn_args)
+		return k->dn_args->dn_value + (uint64_t)user;
+	return (uint64_t)dt_cg_optval(cg, user ? strcmp(f, "jstack") == 0 ?
+				       "jstackframes" : "ustackframes" :
+				       "stackframes") + (uint64_t)user;
+}
+
 /* @name[keys] = func(args): the aggregation's description and actions. */
 static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 {
@@ -1143,13 +1171,17 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 			int str = a->dn_vkind == DT_VK_STRING;
 			uint32_t size = str ? cg->cg_strsize : 8;
 			uint32_t align = str ? 1 : 8;
+			uint16_t flags = str ? DTRACE_DOFREC_F_BYREF |
+				DTRACE_DOFREC_F_STRING : DTRACE_DOFREC_F_SIGNED;
+			uint64_t frames = dt_cg_stackkey(cg, a, &flags);
 			int ri = dt_cg_add(cg, DT_VEC_ADD(pgp->dp_recs));
 
+			if (frames)
+				size = 8 * (uint32_t)frames;
 			ag = &pgp->dp_aggs.v[id];
 			off = (off + align - 1) & ~(align - 1);
 			pgp->dp_recs.v[ri] = (dt_rec_t){ off, size,
-				(uint16_t)align, str ? DTRACE_DOFREC_F_BYREF |
-				DTRACE_DOFREC_F_STRING : DTRACE_DOFREC_F_SIGNED };
+				(uint16_t)align, flags };
 			off += size;
 		}
 		ag->dg_keysize = off;
@@ -1172,8 +1204,15 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 	difo = val ? dt_cg_difo(cg, val) : -1;
 	act = dt_cg_act(cg, DTRACE_DOFACT_AGGREGATE, difo, -1, (uint64_t)id);
 	pgp->dp_acts.v[act].da_nargs = (uint32_t)dt_node_list_len(keys);
-	for (a = keys; a; a = a->dn_next)
-		dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a), -1, 0);
+	for (a = keys; a; a = a->dn_next) {
+		uint16_t flags = 0;
+
+		if (dt_cg_stackkey(cg, a, &flags))
+			dt_cg_act(cg, DTRACE_DOFACT_ARG, -1, -1, 0);
+		else
+			dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a),
+				  -1, 0);
+	}
 	if (weight)
 		dt_cg_act(cg, DTRACE_DOFACT_AGGWEIGHT, dt_cg_difo(cg, weight),
 			  -1, 0);

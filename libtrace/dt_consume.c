@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "dt_ksym.h"
+#include "dt_stack.h"
 #include "dt_consume.h"
 #include "dt_printf.h"
 #include "dt_usym.h"
@@ -734,6 +735,16 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 				dt_ksym_print_stack(fp, (const uint64_t *)
 					(payload + r->dofr_offset),
 					r->dofr_size / sizeof(uint64_t), 14);
+			break;
+		case DTRACE_DOFACT_USTACK:
+		case DTRACE_DOFACT_JSTACK:
+			/* The pid, then the frames (strings: no helpers). */
+			if (r && r->dofr_size >= 8 * ((a->dofa_arg &
+						       UINT32_MAX) + 1))
+				dt_stack_print(fp, NULL, 1, (const uint64_t *)
+					(const void *)(payload + r->dofr_offset),
+					(a->dofa_arg & UINT32_MAX) + 1,
+					DT_STACK_INDENT);
 			break;
 		case DTRACE_DOFACT_PRINTA:
 			if (dt_agg_printa(dtp, fp, en, ai) != 0)

@@ -41,6 +41,7 @@
 #include "dt_impl.h"
 #include "dt_ksym.h"
 #include "dt_printf.h"
+#include "dt_stack.h"
 #include "dt_usym.h"
 
 #define DT_PF_ALT	0x01
@@ -397,6 +398,26 @@ static int dt_pfprint_addr(FILE *fp, const char *fmt,
 	return fprintf(fp, fmt, buf);
 }
 
+/*
+ * %k, a stack in printa(): each frame through the conversion's format,
+ * indented by the width when left-aligned (%-20k), else not at all, as
+ * DTrace does (libtrace/dt_stack.c).
+ */
+static int dt_pfprint_stack(FILE *fp, const char *fmt,
+			    const struct dt_pfval *v)
+{
+	const char *p = fmt + 1;
+	int left = 0;
+
+	if (!(v->pv_flags & (DT_PFVAL_KSTACK | DT_PFVAL_USTACK)))
+		return -1;
+	for (; *p && strchr("#0-+' ", *p); p++)
+		left |= *p == '-';
+	dt_stack_print(fp, fmt, !!(v->pv_flags & DT_PFVAL_USTACK),
+		       v->pv_addr, v->pv_size / 8, left ? atoi(p) : 0);
+	return 0;
+}
+
 /* Print one conversion of value v with the rebuilt format fmt. */
 static int dt_pfprint(FILE *fp, const struct dt_pfconv *pfc, char *fmt,
 		      size_t flen, const struct dt_pfval *v)
@@ -449,6 +470,8 @@ static int dt_pfprint(FILE *fp, const struct dt_pfconv *pfc, char *fmt,
 	case DT_PFK_TIME822:
 		return dt_pfprint_time(fp, fmt, v,
 				       pfc->pfc_kind == DT_PFK_TIME822);
+	case DT_PFK_STACK:
+		return dt_pfprint_stack(fp, fmt, v);
 	default:
 		return -1;
 	}

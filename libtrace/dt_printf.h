@@ -15,6 +15,8 @@ struct dt_pfv;
 
 /* One traced value, as a conversion consumes it. */
 #define DT_PFVAL_SIGNED	0x1
+#define DT_PFVAL_KSTACK	0x2	/* a stack() record: pcs (%k) */
+#define DT_PFVAL_USTACK	0x4	/* a ustack() record: pid, pcs (%k) */
 struct dt_pfval {
 	const void *pv_addr;
 	size_t pv_size;

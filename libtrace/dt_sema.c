@@ -601,6 +601,34 @@ static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
 	return dvp;
 }
 
+static void dt_sema_constargs(dt_sema_t *ss, const dt_node_t *call,
+			      const struct dt_func *fn);
+
+/*
+ * stack(), ustack() and jstack() may be aggregation keys (@[stack()]):
+ * checked as the actions are; the key has no value class of its own.
+ */
+static int dt_sema_stackkey(dt_sema_t *ss, dt_node_t *k)
+{
+	const struct dt_func *fn;
+	dt_node_t *a;
+
+	if (k->dn_kind != DT_NODE_FUNC || k->dn_left->dn_kind != DT_NODE_IDENT ||
+	    !(fn = dt_func_lookup(k->dn_left->dn_string)) ||
+	    (fn->fn_act != DTRACE_DOFACT_STACK &&
+	     fn->fn_act != DTRACE_DOFACT_USTACK &&
+	     fn->fn_act != DTRACE_DOFACT_JSTACK))
+		return 0;
+	dt_proto_check(ss, k, "", fn->fn_name, "( )",
+		       dt_node_list_len(k->dn_args), fn->fn_min, fn->fn_max);
+	for (a = k->dn_args; a; a = a->dn_next)
+		dt_sema_expr(ss, a);
+	dt_sema_constargs(ss, k, fn);
+	k->dn_vkind = DT_VK_ANY;
+	k->dn_type = 0;
+	return 1;
+}
+
 /* The left-hand side of an assignment; returns the variable, if any. */
 static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 {
@@ -611,7 +639,9 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 		base = lhs->dn_left;
 		nkeys = dt_node_list_len(lhs->dn_right);
 		for (k = lhs->dn_right; k; k = k->dn_next)
-			dt_sema_expr(ss, k);
+			if (!(base->dn_kind == DT_NODE_IDENT &&
+			      base->dn_string[0] == '@' && dt_sema_stackkey(ss, k)))
+				dt_sema_expr(ss, k);
 		if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_OP_INDEX)
 			dt_node_error(ss->ss_pcb, lhs, D_AGG_MDIM,
 				      "%s cannot be used as a "

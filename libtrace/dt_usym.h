@@ -1,34 +1,43 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
- * User-space symbolization for usym(), ufunc(), umod(), uaddr() and
- * printf's %A: a process's address to `object`symbol+0xoff`, through
- * /proc/PID/maps and the mapped object's ELF symbol tables.  See
- * libtrace/dt_usym.c.
+ * User symbolization: addresses of a process to DTrace's
+ * `module`function+0xoff`, from /proc/PID/maps and the ELF symbol tables
+ * of the mapped files.  The one place for it in libtrace (ustack(), and
+ * usym()/umod()/uaddr()/%A where they need it).  See libtrace/dt_usym.c.
  */
 #ifndef DT_USYM_H
 #define DT_USYM_H
+
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 /*
- * The object mapped at addr in process pid (its base name) and, when a
- * symbol contains addr, the symbol's name and value.  Returns 2 with
- * both, 1 with the object only, 0 when nothing is known (the process is
- * gone, or addr is not mapped from a file).
+ * Read pid's mappings now, while it lives, so that its addresses can
+ * still be symbolized after it has exited (the table is kept for the
+ * life of the process running libtrace).
  */
-int dt_usym_lookup(pid_t pid, uint64_t addr, char *obj, size_t objlen,
-		   char *sym, size_t symlen, uint64_t *symaddr);
+void dt_usym_grab(pid_t pid);
 
 /*
- * DTrace's spellings, NUL-terminated in buf:
- *   dt_usym_addr: "obj`sym+0xoff", "obj`sym", "obj`0xaddr" or "0xaddr"
- *                 (uaddr(), %A);
- *   dt_usym_sym:  the same for the symbol's start (usym(), ufunc());
- *   dt_usym_mod:  "obj" or "0xaddr" (umod()).
+ * The symbol containing addr in pid: 0 with the mapped object's basename
+ * ("libc.so.6"), the symbol's name (NULL when the object has none there)
+ * and the offset of addr in it; -1 when addr is in no file mapping known.
  */
-void dt_usym_addr(pid_t pid, uint64_t addr, char *buf, size_t len);
-void dt_usym_sym(pid_t pid, uint64_t addr, char *buf, size_t len);
-void dt_usym_mod(pid_t pid, uint64_t addr, char *buf, size_t len);
+int dt_usym_lookup(pid_t pid, uint64_t addr, const char **obj,
+		   const char **name, uint64_t *off);
+
+/*
+ * DTrace's spellings, NUL-terminated in buf (truncated to len); each
+ * returns the length it wanted, like snprintf:
+ *   dt_usym_addr: "obj`function+0xoff", "obj`function" at offset 0,
+ *                 "obj`0xaddr" without a symbol, "0xaddr" unknown
+ *                 (ustack() frames, uaddr());
+ *   dt_usym_sym:  "obj`function" (usym(), ufunc()), else as above;
+ *   dt_usym_mod:  "obj" (umod()), "0xaddr" unknown.
+ */
+int dt_usym_addr(pid_t pid, uint64_t addr, char *buf, size_t len);
+int dt_usym_sym(pid_t pid, uint64_t addr, char *buf, size_t len);
+int dt_usym_mod(pid_t pid, uint64_t addr, char *buf, size_t len);
 
 #endif /* DT_USYM_H */

@@ -40,6 +40,7 @@
 #include <asm/irq_regs.h>
 
 #include "providers.h"
+#include "kernel/dtk_stack.h"
 
 #define PROFILE_INTERVAL_MIN	(NSEC_PER_SEC / 5000)
 
@@ -157,7 +158,7 @@ static enum hrtimer_restart profile_fire(struct hrtimer *timer)
 	struct profile_timer *pt = container_of(timer, struct profile_timer,
 						pt_timer);
 	struct profile_probe *pp = pt->pt_probe;
-	struct pt_regs *regs = get_irq_regs();
+	struct pt_regs *regs = get_irq_regs(), *prev;
 	u64 kpc = 0, upc = 0;
 	s64 late = ktime_to_ns(ktime_sub(ktime_get(), pt->pt_expected));
 
@@ -165,7 +166,9 @@ static enum hrtimer_restart profile_fire(struct hrtimer *timer)
 		upc = instruction_pointer(regs);
 	else if (regs)
 		kpc = instruction_pointer(regs);
+	prev = dtk_stack_regs_push(regs);
 	dtk_probe(pp->pp_id, kpc, upc, late > 0 ? late : 0, 0, 0);
+	dtk_stack_regs_pop(prev);
 
 	hrtimer_forward_now(timer, ns_to_ktime(pp->pp_interval));
 	pt->pt_expected = hrtimer_get_expires(timer);

@@ -203,7 +203,9 @@ struct dtrace_dof_stmt {
 #define DTRACE_DOFACT_FREOPEN	7	/* arg: format */
 #define DTRACE_DOFACT_EXIT	8	/* DIFO: status; record: int32 */
 #define DTRACE_DOFACT_STACK	9	/* arg: frames; record: pc[] */
-#define DTRACE_DOFACT_USTACK	10	/* arg: frames | strsize << 32 */
+#define DTRACE_DOFACT_USTACK	10	/* arg: frames | strsize << 32;
+					 * record: pid, pc[frames], strsize
+					 * bytes (0: no ustack helpers) */
 #define DTRACE_DOFACT_JSTACK	11	/* arg: frames | strsize << 32 */
 #define DTRACE_DOFACT_SYM	12	/* DIFO: kernel address (sym, func) */
 #define DTRACE_DOFACT_MOD	13	/* DIFO: kernel address */
@@ -262,7 +264,12 @@ struct dtrace_dof_action {
 #define DTRACE_DOFREC_F_DYNSIZE	0x10	/* size is from the next ARG, at most
 					 * dofr_size; a u64 length precedes
 					 * the data */
-#define DTRACE_DOFREC_F_ALL	0x1f
+#define DTRACE_DOFREC_F_KSTACK	0x20	/* aggregation key: stack(n), n pcs
+					 * (dofr_size / 8); its ARG has no
+					 * DIFO, probe context walks */
+#define DTRACE_DOFREC_F_USTACK	0x40	/* aggregation key: ustack(n), the
+					 * pid then n pcs; no DIFO either */
+#define DTRACE_DOFREC_F_ALL	0x7f
 
 /* Where one value lands in a statement's payload or an aggregation key. */
 struct dtrace_dof_rec {

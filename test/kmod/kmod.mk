@@ -17,6 +17,7 @@
 KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof \
 	$(B)/test/kmod/prov_fire
 KMOD_TEST_PROGS += $(B)/test/kmod/dof_mutate
+KMOD_TEST_PROGS += $(B)/test/kmod/ustack_prog
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
@@ -31,6 +32,11 @@ $(B)/test/kmod/core_dof: test/kmod/core_dof.c $(LIBTRACE) $(LIBDIF) $(wildcard i
 $(B)/test/kmod/dof_mutate: test/kmod/dof_mutate.c $(LIBTRACE) $(LIBDIF) $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -o $@ $< $(LIBTRACE) $(LIBDIF) $(LIBTRACE_LIBS)
+
+# ustack_prog is a known user call chain with frame pointers (t-prov-stack).
+$(B)/test/kmod/ustack_prog: test/kmod/ustack_prog.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -O0 -fno-omit-frame-pointer -o $@ $<
 
 # `make check` tests the debug build of the module (probe-context
 # assertions), unless DTRACE_DEBUG is given on the command line.
