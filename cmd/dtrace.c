@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <dtrace/abi.h>
 #include "dtrace.h"
@@ -53,14 +54,20 @@ struct dtc_xopt {
 	const char *dx_value;	/* NULL when given without "=value" */
 };
 
+/* A -c command or a -p process id. */
+struct dtc_proc {
+	int dp_opt;		/* 'c' or 'p' */
+	const char *dp_arg;
+};
+
 /* Everything the command line said. */
 struct dtc_args {
 	struct dtc_spec *da_specs;
 	int da_nspecs;
 	struct dtc_xopt *da_xopts;
 	int da_nxopts;
-	const char *da_cmd;	/* -c */
-	const char *da_pid;	/* -p */
+	struct dtc_proc *da_procs;	/* -c and -p, in order */
+	int da_nprocs;
 	const char *da_output;	/* -o */
 	const char *da_stdc;	/* -X */
 	int da_model;		/* -32 or -64, 0 if not given */
@@ -163,6 +170,13 @@ static void dtc_add_xopt(struct dtc_args *a, const char *name, const char *value
 	a->da_xopts[a->da_nxopts - 1].dx_value = value;
 }
 
+static void dtc_add_proc(struct dtc_args *a, int opt, const char *arg)
+{
+	a->da_procs = dtc_append(a->da_procs, &a->da_nprocs, sizeof(*a->da_procs));
+	a->da_procs[a->da_nprocs - 1].dp_opt = opt;
+	a->da_procs[a->da_nprocs - 1].dp_arg = arg;
+}
+
 static void dtc_add_xarg(struct dtc_args *a, char *arg)
 {
 	char *eq = strchr(arg, '=');
@@ -220,8 +234,8 @@ static int dtc_parse(struct dtc_args *a, int argc, char **argv)
 		case 'L': dtc_add_xopt(a, "libdir", optarg); break;
 		case 'X': a->da_stdc = optarg; break;
 		case 'x': dtc_add_xarg(a, optarg); break;
-		case 'c': a->da_cmd = optarg; break;
-		case 'p': a->da_pid = optarg; break;
+		case 'c': dtc_add_proc(a, 'c', optarg); break;
+		case 'p': dtc_add_proc(a, 'p', optarg); break;
 		case 'o': a->da_output = optarg; break;
 		case ':':
 		case '?':
@@ -295,11 +309,6 @@ static int dtc_unavailable(const struct dtc_args *a)
 	}
 	if (a->da_stdc) {
 		dtc_error("option -X is not implemented yet");
-		return 1;
-	}
-	if (a->da_cmd || a->da_pid) {
-		dtc_error("option -%c is not implemented yet",
-			  a->da_cmd ? 'c' : 'p');
 		return 1;
 	}
 	return 0;
@@ -505,6 +514,99 @@ static dtrace_prog_t *dtc_compile(dtrace_hdl_t *dtp, const struct dtc_args *a,
 	return pgp;
 }
 
+/*
+ * -c and -p, in command-line order, before anything is compiled: the
+ * first process is $target.  A -c command is split at white space, as
+ * dtrace(1M) does (no shell).  Returns the number of processes, or -1
+ * after printing why not.
+ */
+static dtrace_proc_t **g_procs;
+static int g_pslive;		/* processes not yet exited */
+
+static int dtc_procs(dtrace_hdl_t *dtp, const struct dtc_args *a)
+{
+	int i;
+
+	g_procs = calloc((size_t)a->da_nprocs + 1, sizeof(*g_procs));
+	if (!g_procs)
+		return -1;
+	for (i = 0; i < a->da_nprocs; i++) {
+		const char *arg = a->da_procs[i].dp_arg;
+		dtrace_proc_t *P;
+
+		if (a->da_procs[i].dp_opt == 'c') {
+			char *copy = strdup(arg), *tok, *save = NULL;
+			char **v = calloc(strlen(arg) / 2 + 2, sizeof(*v));
+			int n = 0;
+
+			if (!copy || !v) {
+				dtc_error("failed to allocate memory");
+				return -1;
+			}
+			for (tok = strtok_r(copy, " \t\n\f\r\v", &save); tok;
+			     tok = strtok_r(NULL, " \t\n\f\r\v", &save))
+				v[n++] = tok;
+			P = n ? dtrace_proc_create(dtp, v[0], v) : NULL;
+			if (!n)
+				dtc_error("failed to execute : cannot find "
+					  "executable file");
+			free(v);
+			free(copy);
+		} else {
+			char *end;
+			long pid;
+
+			errno = 0;
+			pid = strtol(arg, &end, 10);
+			if (errno || end == arg || *end || pid <= 0 ||
+			    pid > 0x7fffffff) {
+				dtc_error("invalid pid: %s", arg);
+				return -1;
+			}
+			P = dtrace_proc_grab(dtp, (int)pid);
+		}
+		if (!P) {
+			if (a->da_procs[i].dp_opt == 'p' || *arg)
+				dtc_error("%s", dtrace_errmsg(dtp,
+							      dtrace_errno(dtp)));
+			return -1;
+		}
+		g_procs[i] = P;
+	}
+	g_pslive = a->da_nprocs;
+	return a->da_nprocs;
+}
+
+/* A process ended: say how, as dtrace(1M) does, unless quiet. */
+static void dtc_prochandler(dtrace_proc_t *P, const char *msg, void *arg)
+{
+	dtrace_hdl_t *dtp = arg;
+	int64_t quiet = 0;
+	int pid = dtrace_proc_pid(P), st;
+
+	if (dtrace_getopt(dtp, "quiet", &quiet) != 0)
+		quiet = 0;
+	if (msg) {
+		if (quiet <= 0)
+			dtc_error("pid %d: %s", pid, msg);
+		return;
+	}
+	if (dtrace_proc_state(P) != DTRACE_PROC_UNDEAD)
+		return;
+	g_pslive--;
+	if (quiet > 0)
+		return;
+	if (dtrace_proc_wstatus(P, &st) == 0 && WIFSIGNALED(st))
+		dtc_error("pid %d terminated by SIG%s", pid,
+			  sigabbrev_np(WTERMSIG(st)) ?
+			  sigabbrev_np(WTERMSIG(st)) : "?");
+	else if (dtrace_proc_wstatus(P, &st) == 0 && WIFEXITED(st) &&
+		 WEXITSTATUS(st) != 0)
+		dtc_error("pid %d exited with status %d", pid, WEXITSTATUS(st));
+	else
+		dtc_error("pid %d has exited", pid);
+}
+
 static int dtc_trace(const struct dtc_args *a)
 {
 	dtrace_hdl_t *dtp;
@@ -540,6 +642,12 @@ static int dtc_trace(const struct dtc_args *a)
 			return DTRACE_EXIT_USAGE;
 		}
 	}
+	if (dtc_procs(dtp, a) < 0) {
+		dtrace_close(dtp);
+		return DTRACE_EXIT_ERROR;
+	}
+	if (dtrace_handle_proc(dtp, dtc_prochandler, dtp) != 0)
+		return dtc_fail(dtp, "failed to establish proc handler");
 	if (a->da_flags['l']) {
 		err = dtc_list(dtp, a);
 		dtrace_close(dtp);
@@ -602,10 +710,12 @@ static int dtc_trace(const struct dtc_args *a)
 	dtc_signals();
 	if (dtrace_go(dtp) != 0)
 		return dtc_fail(dtp, "could not enable tracing");
+	for (i = 0; i < a->da_nprocs; i++)
+		dtrace_proc_continue(dtp, g_procs[i]);
 	do {
 		if (!g_intr && !done)
 			dtrace_sleep(dtp);
-		if (g_intr || done) {
+		if (g_intr || done || (a->da_nprocs && g_pslive == 0)) {
 			done = 1;
 			if (dtrace_stop(dtp) != 0)
 				return dtc_fail(dtp, "couldn't stop tracing");

@@ -86,6 +86,7 @@ struct dt_btf {
 	uint32_t bt_hashsize;		/* a power of two */
 	ctf_id_t *bt_ctf;		/* imported: id -> ctf id, 0 if not */
 	unsigned char *bt_fwd;		/* imported as a forward only */
+	ctf_id_t *bt_fwdctf;		/* that forward, kept once completed */
 	char bt_errmsg[160];		/* why the last import failed, if
 					 * not libctf's error */
 };
@@ -213,6 +214,7 @@ void dt_btf_close(dt_btf_t *btf)
 	free(btf->bt_hash);
 	free(btf->bt_ctf);
 	free(btf->bt_fwd);
+	free(btf->bt_fwdctf);
 	free(btf);
 }
 
@@ -295,11 +297,13 @@ dt_btf_t *dt_btf_open(const char *path, int *errp)
 	btf->bt_types = calloc(btf->bt_ntypes, sizeof(*btf->bt_types));
 	btf->bt_ctf = calloc(btf->bt_ntypes, sizeof(*btf->bt_ctf));
 	btf->bt_fwd = calloc(btf->bt_ntypes, 1);
+	btf->bt_fwdctf = calloc(btf->bt_ntypes, sizeof(*btf->bt_fwdctf));
 	for (btf->bt_hashsize = 1024; btf->bt_hashsize < btf->bt_ntypes * 2;)
 		btf->bt_hashsize *= 2;
 	btf->bt_hash = calloc(btf->bt_hashsize, sizeof(*btf->bt_hash));
 	*errp = ENOMEM;
-	if (!btf->bt_types || !btf->bt_ctf || !btf->bt_fwd || !btf->bt_hash)
+	if (!btf->bt_types || !btf->bt_ctf || !btf->bt_fwd || !btf->bt_hash ||
+	    !btf->bt_fwdctf)
 		goto fail;
 	off = h->hdr_len + h->type_off;
 	for (uint32_t id = 1; id < btf->bt_ntypes; id++) {
@@ -362,6 +366,9 @@ static ctf_id_t dt_btf_sou(dt_btf_t *btf, ctf_dict_t *fp, uint32_t id)
 				  t->size_type);
 	if (sid == CTF_ERR)
 		return CTF_ERR;
+	/* Pointers made earlier still name the forward: remember it. */
+	if (btf->bt_fwd[id])
+		btf->bt_fwdctf[id] = btf->bt_ctf[id];
 	btf->bt_ctf[id] = sid;		/* members may point back here */
 	btf->bt_fwd[id] = 0;
 
@@ -610,9 +617,12 @@ ctf_id_t dt_btf_complete(dt_btf_t *btf, ctf_dict_t *fp, ctf_id_t fwd)
 	if (ctf_type_kind(fp, fwd) != CTF_K_FORWARD)
 		return fwd;
 	/* The BTF type this forward stands for (names may repeat). */
-	for (id = 1; id < btf->bt_ntypes; id++)
+	for (id = 1; id < btf->bt_ntypes; id++) {
 		if (btf->bt_fwd[id] && btf->bt_ctf[id] == fwd)
 			return dt_btf_import_id(btf, fp, id, 1);
+		if (btf->bt_fwdctf[id] == fwd)	/* completed before */
+			return btf->bt_ctf[id];
+	}
 	return fwd;
 }
 

@@ -45,10 +45,28 @@
  * Macro arguments ($1, $$1) are replaced by the scanner; an argument given
  * but never referenced is an error unless argref is set, and a reference
  * beyond the arguments given is one unless defaultargs is set.
+ *
+ * The translator library: before the first program of a handle is
+ * compiled, every *.d file of the library directories (DTrace's libdir)
+ * is compiled, in name order, as a program of declarations only:
+ * typedefs and structs (psinfo_t ...), translators and inlines
+ * (curpsinfo ...).  The types go into the handle's dictionary; the
+ * translators and inlines are kept (cs_semalib, with the files' trees) and
+ * start every later compilation's symbol tables.  The directories are the
+ * build tree's translators/ when dtrace runs from the build tree (found
+ * from /proc/self/exe: ../translators), otherwise DTRACE_LIBDIR (the
+ * install path), then each -L / -xlibdir in order.  -xnolibs skips them,
+ * and so does a system without kernel BTF (the translators read kernel
+ * structures).  An error in a library file fails the compilation that
+ * loads it with the library file's name: "failed to compile script
+ * <libdir>/procfs.d: line <n>: ...".
  */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -61,6 +79,162 @@ long dt_cc_target(dtrace_hdl_t *dtp)
 	struct dt_cstate *cs = dt_cc_state(dtp);
 
 	return cs ? cs->cs_target : 0;
+}
+
+#ifndef DTRACE_LIBDIR
+#define DTRACE_LIBDIR	"/usr/lib/dtrace"
+#endif
+
+static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
+				 size_t inlen, const char *filename, int spec,
+				 unsigned cflags, int argc, char *const argv[]);
+
+int dt_lib_adddir(dtrace_hdl_t *dtp, const char *dir)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	char **v, *d;
+
+	if (!cs || !(d = strdup(dir)))
+		return -1;
+	v = realloc(cs->cs_libdirs, (size_t)(cs->cs_nlibdirs + 1) * sizeof(*v));
+	if (!v) {
+		free(d);
+		return -1;
+	}
+	cs->cs_libdirs = v;
+	cs->cs_libdirs[cs->cs_nlibdirs++] = d;
+	return 0;
+}
+
+void dt_lib_fini(struct dt_cstate *cs)
+{
+	int i;
+
+	for (i = 0; i < cs->cs_nliballocs; i++) {
+		dt_pcb_t pcb = { .pcb_allocs = cs->cs_liballocs[i] };
+
+		dt_pcb_free(&pcb);
+	}
+	free(cs->cs_liballocs);
+	for (i = 0; i < cs->cs_nlibdirs; i++)
+		free(cs->cs_libdirs[i]);
+	free(cs->cs_libdirs);
+	cs->cs_semalib = NULL;
+}
+
+/*
+ * The default library directory: the build tree's (../translators from
+ * the executable), or the installed one.  buf has PATH_MAX bytes.
+ */
+static const char *dt_lib_default(char *buf)
+{
+	char exe[PATH_MAX], *slash;
+	struct stat st;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			snprintf(slash, sizeof(exe) - (size_t)(slash - exe),
+				 "/../translators");
+			if (realpath(exe, buf) && stat(buf, &st) == 0 &&
+			    S_ISDIR(st.st_mode))
+				return buf;
+		}
+	}
+	return DTRACE_LIBDIR;
+}
+
+static int dt_lib_dfile(const struct dirent *de)
+{
+	size_t n = strlen(de->d_name);
+
+	return de->d_name[0] != '.' && n > 2 &&
+	       strcmp(de->d_name + n - 2, ".d") == 0;
+}
+
+/* Compile one library file; its trees' memory is kept in cs. */
+static int dt_lib_file(dtrace_hdl_t *dtp, const char *path)
+{
+	static char *const argv[] = { "dtrace", NULL };
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	FILE *fp = fopen(path, "re");
+	dtrace_prog_t *pgp;
+	char *text = NULL;
+	size_t len = 0;
+	void **v;
+
+	if (!fp)
+		return dt_set_errmsg(dtp, errno, "failed to open %s: %s", path,
+				     strerror(errno));
+	if (getdelim(&text, &len, '\0', fp) < 0 && ferror(fp)) {
+		fclose(fp);
+		free(text);
+		return dt_set_errmsg(dtp, errno, "failed to read %s: %s", path,
+				     strerror(errno));
+	}
+	fclose(fp);
+	pgp = dt_compile(dtp, text ? text : "", text ? strlen(text) : 0, path,
+			 DTRACE_PROBESPEC_NONE, DT_C_LIBRARY | DTRACE_C_ZDEFS,
+			 1, argv);
+	free(text);
+	if (!pgp)
+		return -1;
+	v = realloc(cs->cs_liballocs, (size_t)(cs->cs_nliballocs + 1) *
+		    sizeof(*v));
+	if (!v) {
+		dtrace_program_destroy(dtp, pgp);
+		return dt_set_errno(dtp, ENOMEM);
+	}
+	cs->cs_liballocs = v;
+	cs->cs_liballocs[cs->cs_nliballocs++] = pgp->dp_allocs;
+	pgp->dp_allocs = NULL;
+	dtrace_program_destroy(dtp, pgp);
+	return 0;
+}
+
+static int dt_lib_dir(dtrace_hdl_t *dtp, const char *dir)
+{
+	struct dirent **names;
+	char path[PATH_MAX];
+	int n, i, rc = 0;
+
+	n = scandir(dir, &names, dt_lib_dfile, alphasort);
+	if (n < 0)
+		return 0;	/* a missing directory holds no library */
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		if (rc == 0)
+			rc = dt_lib_file(dtp, path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* Load the translator library once per handle (see the theory above). */
+static int dt_lib_load(dtrace_hdl_t *dtp)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	int64_t nolibs = DT_OPT_UNSET;
+	char buf[PATH_MAX];
+	int i;
+
+	if (!cs)
+		return dt_set_errno(dtp, ENOMEM);
+	if (cs->cs_libloaded)
+		return 0;
+	cs->cs_libloaded = 1;
+	dtrace_getopt(dtp, "nolibs", &nolibs);
+	if (nolibs != DT_OPT_UNSET || !dt_types_btf(dtp))
+		return 0;
+	if (dt_lib_dir(dtp, dt_lib_default(buf)) != 0)
+		return -1;
+	for (i = 0; i < cs->cs_nlibdirs; i++)
+		if (dt_lib_dir(dtp, cs->cs_libdirs[i]) != 0)
+			return -1;
+	return 0;
 }
 
 /* Append n bytes to a growing buffer; the buffer stays NUL-terminated. */
@@ -415,6 +589,8 @@ dtrace_prog_t *dtrace_program_strcompile(dtrace_hdl_t *dtp, const char *text,
 					 int spec, unsigned cflags,
 					 int argc, char *const argv[])
 {
+	if (dt_lib_load(dtp) != 0)
+		return NULL;
 	return dt_compile(dtp, text, strlen(text), NULL, spec, cflags,
 			  argc, argv);
 }
@@ -427,6 +603,8 @@ dtrace_prog_t *dtrace_program_fcompile(dtrace_hdl_t *dtp, FILE *fp,
 	size_t len = 0, cap = 0, n;
 	dtrace_prog_t *pgp;
 
+	if (dt_lib_load(dtp) != 0)
+		return NULL;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		if (dt_buf_add(&text, &len, &cap, buf, n) != 0) {
 			free(text);

@@ -22,11 +22,21 @@ enum dt_optid {
 
 #define DT_OPT_UNSET	INT64_MIN	/* an option never set */
 
+/* A compilation of the translator library (dt_cc.c), not the user's. */
+#define DT_C_LIBRARY	0x10000
+
 struct dt_cstate {
 	int64_t cs_opt[DT_OPT_COUNT];	/* option values, DT_OPT_UNSET */
 	char **cs_cppargv;		/* -D, -U, -I arguments for cpp */
 	int cs_cppargc;
 	long cs_target;			/* $target: the -c/-p process, or 0 */
+	struct dt_semalib *cs_semalib;	/* the translator library's inlines
+					 * and translators (dt_sema.c) */
+	int cs_libloaded;		/* the library was loaded (dt_cc.c) */
+	void **cs_liballocs;		/* its trees' memory, kept */
+	int cs_nliballocs;
+	char **cs_libdirs;		/* -L, -xlibdir */
+	int cs_nlibdirs;
 	struct dt_typesys *cs_types;	/* the type system (dt_types.c) */
 };
 
@@ -105,6 +115,9 @@ struct dtrace_prog {
 };
 
 struct dt_cstate *dt_cc_state(dtrace_hdl_t *dtp);
+/* The translator library (dt_cc.c): -L/-xlibdir, and what it keeps. */
+int dt_lib_adddir(dtrace_hdl_t *dtp, const char *dir);
+void dt_lib_fini(struct dt_cstate *cs);
 char *dt_cc_expand_pspec(dt_pcb_t *pcb, const char *spec);
 int dt_pdesc_split(dt_pcb_t *pcb, const dt_node_t *dnp, dt_pdesc_t *pdp);
 

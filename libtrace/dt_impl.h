@@ -17,6 +17,7 @@ struct dtrace_hdl {
 	dtrace_module_info_t dt_module;	/* the handshake's answer */
 	struct dt_cstate *dt_cs;	/* the compiler's state (dt_cc.c) */
 	struct dt_consumer *dt_cons;	/* the consumer's (dt_consume.h) */
+	struct dt_proclist *dt_procs;	/* -c/-p processes (dt_proc.h) */
 };
 
 /* Free the consumer's state (dt_enable.c). */

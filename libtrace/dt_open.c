@@ -13,6 +13,7 @@
 
 #include <dtrace/abi.h>
 #include "dt_impl.h"
+#include "dt_proc.h"
 
 static const char *const dt_errstrs[] = {
 	[DTRACE_ENODEV - DTRACE_EBASE] =
@@ -132,6 +133,7 @@ void dtrace_close(dtrace_hdl_t *dtp)
 {
 	if (!dtp)
 		return;
+	dt_proc_fini(dtp);
 	dt_consume_fini(dtp);
 	dt_cc_fini(dtp);
 	if (dtp->dt_fd >= 0)

@@ -69,6 +69,7 @@ void dt_cc_fini(dtrace_hdl_t *dtp)
 		free(cs->cs_cppargv[i]);
 	free(cs->cs_cppargv);
 	dt_types_close(cs->cs_types);
+	dt_lib_fini(cs);
 	free(cs);
 	dtp->dt_cs = NULL;
 }
@@ -278,6 +279,8 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
 	case DT_OK_CPPARG:
 		return dt_opt_cpparg(dtp, cs, (int)od->od_default, val);
 	case DT_OK_STR:
+		if (id == DT_OPT_LIBDIR && val && dt_lib_adddir(dtp, val) != 0)
+			return dt_set_errno(dtp, ENOMEM);
 		break;
 	}
 	if (bad)

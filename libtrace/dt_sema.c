@@ -299,6 +299,7 @@ typedef struct dt_var {
 	long dv_type;			/* C type, 0 until known */
 	int dv_readonly;		/* inlines and enumerators */
 	int dv_carray;			/* a declared C array: indexable */
+	dt_node_t *dv_inline;		/* an inline's expression */
 	int dv_keyvk[DIF_TUPLE_MAX];	/* value classes of the keys */
 	long dv_keytype[DIF_TUPLE_MAX];	/* ... and their types, for messages */
 } dt_var_t;
@@ -310,6 +311,16 @@ typedef struct dt_xlator {
 	long dx_in;			/* what it translates from */
 	dt_node_t *dx_node;		/* the DT_NODE_XLATOR */
 } dt_xlator_t;
+
+/*
+ * What the translator library declared (dt_cc.c loads it once per
+ * handle): its inlines and translators start every later compilation's
+ * lists, which only ever grow at their heads, so they stay intact.
+ */
+struct dt_semalib {
+	struct dt_var *sl_globals;
+	struct dt_xlator *sl_xlators;
+};
 
 /* The pass's state. */
 typedef struct dt_sema {
@@ -544,6 +555,15 @@ static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
 		dnp->dn_vkind = DT_VK_ANY;
 		dnp->dn_type = ss->ss_xltype;
 		return NULL;
+	}
+	/* An inline (curpsinfo ...) comes before the built-in of its name. */
+	dvp = dt_var_lookup(ss->ss_globals, name);
+	if (dvp && dvp->dv_inline) {
+		if (assign || nkeys >= 0)
+			dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "operator = "
+				      "can only be applied to a writable "
+				      "variable");
+		return dvp;
 	}
 	if ((bv = dt_bvar_lookup(name)) != NULL) {
 		if (assign && !bv->bv_writable)
@@ -1172,7 +1192,18 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		    strcmp(dnp->dn_string, "this") == 0)
 			dt_node_error(pcb, dnp, D_SYNTAX, "%s must be followed "
 				      "by -> and a variable name", dnp->dn_string);
-		dt_sema_ident(ss, dnp, 0, -1);
+		dvp = dt_sema_ident(ss, dnp, 0, -1);
+		if (dvp && dvp->dv_inline) {
+			/* The inline's checked expression, in place of its name. */
+			dt_node_t *next = dnp->dn_next;
+			const char *file = dnp->dn_file;
+			int line = dnp->dn_line;
+
+			*dnp = *dvp->dv_inline;
+			dnp->dn_next = next;
+			dnp->dn_file = file;
+			dnp->dn_line = line;
+		}
 		return;
 	case DT_NODE_FUNC:
 		dt_sema_call(ss, dnp, 0);
@@ -1915,7 +1946,9 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 		dvp = dt_var_add(ss, &ss->ss_globals, dt_decl_name(dnp->dn_decl),
 				 DT_IK_SCALAR, 0);
 		dvp->dv_vkind = dnp->dn_right->dn_vkind;
+		dvp->dv_type = dnp->dn_right->dn_type;
 		dvp->dv_readonly = 1;
+		dvp->dv_inline = dnp->dn_right;
 		return;
 	}
 	if (ds->ds_class == DT_DC_TYPEDEF) {
@@ -1973,8 +2006,14 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 void dt_sema_program(dt_pcb_t *pcb)
 {
 	dt_sema_t ss = { .ss_pcb = pcb };
+	struct dt_cstate *cs = dt_cc_state(pcb->pcb_hdl);
+	struct dt_semalib *sl = cs ? cs->cs_semalib : NULL;
 	dt_node_t *dnp;
 
+	if (sl) {
+		ss.ss_globals = sl->sl_globals;
+		ss.ss_xlators = sl->sl_xlators;
+	}
 	for (dnp = pcb->pcb_root->dn_body; dnp; dnp = dnp->dn_next) {
 		switch (dnp->dn_kind) {
 		case DT_NODE_CLAUSE:
@@ -1988,5 +2027,11 @@ void dt_sema_program(dt_pcb_t *pcb)
 			dt_sema_xlator(&ss, dnp);
 			break;
 		}
+	}
+	if (cs && (pcb->pcb_cflags & DT_C_LIBRARY)) {
+		sl = dt_pcb_zalloc(pcb, sizeof(*sl));
+		sl->sl_globals = ss.ss_globals;
+		sl->sl_xlators = ss.ss_xlators;
+		cs->cs_semalib = sl;	/* the pcb's memory is kept (dt_cc.c) */
 	}
 }

@@ -272,10 +272,13 @@ void dt_type_declare_name(dt_pcb_t *pcb, const char *name)
 	pcb->pcb_typedefs = td;
 }
 
-/* D's translated types, whose translators come with later work. */
+/*
+ * D's translated types, whose translators come with later work (the
+ * translator library, translators/, defines psinfo_t, lwpsinfo_t and
+ * cpuinfo_t).
+ */
 static const char *const dt_xlated_types[] = {
-	"psinfo_t", "lwpsinfo_t", "fileinfo_t", "bufinfo_t", "devinfo_t",
-	"cpuinfo_t",
+	"fileinfo_t", "bufinfo_t", "devinfo_t",
 };
 
 int dt_node_is_typename(dt_pcb_t *pcb, const char *name)

@@ -5,7 +5,8 @@
  * When the module says a clause called exit() (DRAINING), or a buffer
  * filled up under bufpolicy=fill, the consumer stops tracing itself (END
  * fires), drains what is left and reports DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
- * in DTrace's words as they grow.
+ * in DTrace's words as they grow.  The sleep also watches the -c/-p
+ * processes (dt_proc.c), so their exit ends it at once.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <time.h>
 
 #include "dt_consume.h"
+#include "dt_proc.h"
 
 static int64_t dt_ts_ns(const struct timespec *ts)
 {
@@ -23,19 +25,18 @@ static int64_t dt_ts_ns(const struct timespec *ts)
 void dtrace_sleep(dtrace_hdl_t *dtp)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
-	struct timespec now, req;
+	struct timespec now;
 	int64_t wait;
 
 	if (!dc || !dc->dc_started)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	wait = dt_ts_ns(&dc->dc_lastswitch) + dc->dc_switchrate - dt_ts_ns(&now);
-	if (wait <= 0)
-		return;
-	req.tv_sec = wait / 1000000000;
-	req.tv_nsec = wait % 1000000000;
-	/* A signal ends the sleep early: the caller checks why. */
-	nanosleep(&req, NULL);
+	/*
+	 * A signal or the exit of a -c/-p process ends the sleep early: the
+	 * caller checks why (dt_proc.c tells the process handler).
+	 */
+	dt_proc_sleep(dtp, wait > 0 ? wait : 0);
 }
 
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)

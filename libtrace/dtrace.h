@@ -167,4 +167,35 @@ int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pdp,
 const char *dtrace_stability_name(unsigned s);
 const char *dtrace_class_name(unsigned c);
 
+/*
+ * Process control (dt_proc.c), for dtrace -c and -p.  dtrace_proc_create
+ * starts a command (argv[0] found on PATH, no shell) held before its exec;
+ * dtrace_proc_grab stops a running process; either sets $target when it
+ * is the first.  dtrace_proc_continue lets the process go once tracing is
+ * on.  dtrace_sleep() watches every process and calls the handler once
+ * for each that exits (state DTRACE_PROC_UNDEAD); dtrace_close() kills
+ * the commands still running and releases the grabbed processes.  On
+ * error: NULL, and dtrace_errmsg() gives DTrace's message ("failed to
+ * grab pid 9: no such process").
+ */
+typedef struct dtrace_proc dtrace_proc_t;
+
+#define DTRACE_PROC_STOPPED	1	/* held until dtrace_proc_continue */
+#define DTRACE_PROC_RUN		2
+#define DTRACE_PROC_UNDEAD	3	/* exited */
+
+typedef void dtrace_handle_proc_f(dtrace_proc_t *P, const char *msg,
+				  void *arg);
+
+dtrace_proc_t *dtrace_proc_create(dtrace_hdl_t *dtp, const char *file,
+				  char *const argv[]);
+dtrace_proc_t *dtrace_proc_grab(dtrace_hdl_t *dtp, int pid);
+int dtrace_proc_continue(dtrace_hdl_t *dtp, dtrace_proc_t *P);
+int dtrace_proc_pid(const dtrace_proc_t *P);
+int dtrace_proc_state(const dtrace_proc_t *P);
+/* The wait status of a created process that exited: 0, or -1 if unknown. */
+int dtrace_proc_wstatus(const dtrace_proc_t *P, int *wstatusp);
+int dtrace_handle_proc(dtrace_hdl_t *dtp, dtrace_handle_proc_f *hdlr,
+		       void *arg);
+
 #endif /* DTRACE_H */

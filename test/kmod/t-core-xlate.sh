@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+#
+# The translator library (translators/procfs.d), loaded by the compiler
+# from the build tree and compiled against the running kernel's BTF:
+# curpsinfo, curlwpsinfo and curcpu give the current process's and
+# thread's fields as DTrace's psinfo_t, lwpsinfo_t and cpuinfo_t do, for a
+# -c command; an error in a library file names the file.
+. test/kmod/lib.sh
+
+if [ ! -x "$DTRACE_BIN" ]; then
+	not_ok "$DTRACE_BIN is built"
+	exit 0
+fi
+
+T=/tmp/t-core-xlate.$$
+
+# same WHAT GOT WANT
+same() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag "got:" "$2" "wanted:" "$3"
+	fi
+}
+
+# The command: a shell whose startup calls getpid() (for $$).
+echo 'echo $$ >/dev/null' >$T.sh
+
+out=$("$DTRACE_BIN" -q -c "sh $T.sh" -n '
+syscall::getpid:entry /curpsinfo->pr_pid == $target/
+{
+	printf("%s %d\n", curpsinfo->pr_fname, curlwpsinfo->pr_lwpid);
+	printf("target=%d\n", $target);
+	exit(0);
+}' 2>&1)
+rc=$?
+t=$(printf '%s\n' "$out" | sed -n 's/^target=//p')
+same "curpsinfo->pr_fname, curlwpsinfo->pr_lwpid of the -c command (rc $rc)" \
+	"$(printf '%s\n' "$out" | sed -n 1p)" "sh $t"
+check "\$target is known (got '$t')" [ -n "$t" ]
+
+out=$("$DTRACE_BIN" -q -c "sh $T.sh" -n '
+syscall::getpid:entry /pid == $target/
+{
+	printf("%s|%s|%d|%d|%d|%d|%d|%d|%d|%d|%d\n",
+	    curpsinfo->pr_fname, curpsinfo->pr_psargs,
+	    curpsinfo->pr_pid == pid, curpsinfo->pr_ppid == $pid,
+	    curpsinfo->pr_pgid == $pgid, curpsinfo->pr_sid == $sid,
+	    curpsinfo->pr_uid, curpsinfo->pr_euid, curpsinfo->pr_gid,
+	    curpsinfo->pr_egid, curpsinfo->pr_nlwp);
+	printf("%d|%d|%d|%d|%d|%d|%d\n", curpsinfo->pr_size > 0,
+	    curpsinfo->pr_addr == (uintptr_t)curthread, curpsinfo->pr_dmodel,
+	    curpsinfo->pr_projid, curpsinfo->pr_taskid, curpsinfo->pr_zoneid,
+	    curpsinfo->pr_wstat);
+	printf("%d|%c|%d|%d|%s|%s|%d|%d|%d|%d\n",
+	    curlwpsinfo->pr_lwpid == tid, curlwpsinfo->pr_sname,
+	    curlwpsinfo->pr_state, curlwpsinfo->pr_nice, curlwpsinfo->pr_clname,
+	    curlwpsinfo->pr_name, curlwpsinfo->pr_onpro == cpu,
+	    curlwpsinfo->pr_pri >= 100, curlwpsinfo->pr_bindpro,
+	    curlwpsinfo->pr_addr == (uintptr_t)curthread);
+	printf("%d|%d\n", curcpu->cpu_id == cpu, curcpu->cpu_pset);
+	exit(0);
+}' 2>&1)
+rc=$?
+same "psinfo_t, lwpsinfo_t and cpuinfo_t fields (rc $rc)" "$out" \
+"sh|sh|1|1|1|1|0|0|0|0|1
+1|1|2|0|0|0|0
+1|O|6|0|TS|sh|1|1|-1|1
+1|-1"
+
+# A member no translator fills is refused where it is used.
+out=$("$DTRACE_BIN" -n 'BEGIN { trace(curpsinfo->pr_argv); }' 2>&1)
+rc=$?
+check "an untranslated member: exit status 1 (got $rc)" [ "$rc" -eq 1 ]
+check "an untranslated member: D_XLATE_NOCONV's message" \
+	grep -q "translator member pr_argv is not defined by the translator" \
+	<<<"$out"
+
+# An error in a library file names the file.
+mkdir -p $T.lib
+printf 'inline int broken = ;\n' >$T.lib/broken.d
+out=$("$DTRACE_BIN" -xlibdir=$T.lib -n 'BEGIN { exit(0); }' 2>&1)
+rc=$?
+same "an error in a library file names it" "$out" \
+	"dtrace: failed to compile script $T.lib/broken.d: line 1: syntax error near \";\""
+check "an error in a library file: exit status 1 (got $rc)" [ "$rc" -eq 1 ]
+
+rm -rf $T.sh $T.lib
