@@ -37,7 +37,8 @@ ratio() {
 # tracer_start WAITFOR CMD...: run a tracer in the background (its output
 # in $BENCH_OUT, its pid in $tracer_pid) until it says WAITFOR, then until
 # $bench_fn (if set) shows in enabled_functions, then one more second for
-# the attach to settle.  SIGINT is restored for it (a background job of a
+# the attach to settle.  WAITFOR "-": two seconds instead (dtrace -q
+# says nothing when it starts).  SIGINT is restored for it (a background job of a
 # non-interactive shell inherits it ignored).
 tracer_start() {
 	local want=$1 i
@@ -45,6 +46,7 @@ tracer_start() {
 	(trap - INT; exec "$@") >$BENCH_OUT 2>&1 &
 	tracer_pid=$!
 	for i in $(seq 300); do
+		[ "$want" = - ] && { sleep 2; break; }
 		grep -q "$want" $BENCH_OUT && break
 		kill -0 $tracer_pid 2>/dev/null || break
 		sleep 0.1
@@ -62,12 +64,20 @@ tracer_start() {
 	fi
 }
 
-# tracer_stop: end the tracer started last and wait until its function
-# has left enabled_functions.
+# tracer_stop: end the tracer started last (SIGTERM; SIGKILL after a
+# minute) and wait until its function has left enabled_functions.
 tracer_stop() {
 	local i
 
 	kill -TERM $tracer_pid 2>/dev/null
+	for i in $(seq 600); do
+		kill -0 $tracer_pid 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 $tracer_pid 2>/dev/null; then
+		echo "bench: tracer $tracer_pid ignored SIGTERM for 60 s: killed" >&2
+		kill -KILL $tracer_pid
+	fi
 	wait $tracer_pid 2>/dev/null
 	if [ -n "${bench_fn:-}" ]; then
 		for i in $(seq 300); do
