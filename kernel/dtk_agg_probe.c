@@ -30,18 +30,97 @@
 #include "dtk_impl.h"
 #include "dtk_agg_probe.h"
 
-/* FNV-1a over the aggregation's index and the key. */
-static u32 dtk_agg_hash(u32 index, const u8 *key, u32 len)
+/* A key word (memcpy: records need not be 8-aligned; it is one load). */
+static inline u64 dtk_agg_word(const u8 *p)
 {
-	u32 h = 2166136261U ^ index;
-	u32 i;
+	u64 w;
 
-	h *= 16777619U;
-	for (i = 0; i < len; i++) {
-		h ^= key[i];
-		h *= 16777619U;
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
+static inline u64 dtk_agg_mix(u64 h, u64 w)
+{
+	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 32);
+}
+
+/* Does this word hold a zero byte (the end of a string)? */
+static inline bool dtk_agg_haszero(u64 w)
+{
+	return ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0;
+}
+
+static inline bool dtk_agg_isstr(const struct dtrace_dof_rec *r)
+{
+	return (r->dofr_flags & (DTRACE_DOFREC_F_BYREF | DTRACE_DOFREC_F_STRING)) ==
+	       (DTRACE_DOFREC_F_BYREF | DTRACE_DOFREC_F_STRING);
+}
+
+/*
+ * The key's hash, with the aggregation's index, a word at a time and a
+ * string key only up to its end: a string record is strsize bytes, mostly
+ * zeros, and hashing all of it byte by byte cost more than the rest of the
+ * firing.  What follows a string's NUL is zero in every key (scratch is
+ * zeroed, and the stores zero-fill), so hash and comparison may stop at
+ * the first word holding a zero byte.
+ */
+static u32 dtk_agg_hash(const struct dtk_agg *ag, const u8 *key)
+{
+	u64 h = (ag->dag_index + 1) * 0x9e3779b97f4a7c15ULL;
+	u32 k, i;
+
+	for (k = 0; k < ag->dag_nkeys; k++) {
+		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
+		const u8 *p = key + r->dofr_offset;
+		bool str = dtk_agg_isstr(r);
+
+		for (i = 0; i + 8 <= r->dofr_size; i += 8) {
+			u64 w = dtk_agg_word(p + i);
+
+			h = dtk_agg_mix(h, w);
+			if (str && dtk_agg_haszero(w))
+				goto next;
+		}
+		for (; i < r->dofr_size; i++) {
+			h = dtk_agg_mix(h, p[i]);
+			if (str && !p[i])
+				break;
+		}
+next:
+		;
 	}
-	return h;
+	return (u32)(h ^ (h >> 29));
+}
+
+/* Are two keys the same?  Record by record, as dtk_agg_hash() reads them. */
+static bool dtk_agg_keyeq(const struct dtk_agg *ag, const u8 *a, const u8 *b)
+{
+	u32 k, i;
+
+	for (k = 0; k < ag->dag_nkeys; k++) {
+		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
+		const u8 *pa = a + r->dofr_offset, *pb = b + r->dofr_offset;
+		bool str = dtk_agg_isstr(r);
+
+		for (i = 0; i + 8 <= r->dofr_size; i += 8) {
+			u64 w = dtk_agg_word(pa + i);
+
+			if (w != dtk_agg_word(pb + i))
+				return false;
+			if (str && dtk_agg_haszero(w))
+				goto next;
+		}
+		for (; i < r->dofr_size; i++) {
+			if (pa[i] != pb[i])
+				return false;
+			if (str && !pa[i])
+				break;
+		}
+next:
+		;
+	}
+	return true;
 }
 
 static u32 dtk_quantize_bucket(s64 v)
@@ -155,7 +234,7 @@ void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
 	struct dtk_aggbuf *ab = &st->dts_aggbufs[cpu];
 	char *base = ab->dab_data[ab->dab_cur];
 	u32 *chains = (u32 *)base;
-	u32 hash = dtk_agg_hash(ag->dag_index, key, ag->dag_keysize);
+	u32 hash = dtk_agg_hash(ag, key);
 	u32 size = sizeof(struct dtrace_aggrec) + ag->dag_keysize +
 		   ag->dag_valsize;
 	struct dtrace_aggrec *e;
@@ -164,7 +243,7 @@ void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
 	for (off = chains[hash % DTK_AGG_NBUCKETS]; off; off = e->dar_next) {
 		e = (void *)(base + off);
 		if (e->dar_hash == hash && e->dar_aggid == ag->dag_index &&
-		    memcmp(e + 1, key, ag->dag_keysize) == 0)
+		    dtk_agg_keyeq(ag, (const u8 *)(e + 1), key))
 			goto found;
 	}
 	if (ab->dab_offset + size > st->dts_opts.dop_aggsize) {

@@ -151,7 +151,9 @@ static void dtk_error(struct dtk_mctx *mc, u32 which)
 
 /*
  * Store a value where a record says (size bytes at dst, by value or by
- * reference as flags say); returns a DIF fault or 0.
+ * reference as flags say); returns a DIF fault or 0.  dst is zeroed (a
+ * reserved payload, or a key fresh from scratch), and a string is zero
+ * after its NUL (the aggregation keys' hash relies on it).
  */
 static int dtk_store(struct dtk_mctx *mc, u16 flags, u32 size, char *dst,
 		     u64 val)
@@ -175,8 +177,24 @@ static int dtk_store(struct dtk_mctx *mc, u16 flags, u32 size, char *dst,
 		}
 		return 0;
 	}
-	if (flags & DTRACE_DOFREC_F_STRING)
+	if (flags & DTRACE_DOFREC_F_STRING) {
+		uintptr_t sb = mc->mc_ms.ms_scratch_base;
+		size_t ss = mc->mc_ms.ms_scratch_size;
+
+		/*
+		 * A string this firing built in its own scratch (execname,
+		 * strjoin(), ...) is memory we own: copy it plainly, up to
+		 * its NUL, instead of with safe loads over the whole size.
+		 * dst is zeroed already (a reserved payload, a fresh key).
+		 */
+		if (val >= sb && val < sb + ss) {
+			len = strnlen((const char *)(uintptr_t)val,
+				      min_t(size_t, size, sb + ss - val));
+			memcpy(dst, (const char *)(uintptr_t)val, len);
+			return 0;
+		}
 		return dtk_host_kstr(mc, dst, val, size, &len);
+	}
 	return dtk_host_kload(mc, dst, val, size);
 }
 
@@ -296,7 +314,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	struct dtk_stmt *stmt = ecb->dte_stmt;
 	struct dtk_buf *buf = &st->dts_bufs[cpu];
 	struct dtrace_rechdr *hdr;
-	struct dtk_mctx mc;
+	/* Not zeroed on entry (INIT_STACK_ALL_ZERO): dtk_mctx_init() sets it. */
+	struct dtk_mctx mc __uninitialized;
 	bool exiting = false;
 	char *payload;
 	u32 i;

@@ -282,7 +282,13 @@ int dtrace_go(dtrace_hdl_t *dtp)
 	if (dtrace_getopt(dtp, "switchrate", &rate) != 0 || rate <= 0)
 		rate = 1000000000;
 	dc->dc_switchrate = rate;
+	/*
+	 * The first dtrace_sleep() returns at once: BEGIN has run, and what
+	 * it printed, or its exit(), is seen now and not a switchrate later
+	 * (`dtrace -n 'BEGIN { exit(0); }'` took a whole second for it).
+	 */
 	clock_gettime(CLOCK_MONOTONIC, &dc->dc_lastswitch);
+	dc->dc_lastswitch.tv_sec -= rate / 1000000000 + 1;
 	return 0;
 }
 

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
+#
+# Aggregation keys: string keys are hashed and compared only up to their
+# NUL, a word at a time (kernel/dtk_agg_probe.c), so strings that end at,
+# just before and just after a word boundary, the empty string, keys of
+# several strings and integers, and the same string from the string table,
+# from scratch (strjoin) and from the task (execname) must each land in
+# their own entry, and equal keys in one.
+. test/kmod/lib.sh
+
+if [ ! -x "$DTRACE_BIN" ]; then
+	not_ok "$DTRACE_BIN is built"
+	exit 0
+fi
+
+want='abcdefghijklmnop 5
+abcdefghijklmnoq 7
+abcdefgh 12
+abcdefghi 40
+abcdefg 100
+ 2000
+abcdefgh 2 x 3
+abcdefgh 1 y 5
+abcdefgh 1 x 20
+dtrace 2
+abcdefgh 3
+abcdefghijklmnopq 30'
+out=$("$DTRACE_BIN" -qn 'BEGIN {
+	@a["abcdefgh"] = sum(2); @a["abcdefghi"] = sum(40);
+	@a["abcdefgh"] = sum(10); @a["abcdefg"] = sum(100);
+	@a[""] = sum(1000); @a[""] = sum(1000);
+	@a["abcdefghijklmnop"] = sum(5); @a["abcdefghijklmnoq"] = sum(7);
+	@b["abcdefgh", 1, "x"] = sum(10); @b["abcdefgh", 1, "y"] = sum(5);
+	@b["abcdefgh", 1, "x"] = sum(10); @b["abcdefgh", 2, "x"] = sum(3);
+	@c[execname] = count(); @c[execname] = count();
+	@d[strjoin("abcd", "efgh")] = sum(1); @d["abcdefgh"] = sum(2);
+	@d[strjoin("abcdefghijklmnop", "q")] = sum(10);
+	@d["abcdefghijklmnopq"] = sum(20);
+	printa("%s %@d\n", @a); printa("%s %d %s %@d\n", @b);
+	printa("%s %@d\n", @c); printa("%s %@d\n", @d); exit(0); }' 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$out" = "$want" ]; then
+	ok "string keys at word boundaries, tuples, scratch and table strings"
+else
+	not_ok "string keys at word boundaries, tuples, scratch and table strings (status $rc)"
+	diag "got:" "$out" "wanted:" "$want"
+fi
