@@ -464,14 +464,16 @@ static int dt_pfprint(FILE *fp, const struct dt_pfconv *pfc, char *fmt,
 		free(s);
 		return ret;
 	case DT_PFK_ADDR:
-	case DT_PFK_STACK:
 		return dt_pfprint_addr(fp, fmt, v, pfc->pfc_name == 'A');
 	case DT_PFK_TIME:
 	case DT_PFK_TIME822:
 		return dt_pfprint_time(fp, fmt, v,
 				       pfc->pfc_kind == DT_PFK_TIME822);
 	case DT_PFK_STACK:
-		return dt_pfprint_stack(fp, fmt, v);
+		/* A stack key (printa), else one address, symbolized. */
+		if (v->pv_flags & (DT_PFVAL_KSTACK | DT_PFVAL_USTACK))
+			return dt_pfprint_stack(fp, fmt, v);
+		return dt_pfprint_addr(fp, fmt, v, 0);
 	default:
 		return -1;
 	}
