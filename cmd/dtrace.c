@@ -293,11 +293,11 @@ static int dtc_version(void)
  */
 static int dtc_unavailable(const struct dtc_args *a)
 {
-	static const char flags[] = "aAGhHv";
+	static const char flags[] = "aAGhH";
 	const char *f;
 
 	for (f = flags; *f; f++) {
-		if (a->da_flags[(int)*f] && !(*f == 'v' && a->da_flags['l'])) {
+		if (a->da_flags[(int)*f]) {
 			dtc_error("option -%c is not implemented yet", *f);
 			return 1;
 		}
@@ -378,6 +378,42 @@ static void dtc_list_info(const dtrace_probeinfo_t *p)
 	if (p->dtp_argc == 0)
 		printf("\t\tNone\n");
 	printf("\n");
+}
+
+static void dtc_attr_print(const char *what, dtrace_attribute_t a)
+{
+	printf("\n\tMinimum %s Attributes\n", what);
+	printf("\t\tIdentifier Names: %s\n",
+	       dtrace_stability_name(a.dtat_name));
+	printf("\t\tData Semantics:   %s\n",
+	       dtrace_stability_name(a.dtat_data));
+	printf("\t\tDependency Class: %s\n", dtrace_class_name(a.dtat_class));
+}
+
+/* -e -v: each probe description, with what -lv says of it. */
+static int dtc_stmt_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
+			 const dtrace_probeinfo_t *info, void *arg)
+{
+	(void)dtp;
+	(void)arg;
+	printf("\n%s:%s:%s:%s\n", pd->dpd_provider, pd->dpd_mod, pd->dpd_func,
+	       pd->dpd_name);
+	dtc_list_info(info);
+	return 0;
+}
+
+/* -v: a program's stability report, as dtrace(1M) prints it. */
+static void dtc_stability(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
+			  const dtrace_proginfo_t *pi, const char *kind,
+			  const char *name, int exec)
+{
+	printf("\nStability attributes for %s %s:\n", kind, name);
+	dtc_attr_print("Probe Description", pi->dpi_descattr);
+	dtc_attr_print("Statement", pi->dpi_stmtattr);
+	if (!exec)
+		dtrace_stmt_iter(dtp, pgp, dtc_stmt_info, NULL);
+	else
+		printf("\n");
 }
 
 /* dtrace -l: every probe, or those each description names. */
@@ -607,6 +643,11 @@ static void dtc_prochandler(dtrace_proc_t *P, const char *msg, void *arg)
 		dtc_error("pid %d has exited", pid);
 }
 
+static const char *dtc_spec_kind(const struct dtc_spec *sp)
+{
+	return sp->ds_kind == DTC_SPEC_SCRIPT ? "script" : "description";
+}
+
 static int dtc_trace(const struct dtc_args *a)
 {
 	dtrace_hdl_t *dtp;
@@ -676,6 +717,11 @@ static int dtc_trace(const struct dtc_args *a)
 			return dtc_fail(dtp, NULL);
 		}
 		if (a->da_flags['e']) {
+			if (a->da_flags['v']) {
+				dtrace_program_info(dtp, pgp, &pi);
+				dtc_stability(dtp, pgp, &pi,
+					      dtc_spec_kind(sp), name, 0);
+			}
 			dtrace_program_destroy(dtp, pgp);
 			free(name);
 			continue;
@@ -689,9 +735,11 @@ static int dtc_trace(const struct dtc_args *a)
 		}
 		if (!quiet)
 			dtc_error("%s '%s' matched %u probe%s",
-				  sp->ds_kind == DTC_SPEC_SCRIPT ? "script" :
-				  "description", name, pi.dpi_matches,
+				  dtc_spec_kind(sp), name, pi.dpi_matches,
 				  pi.dpi_matches == 1 ? "" : "s");
+		if (a->da_flags['v'])
+			dtc_stability(dtp, pgp, &pi, dtc_spec_kind(sp), name,
+				      1);
 		dtrace_program_destroy(dtp, pgp);
 		free(name);
 	}

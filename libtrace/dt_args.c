@@ -380,12 +380,7 @@ int dt_args_clause(dtrace_hdl_t *dtp, const dt_node_t *pdescs, int64_t n,
 
 /* ---- Stability and dtrace_probe_info (dtrace -lv) ---------------------- */
 
-enum { DT_S_INTERNAL, DT_S_PRIVATE, DT_S_OBSOLETE, DT_S_EXTERNAL,
-       DT_S_UNSTABLE, DT_S_EVOLVING, DT_S_STABLE, DT_S_STANDARD };
-enum { DT_C_UNKNOWN, DT_C_CPU, DT_C_PLATFORM, DT_C_GROUP, DT_C_ISA,
-       DT_C_COMMON };
-
-#define DT_A(n, d, c)	{ DT_S_##n, DT_S_##d, DT_C_##c }
+#define DT_A(n, d, c)	{ DTRACE_S_##n, DTRACE_S_##d, DTRACE_C_##c }
 
 /* provider, module, function, name, arguments: DTrace's tables. */
 static const struct dt_provattr {
@@ -425,8 +420,7 @@ static const struct dt_provattr {
 		  DT_A(UNSTABLE, UNSTABLE, COMMON) } },
 };
 
-static dtrace_attribute_t dt_attr_min(dtrace_attribute_t a,
-				      dtrace_attribute_t b)
+dtrace_attribute_t dt_attr_min(dtrace_attribute_t a, dtrace_attribute_t b)
 {
 	dtrace_attribute_t m;
 

@@ -31,4 +31,7 @@ enum {
 int dt_args_clause(dtrace_hdl_t *dtp, const dt_node_t *pdescs, int64_t n,
 		   ctf_id_t *tp, const dt_pdesc_t **badp);
 
+/* Attribute by attribute, the less stable of a and b. */
+dtrace_attribute_t dt_attr_min(dtrace_attribute_t a, dtrace_attribute_t b);
+
 #endif /* DT_ARGS_H */

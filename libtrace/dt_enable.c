@@ -210,6 +210,12 @@ int dtrace_program_exec(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
 		return -1;
 	ret = dtrace_dof_enable(dtp, dof, len, pip);
 	free(dof);
+	if (ret == 0 && pip) {
+		uint32_t matches = pip->dpi_matches;
+
+		dtrace_program_info(dtp, pgp, pip);
+		pip->dpi_matches = matches;
+	}
 	return ret;
 }
 

@@ -106,8 +106,28 @@ int dtrace_getopt(dtrace_hdl_t *dtp, const char *opt, int64_t *valp);
  * the traced data on fp as dtrace(1M) does; the quiet and switchrate
  * options apply.
  */
+/*
+ * Stability attributes (DTrace's, in increasing order): the stability of
+ * names and of data (DTRACE_S_*) and the dependency class (DTRACE_C_*),
+ * named by dtrace_stability_name() and dtrace_class_name().
+ */
+enum {
+	DTRACE_S_INTERNAL, DTRACE_S_PRIVATE, DTRACE_S_OBSOLETE,
+	DTRACE_S_EXTERNAL, DTRACE_S_UNSTABLE, DTRACE_S_EVOLVING,
+	DTRACE_S_STABLE, DTRACE_S_STANDARD,
+};
+enum {
+	DTRACE_C_UNKNOWN, DTRACE_C_CPU, DTRACE_C_PLATFORM, DTRACE_C_GROUP,
+	DTRACE_C_ISA, DTRACE_C_COMMON,
+};
+typedef struct dtrace_attribute {
+	uint8_t dtat_name, dtat_data, dtat_class;
+} dtrace_attribute_t;
+
 typedef struct dtrace_proginfo {
 	uint32_t dpi_matches;		/* probes the program's clauses matched */
+	dtrace_attribute_t dpi_descattr; /* minimum over its descriptions */
+	dtrace_attribute_t dpi_stmtattr; /* minimum over its statements */
 } dtrace_proginfo_t;
 
 typedef enum dtrace_workstatus {
@@ -146,16 +166,11 @@ int dtrace_probe_iter(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pdp,
 		      dtrace_probe_f *func, void *arg);
 
 /*
- * dtrace -lv (dt_args.c): a probe's stability attributes (DTRACE_S_*
- * stability and DTRACE_C_* class numbers, named by dtrace_stability_name
- * and dtrace_class_name) and its argument types by C name, none if
- * dtp_argc is 0.
+ * dtrace -lv (dt_args.c): a probe's stability attributes and its
+ * argument types by C name, none if dtp_argc is 0.
  */
 #define DTRACE_ARGMAX		32
 #define DTRACE_ARGTYPELEN	128
-typedef struct dtrace_attribute {
-	uint8_t dtat_name, dtat_data, dtat_class;
-} dtrace_attribute_t;
 typedef struct dtrace_probeinfo {
 	dtrace_attribute_t dtp_attr;	/* the probe description's */
 	dtrace_attribute_t dtp_arga;	/* its arguments' */
@@ -166,6 +181,19 @@ int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pdp,
 		      dtrace_probeinfo_t *pip);
 const char *dtrace_stability_name(unsigned s);
 const char *dtrace_class_name(unsigned c);
+
+/*
+ * dtrace -v (dt_attr.c): a program's stability, as dtrace_program_exec()
+ * also reports it; dtrace_stmt_iter() calls func for each probe
+ * description of each clause, as written, with its probe information.
+ */
+void dtrace_program_info(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
+			 dtrace_proginfo_t *pip);
+typedef int dtrace_stmt_f(dtrace_hdl_t *dtp,
+			  const struct dtrace_probedesc *pdp,
+			  const dtrace_probeinfo_t *pip, void *arg);
+int dtrace_stmt_iter(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
+		     dtrace_stmt_f *func, void *arg);
 
 /*
  * Process control (dt_proc.c), for dtrace -c and -p.  dtrace_proc_create

@@ -7,7 +7,8 @@
 # log (LOG with .console for .tap).  Whatever the test bed itself reports
 # becomes a TAP line too, so that `make check` counts it: a timeout, kernel
 # trouble on the console, or a guest that never reported back.  PARTS, if
-# set, limits the run to the parts it names (run-suite.sh).
+# set, limits the run to the parts it names (run-suite.sh); the test bed
+# runs its command through the shell, hence the quoting.
 set -u
 
 kver=$1
@@ -20,7 +21,7 @@ trap 'rm -f "$err"' EXIT
 
 start=$(date +%s)
 test/vm/run --kver "$kver" --timeout "$timeout" --console "$console" -- \
-	env PARTS="${PARTS:-}" test/kmod/run-suite.sh "$ko" 2>"$err" |
+	"env PARTS=$(printf %q "${PARTS:-}")" test/kmod/run-suite.sh "$ko" 2>"$err" |
 	sed -u "s/^\(not \)\{0,1\}ok [0-9]* - /&$kver: /" | tee "$log"
 rc=${PIPESTATUS[0]}
 

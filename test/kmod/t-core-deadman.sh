@@ -11,9 +11,16 @@ if [ ! -x "$DTRACE_BIN" ]; then
 	exit 0
 fi
 err=$(mktemp)
-"$DTRACE_BIN" -qn 'profile-100 { @ = count(); }' >/dev/null 2>"$err" &
+out=$(mktemp)
+"$DTRACE_BIN" -qn 'BEGIN { printf("go\n"); } profile-100 { @ = count(); }' \
+	>"$out" 2>"$err" &
 pid=$!
-sleep 2
+# Stopped before tracing is on, it would wait for nothing: wait for BEGIN.
+for _ in $(seq 300); do
+	grep -q go "$out" && break
+	sleep 0.1
+done
+sleep 1
 kill -STOP $pid
 sleep 35
 kill -CONT $pid
@@ -23,4 +30,4 @@ check "a consumer stopped for 35 s exits with status 1 (got $rc)" [ "$rc" -eq 1 
 check "and says DTrace's words" \
 	grep -q 'processing aborted: Abort due to systemic unresponsiveness' "$err"
 diag "$(cat "$err")"
-rm -f "$err"
+rm -f "$err" "$out"

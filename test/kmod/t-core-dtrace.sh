@@ -5,8 +5,8 @@
 # is the exit status, printf conversions and trace() columns match
 # DTrace's, END runs after exit() and after SIGTERM, tick-N fires at its
 # rate with %Y times, trace(1) is an int (8 columns), variables of every scope work, a division by zero is
-# reported as DTrace reports it, and a description matching no probe is
-# an error.  (The CPU column is masked: it depends on the scheduler.)
+# reported as DTrace reports it, a description matching no probe is an
+# error, and -v reports the program's stability.  (The CPU column is masked: it depends on the scheduler.)
 . test/kmod/lib.sh
 
 if [ ! -x "$DTRACE_BIN" ]; then
@@ -85,3 +85,20 @@ rm -f /tmp/t-core-dtrace.$$
 
 n=$("$DTRACE_BIN" -l -n 'dtrace:::' | wc -l)
 check "dtrace -l -n dtrace::: lists BEGIN, END, ERROR under a heading (got $n lines)" [ "$n" -eq 4 ]
+
+# -v: the program's stability report after the matched notice, as
+# dtrace(1M) prints it (curthread's data is the kernel's: Private).
+run "-v stability report" 0 "
+Stability attributes for description dtrace:::BEGIN :
+
+	Minimum Probe Description Attributes
+		Identifier Names: Stable
+		Data Semantics:   Stable
+		Dependency Class: Common
+
+	Minimum Statement Attributes
+		Identifier Names: Stable
+		Data Semantics:   Private
+		Dependency Class: Common
+
+1" -qv -n 'dtrace:::BEGIN { printf("%d\n", curthread->pid > 0); exit(0); }'
