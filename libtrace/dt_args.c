@@ -28,11 +28,11 @@
  *            no arguments (DTrace's dtrace and profile providers declare
  *            none either): args[0] is out of range.
  *
- * Kernel types come from the vmlinux BTF (dt_types.c opens it); a module's
- * functions and tracepoints are described by its split BTF
- * (/sys/kernel/btf/<module>), which dt_btf.c cannot read yet, so their
- * types are not known.  Neither are those of a syscall without a trace
- * event, or of any probe when the source is missing (no tracefs, no BTF).
+ * Kernel types come from the vmlinux BTF (dt_types.c opens it); a loaded
+ * module's functions and tracepoints from its split BTF on top of it,
+ * /sys/kernel/btf/<module> (dt_types_modbtf).  The types of a syscall
+ * without a trace event are not known, nor those of any probe whose
+ * source is missing (no tracefs, no BTF, a function BTF does not list).
  * A probe with unknown types lists "None" under -lv, and its args[N] is
  * untyped (int64_t, like argN) -- rather than DTrace's refusal, so that
  * scripts that only pass args[N] on still compile.  Translated types are
@@ -170,10 +170,9 @@ static int dt_args_syscall(dtrace_hdl_t *dtp, const char *func,
 }
 
 /* A BTF prototype's parameters from skip on; ret: args[1] is the return. */
-static int dt_args_btf(dtrace_hdl_t *dtp, uint32_t id, int skip, int ret,
-		       dt_probeargs_t *pa)
+static int dt_args_btf(dtrace_hdl_t *dtp, dt_btf_t *btf, uint32_t id,
+		       int skip, int ret, dt_probeargs_t *pa)
 {
-	dt_btf_t *btf = dt_types_btf(dtp);
 	ctf_dict_t *fp = dt_types_fp(dtp);
 	uint32_t params[DT_ARGS_MAX + 1], rt;
 	int n, i;
@@ -200,9 +199,12 @@ static int dt_args_btf(dtrace_hdl_t *dtp, uint32_t id, int skip, int ret,
 	return 0;
 }
 
-static int dt_args_vmlinux(const char *mod)
+/* The BTF that describes a module's functions and tracepoints. */
+static dt_btf_t *dt_args_modbtf(dtrace_hdl_t *dtp, const char *mod)
 {
-	return *mod == '\0' || strcmp(mod, "vmlinux") == 0;
+	if (*mod == '\0' || strcmp(mod, "vmlinux") == 0)
+		return dt_types_btf(dtp);
+	return dt_types_modbtf(dtp, mod);
 }
 
 /*
@@ -234,16 +236,17 @@ int dt_args_probe(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 		}
 		if (strcmp(pd->dpd_name, "entry") == 0)
 			r = dt_args_syscall(dtp, pd->dpd_func, pa);
-	} else if (strcmp(prov, "fbt") == 0 && dt_args_vmlinux(pd->dpd_mod) &&
+	} else if (strcmp(prov, "fbt") == 0 &&
 		   (isret || strcmp(pd->dpd_name, "entry") == 0) &&
-		   (btf = dt_types_btf(dtp)) != NULL) {
-		r = dt_args_btf(dtp, dt_btf_lookup(btf, DT_BTF_FUNC,
-						     pd->dpd_func), 0, isret, pa);
-	} else if (strcmp(prov, "sdt") == 0 && dt_args_vmlinux(pd->dpd_mod) &&
-		   (btf = dt_types_btf(dtp)) != NULL) {
+		   (btf = dt_args_modbtf(dtp, pd->dpd_mod)) != NULL) {
+		r = dt_args_btf(dtp, btf, dt_btf_lookup(btf, DT_BTF_FUNC,
+							  pd->dpd_func),
+				0, isret, pa);
+	} else if (strcmp(prov, "sdt") == 0 &&
+		   (btf = dt_args_modbtf(dtp, pd->dpd_mod)) != NULL) {
 		snprintf(buf, sizeof(buf), "btf_trace_%s", pd->dpd_name);
-		r = dt_args_btf(dtp, dt_btf_lookup(btf, CTF_K_TYPEDEF, buf), 1,
-				0, pa);
+		r = dt_args_btf(dtp, btf, dt_btf_lookup(btf, CTF_K_TYPEDEF,
+							  buf), 1, 0, pa);
 	}
 	if (r != 0)
 		pa->pa_argc = -1;

@@ -184,6 +184,20 @@ oneliner 'cat /etc/hostname' -n 'syscall::openat:entry /execname == "cat"/ { pri
 check "syscall::openat:entry: int args[0] is AT_FDCWD, args[1] the path, args[2] O_RDONLY" \
 	eval 'grep -q "openat:entry -100 /etc/hostname 0\$" <<<"$out"'
 
+# A module's probes: types from its split BTF (/sys/kernel/btf/9p), and
+# its structures read through them (the test bed's root is on 9p).
+if [ -e /sys/kernel/btf/9p ]; then
+	out=$(lv 'fbt:9p:v9fs_vfs_lookup:entry' | grep 'args\[')
+	check "dtrace -lv: a module function's types from its BTF" \
+		[ "$out" = "$(printf '\t\targs[0]: struct inode *\n\t\targs[1]: struct dentry *\n\t\targs[2]: unsigned int')" ]
+	diag "$out"
+	oneliner 'ls /dt-args-nonexistent' -n 'fbt:9p:v9fs_vfs_lookup:entry /execname == "ls"/ { printf("%s\n", stringof(args[1]->d_name.name)); }'
+	check "fbt:9p:v9fs_vfs_lookup:entry args[1]->d_name.name shows the name looked up" \
+		eval 'grep -q "v9fs_vfs_lookup:entry dt-args-nonexistent\$" <<<"$out"'
+else
+	skip "module BTF" "no /sys/kernel/btf/9p"
+fi
+
 # Compile-time checks against the live probe list.
 errtag() {
 	"$DTRACE_BIN" -e -xerrtags -n "$1" 2>&1 | grep -o '\[D_[A-Z_]*\]'
