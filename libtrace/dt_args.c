@@ -253,6 +253,41 @@ int dt_args_probe(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 	return r;
 }
 
+/*
+ * A type's C name.  libctf spells a pointer to a function oddly ("bool
+ * (*)(*) (int)"), so that one is spelled here, "bool (*)(int)".
+ */
+static const char *dt_args_tname(ctf_dict_t *fp, ctf_id_t t, char *buf,
+				 size_t len)
+{
+	ctf_id_t r = ctf_type_kind(fp, t) == CTF_K_POINTER ?
+		     ctf_type_reference(fp, t) : CTF_ERR;
+	ctf_id_t argv[DT_ARGS_MAX];
+	ctf_funcinfo_t fi;
+	char sub[DTRACE_ARGTYPELEN];
+	size_t o;
+	uint32_t i;
+
+	if (r == CTF_ERR || ctf_type_kind(fp, r) != CTF_K_FUNCTION ||
+	    ctf_func_type_info(fp, r, &fi) != 0 ||
+	    ctf_func_type_args(fp, r, DT_ARGS_MAX, argv) != 0) {
+		if (!ctf_type_name(fp, t, buf, len))
+			snprintf(buf, len, "(unknown)");
+		return buf;
+	}
+	snprintf(buf, len, "%s (*)(", dt_args_tname(fp, fi.ctc_return, sub,
+						     sizeof(sub)));
+	for (i = 0; i < fi.ctc_argc && i < DT_ARGS_MAX; i++) {
+		o = strlen(buf);
+		snprintf(buf + o, len - o, "%s%s", i ? ", " : "",
+			 dt_args_tname(fp, argv[i], sub, sizeof(sub)));
+	}
+	o = strlen(buf);
+	snprintf(buf + o, len - o, "%s)", (fi.ctc_flags & CTF_FUNC_VARARG) ?
+		 (fi.ctc_argc ? ", ..." : "...") : fi.ctc_argc ? "" : "void");
+	return buf;
+}
+
 /* ---- args[N] in a clause ------------------------------------------------ */
 
 struct dt_argwalk {
@@ -283,10 +318,8 @@ static int dt_args_visit(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 		aw->aw_result = DT_ARGS_IDX;
 		return 1;
 	}
-	if (!ctf_type_name(dt_types_fp(dtp), pa.pa_argv[aw->aw_n], name,
-			   sizeof(name)))
-		snprintf(name, sizeof(name), "#%ld",
-			 (long)pa.pa_argv[aw->aw_n]);
+	dt_args_tname(dt_types_fp(dtp), pa.pa_argv[aw->aw_n], name,
+		      sizeof(name));
 	if (aw->aw_known == 1) {
 		snprintf(aw->aw_name, sizeof(aw->aw_name), "%s", name);
 		aw->aw_type = pa.pa_argv[aw->aw_n];
@@ -486,10 +519,8 @@ int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 	if (dt_args_probe(dtp, pd, &pa) != 0 || !fp)
 		return 0;		/* no types known: None */
 	for (i = 0; i < pa.pa_argc && i < DTRACE_ARGMAX; i++)
-		if (!ctf_type_name(fp, pa.pa_argv[i], pip->dtp_argv[i],
-				   sizeof(pip->dtp_argv[i])))
-			snprintf(pip->dtp_argv[i], sizeof(pip->dtp_argv[i]),
-				 "(unknown)");
+		dt_args_tname(fp, pa.pa_argv[i], pip->dtp_argv[i],
+			      sizeof(pip->dtp_argv[i]));
 	pip->dtp_argc = i;
 	return 0;
 }
