@@ -16,7 +16,8 @@
  *            after __syscall_nr are the arguments, in order, with their C
  *            types ("const char * filename"); BTF has no syscall
  *            prototypes.  return: args[0] and args[1] are long, the return
- *            value (as arg0 and arg1 are).
+ *            value (as arg0 and arg1 are).  (DTRACE_TRACEFS names
+ *            another tracefs directory, for tests.)
  *   fbt      entry: the parameters of the function's BTF prototype (FUNC
  *            -> FUNC_PROTO); return: args[0] is the return offset (int,
  *            0 where it cannot be known) and args[1] has the function's
@@ -128,6 +129,7 @@ static ctf_id_t dt_args_ctype(dtrace_hdl_t *dtp, char *decl)
 static int dt_args_syscall(dtrace_hdl_t *dtp, const char *func,
 			   dt_probeargs_t *pa)
 {
+	const char *env = getenv("DTRACE_TRACEFS");
 	char path[512], line[512];
 	FILE *f = NULL;
 	size_t i;
@@ -139,7 +141,7 @@ static int dt_args_syscall(dtrace_hdl_t *dtp, const char *func,
 	     sizeof(dt_tracefs_dirs[0]); i++) {
 		snprintf(path, sizeof(path),
 			 "%s/events/syscalls/sys_enter_%s/format",
-			 dt_tracefs_dirs[i], func);
+			 env && *env ? env : dt_tracefs_dirs[i], func);
 		f = fopen(path, "re");
 	}
 	if (!f)

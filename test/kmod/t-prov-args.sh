@@ -169,6 +169,14 @@ ${T}Argument Types
 ${T}${T}None
 EOT
 
+# The other listing filters.
+check "dtrace -lv -f do_filp_open lists as -n ::do_filp_open:" \
+	eval '[ "$("$DTRACE_BIN" -lv -f do_filp_open)" = "$("$DTRACE_BIN" -lv -n ::do_filp_open:)" ]'
+check "dtrace -lv -i 1 lists dtrace:::BEGIN" \
+	eval '[ "$("$DTRACE_BIN" -lv -i 1)" = "$("$DTRACE_BIN" -lv -n dtrace:::BEGIN)" ]'
+check "dtrace -lv -m 9p lists the module's functions with types" \
+	eval '"$DTRACE_BIN" -lv -m 9p | grep -q "args\[0\]: struct inode \*"'
+
 # The one-liners: kernel structures through typed arguments.
 oneliner 'cat /etc/hostname' -n 'fbt::do_filp_open:entry { printf("%s\n", stringof(args[1]->name)); }'
 check "fbt::do_filp_open:entry stringof(args[1]->name) shows /etc/hostname" \
