@@ -316,7 +316,7 @@ static int dt_args_visit(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 	if (pa.pa_argc < 0)
 		return 0;
 	aw->aw_known++;
-	if (aw->aw_n >= pa.pa_argc) {
+	if (aw->aw_n < 0 || aw->aw_n >= pa.pa_argc) {
 		aw->aw_result = DT_ARGS_IDX;
 		return 1;
 	}
