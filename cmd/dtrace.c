@@ -478,7 +478,7 @@ static int dtc_list(dtrace_hdl_t *dtp, const struct dtc_args *a)
 		dl.dl_id = 0;
 		if (a->da_specs[i].ds_kind == DTC_SPEC_ID)
 			dl.dl_id = (uint32_t)strtoul(a->da_specs[i].ds_text,
-						     NULL, 0);
+						     NULL, 10);
 		else
 			dtc_split(&pd, a->da_specs[i].ds_text,
 				  a->da_specs[i].ds_kind);

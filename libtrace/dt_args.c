@@ -16,7 +16,8 @@
  *            after __syscall_nr are the arguments, in order, with their C
  *            types ("const char * filename"); BTF has no syscall
  *            prototypes.  return: args[0] and args[1] are long, the return
- *            value (as arg0 and arg1 are).
+ *            value (as arg0 and arg1 are).  (DTRACE_TRACEFS names
+ *            another tracefs directory, for tests.)
  *   fbt      entry: the parameters of the function's BTF prototype (FUNC
  *            -> FUNC_PROTO); return: args[0] is the return offset (int,
  *            0 where it cannot be known) and args[1] has the function's
@@ -28,11 +29,11 @@
  *            no arguments (DTrace's dtrace and profile providers declare
  *            none either): args[0] is out of range.
  *
- * Kernel types come from the vmlinux BTF (dt_types.c opens it); a module's
- * functions and tracepoints are described by its split BTF
- * (/sys/kernel/btf/<module>), which dt_btf.c cannot read yet, so their
- * types are not known.  Neither are those of a syscall without a trace
- * event, or of any probe when the source is missing (no tracefs, no BTF).
+ * Kernel types come from the vmlinux BTF (dt_types.c opens it); a loaded
+ * module's functions and tracepoints from its split BTF on top of it,
+ * /sys/kernel/btf/<module> (dt_types_modbtf).  The types of a syscall
+ * without a trace event are not known, nor those of any probe whose
+ * source is missing (no tracefs, no BTF, a function BTF does not list).
  * A probe with unknown types lists "None" under -lv, and its args[N] is
  * untyped (int64_t, like argN) -- rather than DTrace's refusal, so that
  * scripts that only pass args[N] on still compile.  Translated types are
@@ -128,6 +129,7 @@ static ctf_id_t dt_args_ctype(dtrace_hdl_t *dtp, char *decl)
 static int dt_args_syscall(dtrace_hdl_t *dtp, const char *func,
 			   dt_probeargs_t *pa)
 {
+	const char *env = getenv("DTRACE_TRACEFS");
 	char path[512], line[512];
 	FILE *f = NULL;
 	size_t i;
@@ -139,7 +141,7 @@ static int dt_args_syscall(dtrace_hdl_t *dtp, const char *func,
 	     sizeof(dt_tracefs_dirs[0]); i++) {
 		snprintf(path, sizeof(path),
 			 "%s/events/syscalls/sys_enter_%s/format",
-			 dt_tracefs_dirs[i], func);
+			 env && *env ? env : dt_tracefs_dirs[i], func);
 		f = fopen(path, "re");
 	}
 	if (!f)
@@ -170,10 +172,9 @@ static int dt_args_syscall(dtrace_hdl_t *dtp, const char *func,
 }
 
 /* A BTF prototype's parameters from skip on; ret: args[1] is the return. */
-static int dt_args_btf(dtrace_hdl_t *dtp, uint32_t id, int skip, int ret,
-		       dt_probeargs_t *pa)
+static int dt_args_btf(dtrace_hdl_t *dtp, dt_btf_t *btf, uint32_t id,
+		       int skip, int ret, dt_probeargs_t *pa)
 {
-	dt_btf_t *btf = dt_types_btf(dtp);
 	ctf_dict_t *fp = dt_types_fp(dtp);
 	uint32_t params[DT_ARGS_MAX + 1], rt;
 	int n, i;
@@ -200,9 +201,12 @@ static int dt_args_btf(dtrace_hdl_t *dtp, uint32_t id, int skip, int ret,
 	return 0;
 }
 
-static int dt_args_vmlinux(const char *mod)
+/* The BTF that describes a module's functions and tracepoints. */
+static dt_btf_t *dt_args_modbtf(dtrace_hdl_t *dtp, const char *mod)
 {
-	return *mod == '\0' || strcmp(mod, "vmlinux") == 0;
+	if (*mod == '\0' || strcmp(mod, "vmlinux") == 0)
+		return dt_types_btf(dtp);
+	return dt_types_modbtf(dtp, mod);
 }
 
 /*
@@ -234,20 +238,56 @@ int dt_args_probe(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 		}
 		if (strcmp(pd->dpd_name, "entry") == 0)
 			r = dt_args_syscall(dtp, pd->dpd_func, pa);
-	} else if (strcmp(prov, "fbt") == 0 && dt_args_vmlinux(pd->dpd_mod) &&
+	} else if (strcmp(prov, "fbt") == 0 &&
 		   (isret || strcmp(pd->dpd_name, "entry") == 0) &&
-		   (btf = dt_types_btf(dtp)) != NULL) {
-		r = dt_args_btf(dtp, dt_btf_lookup(btf, DT_BTF_FUNC,
-						     pd->dpd_func), 0, isret, pa);
-	} else if (strcmp(prov, "sdt") == 0 && dt_args_vmlinux(pd->dpd_mod) &&
-		   (btf = dt_types_btf(dtp)) != NULL) {
+		   (btf = dt_args_modbtf(dtp, pd->dpd_mod)) != NULL) {
+		r = dt_args_btf(dtp, btf, dt_btf_lookup(btf, DT_BTF_FUNC,
+							  pd->dpd_func),
+				0, isret, pa);
+	} else if (strcmp(prov, "sdt") == 0 &&
+		   (btf = dt_args_modbtf(dtp, pd->dpd_mod)) != NULL) {
 		snprintf(buf, sizeof(buf), "btf_trace_%s", pd->dpd_name);
-		r = dt_args_btf(dtp, dt_btf_lookup(btf, CTF_K_TYPEDEF, buf), 1,
-				0, pa);
+		r = dt_args_btf(dtp, btf, dt_btf_lookup(btf, CTF_K_TYPEDEF,
+							  buf), 1, 0, pa);
 	}
 	if (r != 0)
 		pa->pa_argc = -1;
 	return r;
+}
+
+/*
+ * A type's C name.  libctf spells a pointer to a function oddly ("bool
+ * (*)(*) (int)"), so that one is spelled here, "bool (*)(int)".
+ */
+static const char *dt_args_tname(ctf_dict_t *fp, ctf_id_t t, char *buf,
+				 size_t len)
+{
+	ctf_id_t r = ctf_type_kind(fp, t) == CTF_K_POINTER ?
+		     ctf_type_reference(fp, t) : CTF_ERR;
+	ctf_id_t argv[DT_ARGS_MAX];
+	ctf_funcinfo_t fi;
+	char sub[DTRACE_ARGTYPELEN];
+	size_t o;
+	uint32_t i;
+
+	if (r == CTF_ERR || ctf_type_kind(fp, r) != CTF_K_FUNCTION ||
+	    ctf_func_type_info(fp, r, &fi) != 0 ||
+	    ctf_func_type_args(fp, r, DT_ARGS_MAX, argv) != 0) {
+		if (!ctf_type_name(fp, t, buf, len))
+			snprintf(buf, len, "(unknown)");
+		return buf;
+	}
+	snprintf(buf, len, "%s (*)(", dt_args_tname(fp, fi.ctc_return, sub,
+						     sizeof(sub)));
+	for (i = 0; i < fi.ctc_argc && i < DT_ARGS_MAX; i++) {
+		o = strlen(buf);
+		snprintf(buf + o, len - o, "%s%s", i ? ", " : "",
+			 dt_args_tname(fp, argv[i], sub, sizeof(sub)));
+	}
+	o = strlen(buf);
+	snprintf(buf + o, len - o, "%s)", (fi.ctc_flags & CTF_FUNC_VARARG) ?
+		 (fi.ctc_argc ? ", ..." : "...") : fi.ctc_argc ? "" : "void");
+	return buf;
 }
 
 /* ---- args[N] in a clause ------------------------------------------------ */
@@ -276,14 +316,12 @@ static int dt_args_visit(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 	if (pa.pa_argc < 0)
 		return 0;
 	aw->aw_known++;
-	if (aw->aw_n >= pa.pa_argc) {
+	if (aw->aw_n < 0 || aw->aw_n >= pa.pa_argc) {
 		aw->aw_result = DT_ARGS_IDX;
 		return 1;
 	}
-	if (!ctf_type_name(dt_types_fp(dtp), pa.pa_argv[aw->aw_n], name,
-			   sizeof(name)))
-		snprintf(name, sizeof(name), "#%ld",
-			 (long)pa.pa_argv[aw->aw_n]);
+	dt_args_tname(dt_types_fp(dtp), pa.pa_argv[aw->aw_n], name,
+		      sizeof(name));
 	if (aw->aw_known == 1) {
 		snprintf(aw->aw_name, sizeof(aw->aw_name), "%s", name);
 		aw->aw_type = pa.pa_argv[aw->aw_n];
@@ -477,10 +515,8 @@ int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 	if (dt_args_probe(dtp, pd, &pa) != 0 || !fp)
 		return 0;		/* no types known: None */
 	for (i = 0; i < pa.pa_argc && i < DTRACE_ARGMAX; i++)
-		if (!ctf_type_name(fp, pa.pa_argv[i], pip->dtp_argv[i],
-				   sizeof(pip->dtp_argv[i])))
-			snprintf(pip->dtp_argv[i], sizeof(pip->dtp_argv[i]),
-				 "(unknown)");
+		dt_args_tname(fp, pa.pa_argv[i], pip->dtp_argv[i],
+			      sizeof(pip->dtp_argv[i]));
 	pip->dtp_argc = i;
 	return 0;
 }

@@ -89,10 +89,16 @@ struct dt_btf {
 	ctf_id_t *bt_fwdctf;		/* that forward, kept once completed */
 	char bt_errmsg[160];		/* why the last import failed, if
 					 * not libctf's error */
+	dt_btf_t *bt_base;		/* split BTF: the base (vmlinux) */
+	uint32_t bt_first;		/* the first id of its own */
+	uint32_t bt_strbase;		/* the base's string section size */
 };
 
 static const char *dt_btf_str(const dt_btf_t *btf, uint32_t off)
 {
+	if (btf->bt_base && off < btf->bt_strbase)
+		return dt_btf_str(btf->bt_base, off);
+	off -= btf->bt_strbase;
 	return off < btf->bt_strlen ? btf->bt_strs + off : "";
 }
 
@@ -151,7 +157,7 @@ static void dt_btf_index(dt_btf_t *btf)
 {
 	uint32_t id, mask = btf->bt_hashsize - 1;
 
-	for (id = 1; id < btf->bt_ntypes; id++) {
+	for (id = btf->bt_first; id < btf->bt_ntypes; id++) {
 		const struct btf_type *t = btf->bt_types[id];
 		int class = dt_btf_class(BTF_KIND(t->info));
 		const char *name = dt_btf_str(btf, t->name_off);
@@ -218,7 +224,28 @@ void dt_btf_close(dt_btf_t *btf)
 	free(btf);
 }
 
+/*
+ * Split BTF (a module's, /sys/kernel/btf/<module>) continues its base's:
+ * its type ids start after the base's and its string offsets after the
+ * base's strings.  Its bt_types holds the base's records too, so that
+ * every id reads the same way; importing a base id is the base's import
+ * (one ctf id per BTF type, whoever reaches it).
+ */
+static dt_btf_t *dt_btf_open_split(const char *path, dt_btf_t *base,
+				   int *errp);
+
 dt_btf_t *dt_btf_open(const char *path, int *errp)
+{
+	return dt_btf_open_split(path, NULL, errp);
+}
+
+dt_btf_t *dt_btf_open_module(const char *path, dt_btf_t *base, int *errp)
+{
+	return dt_btf_open_split(path, base, errp);
+}
+
+static dt_btf_t *dt_btf_open_split(const char *path, dt_btf_t *base,
+				   int *errp)
 {
 	dt_btf_t *btf = calloc(1, sizeof(*btf));
 	const struct btf_header *h;
@@ -281,11 +308,14 @@ dt_btf_t *dt_btf_open(const char *path, int *errp)
 		goto fail;
 	btf->bt_strs = btf->bt_data + h->hdr_len + h->str_off;
 	btf->bt_strlen = h->str_len;
+	btf->bt_base = base;
+	btf->bt_first = base ? base->bt_ntypes : 1;
+	btf->bt_strbase = base ? base->bt_strbase + base->bt_strlen : 0;
 
 	/* Count, then record, the types; each must lie inside the section. */
 	off = h->hdr_len + h->type_off;
 	end = off + h->type_len;
-	btf->bt_ntypes = 1;
+	btf->bt_ntypes = btf->bt_first;
 	while (off + sizeof(struct btf_type) <= end) {
 		const struct btf_type *t = (const void *)(btf->bt_data + off);
 
@@ -306,7 +336,10 @@ dt_btf_t *dt_btf_open(const char *path, int *errp)
 	    !btf->bt_fwdctf)
 		goto fail;
 	off = h->hdr_len + h->type_off;
-	for (uint32_t id = 1; id < btf->bt_ntypes; id++) {
+	if (base)
+		memcpy(btf->bt_types, base->bt_types,
+		       base->bt_ntypes * sizeof(*btf->bt_types));
+	for (uint32_t id = btf->bt_first; id < btf->bt_ntypes; id++) {
 		const struct btf_type *t = (const void *)(btf->bt_data + off);
 
 		btf->bt_types[id] = t;
@@ -451,6 +484,8 @@ static ctf_id_t dt_btf_import_id(dt_btf_t *btf, ctf_dict_t *fp, uint32_t id,
 		return dt_btf_void(fp);
 	if (id >= btf->bt_ntypes)
 		return CTF_ERR;
+	if (id < btf->bt_first)		/* split BTF: one of the base's */
+		return dt_btf_import_id(btf->bt_base, fp, id, byval);
 	if (btf->bt_ctf[id] && !(byval && btf->bt_fwd[id]))
 		return btf->bt_ctf[id];
 	t = btf->bt_types[id];

@@ -12,6 +12,8 @@ typedef struct dt_btf dt_btf_t;
 
 /* Read and index a BTF file; NULL with *errp set on failure. */
 dt_btf_t *dt_btf_open(const char *path, int *errp);
+/* A module's split BTF on top of base (which must outlive it). */
+dt_btf_t *dt_btf_open_module(const char *path, dt_btf_t *base, int *errp);
 void dt_btf_close(dt_btf_t *btf);
 uint32_t dt_btf_ntypes(const dt_btf_t *btf);
 

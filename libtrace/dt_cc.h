@@ -130,6 +130,7 @@ struct dt_typesys *dt_types(dtrace_hdl_t *dtp);
 void dt_types_close(struct dt_typesys *ty);
 ctf_dict_t *dt_types_fp(dtrace_hdl_t *dtp);
 struct dt_btf *dt_types_btf(dtrace_hdl_t *dtp);
+struct dt_btf *dt_types_modbtf(dtrace_hdl_t *dtp, const char *mod);
 ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name);
 ctf_id_t dt_type_complete(dtrace_hdl_t *dtp, ctf_id_t t);
 ctf_id_t dt_type_pointer(dtrace_hdl_t *dtp, ctf_id_t t);

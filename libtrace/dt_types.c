@@ -17,6 +17,10 @@
  * The scanner asks dt_node_is_typename() whether a word is a type name;
  * that consults D's dictionary, the program's typedef names and the BTF
  * index, and imports nothing.
+ *
+ * Loaded modules' BTF (split BTF on top of the kernel's) is opened only
+ * for the arguments of their probes (dt_args.c), and kept with the
+ * handle; structs reached from it are completed from it.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -27,11 +31,19 @@
 
 #define DT_VMLINUX_BTF	"/sys/kernel/btf/vmlinux"
 
+/* A module's split BTF (/sys/kernel/btf/<module>), for probe arguments. */
+struct dt_modbtf {
+	struct dt_modbtf *mb_next;
+	char *mb_name;
+	dt_btf_t *mb_btf;		/* NULL: the module has none */
+};
+
 struct dt_typesys {
 	ctf_dict_t *ty_fp;
 	dt_btf_t *ty_btf;
 	int ty_btf_tried;
 	int ty_btf_err;			/* why there is no BTF */
+	struct dt_modbtf *ty_mods;	/* opened so far (dt_types_modbtf) */
 };
 
 /* D's integer types: name, bits, CTF encoding flags. */
@@ -85,6 +97,14 @@ void dt_types_close(struct dt_typesys *ty)
 {
 	if (!ty)
 		return;
+	while (ty->ty_mods) {
+		struct dt_modbtf *mb = ty->ty_mods;
+
+		ty->ty_mods = mb->mb_next;
+		dt_btf_close(mb->mb_btf);
+		free(mb->mb_name);
+		free(mb);
+	}
 	dt_btf_close(ty->ty_btf);
 	if (ty->ty_fp)
 		ctf_dict_close(ty->ty_fp);
@@ -182,6 +202,38 @@ dt_btf_t *dt_types_btf(dtrace_hdl_t *dtp)
 	return ty->ty_btf;
 }
 
+/*
+ * The BTF of a loaded module (its functions and tracepoints, for typed
+ * args[]), on top of the kernel's; NULL if it has none, or if the kernel's
+ * BTF is another kernel's (DTRACE_BTF).  Opened once, kept with the handle.
+ */
+dt_btf_t *dt_types_modbtf(dtrace_hdl_t *dtp, const char *mod)
+{
+	struct dt_typesys *ty = dt_types(dtp);
+	struct dt_modbtf *mb;
+	const char *env = getenv("DTRACE_BTF");
+	dt_btf_t *base = dt_types_btf(dtp);
+	char path[300];
+	int err;
+
+	if (!ty || !base || (env && *env) || !*mod || strchr(mod, '/') ||
+	    strlen(mod) > 255 || strcmp(mod, "vmlinux") == 0)
+		return NULL;
+	for (mb = ty->ty_mods; mb; mb = mb->mb_next)
+		if (strcmp(mb->mb_name, mod) == 0)
+			return mb->mb_btf;
+	mb = calloc(1, sizeof(*mb));
+	if (!mb || !(mb->mb_name = strdup(mod))) {
+		free(mb);
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "/sys/kernel/btf/%s", mod);
+	mb->mb_btf = dt_btf_open_module(path, base, &err);
+	mb->mb_next = ty->ty_mods;
+	ty->ty_mods = mb;
+	return mb->mb_btf;
+}
+
 /* Split "struct x" and friends into a CTF kind and the bare name. */
 static const char *dt_type_tag(const char *name, int *kindp)
 {
@@ -248,13 +300,22 @@ ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name)
 ctf_id_t dt_type_complete(dtrace_hdl_t *dtp, ctf_id_t t)
 {
 	ctf_dict_t *fp = dt_types_fp(dtp);
+	struct dt_modbtf *mb;
 	dt_btf_t *btf;
 
 	t = ctf_type_resolve(fp, t);
 	if (t == CTF_ERR || ctf_type_kind(fp, t) != CTF_K_FORWARD)
 		return t;
 	btf = dt_types_btf(dtp);
-	return btf ? ctf_type_resolve(fp, dt_btf_complete(btf, fp, t)) : t;
+	if (btf)
+		t = ctf_type_resolve(fp, dt_btf_complete(btf, fp, t));
+	/* A module's struct, reached through a module's probe arguments. */
+	for (mb = dt_types(dtp)->ty_mods; mb && t != CTF_ERR &&
+	     ctf_type_kind(fp, t) == CTF_K_FORWARD; mb = mb->mb_next)
+		if (mb->mb_btf)
+			t = ctf_type_resolve(fp, dt_btf_complete(mb->mb_btf,
+								 fp, t));
+	return t;
 }
 
 /* A name the program declared with typedef. */

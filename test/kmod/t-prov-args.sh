@@ -169,6 +169,14 @@ ${T}Argument Types
 ${T}${T}None
 EOT
 
+# The other listing filters.
+check "dtrace -lv -f do_filp_open lists as -n ::do_filp_open:" \
+	eval '[ "$("$DTRACE_BIN" -lv -f do_filp_open)" = "$("$DTRACE_BIN" -lv -n ::do_filp_open:)" ]'
+check "dtrace -lv -i 1 lists dtrace:::BEGIN" \
+	eval '[ "$("$DTRACE_BIN" -lv -i 1)" = "$("$DTRACE_BIN" -lv -n dtrace:::BEGIN)" ]'
+check "dtrace -lv -m 9p lists the module's functions with types" \
+	eval '"$DTRACE_BIN" -lv -m 9p | grep -q "args\[0\]: struct inode \*"'
+
 # The one-liners: kernel structures through typed arguments.
 oneliner 'cat /etc/hostname' -n 'fbt::do_filp_open:entry { printf("%s\n", stringof(args[1]->name)); }'
 check "fbt::do_filp_open:entry stringof(args[1]->name) shows /etc/hostname" \
@@ -183,6 +191,20 @@ check "sdt:::sched_switch @[stringof(args[1]->comm)]: only real comms" \
 oneliner 'cat /etc/hostname' -n 'syscall::openat:entry /execname == "cat"/ { printf("%d %s %d\n", args[0], copyinstr((uintptr_t)args[1]), args[2]); }'
 check "syscall::openat:entry: int args[0] is AT_FDCWD, args[1] the path, args[2] O_RDONLY" \
 	eval 'grep -q "openat:entry -100 /etc/hostname 0\$" <<<"$out"'
+
+# A module's probes: types from its split BTF (/sys/kernel/btf/9p), and
+# its structures read through them (the test bed's root is on 9p).
+if [ -e /sys/kernel/btf/9p ]; then
+	out=$(lv 'fbt:9p:v9fs_vfs_lookup:entry' | grep 'args\[')
+	check "dtrace -lv: a module function's types from its BTF" \
+		[ "$out" = "$(printf '\t\targs[0]: struct inode *\n\t\targs[1]: struct dentry *\n\t\targs[2]: unsigned int')" ]
+	diag "$out"
+	oneliner 'ls /dt-args-nonexistent' -n 'fbt:9p:v9fs_vfs_lookup:entry /execname == "ls"/ { printf("%s\n", stringof(args[1]->d_name.name)); }'
+	check "fbt:9p:v9fs_vfs_lookup:entry args[1]->d_name.name shows the name looked up" \
+		eval 'grep -q "v9fs_vfs_lookup:entry dt-args-nonexistent\$" <<<"$out"'
+else
+	skip "module BTF" "no /sys/kernel/btf/9p"
+fi
 
 # Compile-time checks against the live probe list.
 errtag() {
