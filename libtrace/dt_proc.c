@@ -493,32 +493,39 @@ static void dt_proc_exited(struct dtrace_proc *P)
 void dt_proc_sleep(dtrace_hdl_t *dtp, int64_t ns)
 {
 	struct dt_proclist *dpl = dtp->dt_procs;
-	struct pollfd pfd[64];
-	struct dtrace_proc *P, *procs[64];
+	struct dtrace_proc *P, **procs = NULL;
+	struct pollfd *pfd = NULL;
 	struct timespec ts;
 	int n = 0, i;
 
 	ts.tv_sec = ns / 1000000000;
 	ts.tv_nsec = ns % 1000000000;
-	for (P = dpl ? dpl->dpl_head : NULL; P && n < 64; P = P->dpr_next) {
+	for (P = dpl ? dpl->dpl_head : NULL; P; P = P->dpr_next)
+		n++;
+	if (n) {
+		pfd = calloc((size_t)n, sizeof(*pfd));
+		procs = calloc((size_t)n, sizeof(*procs));
+	}
+	n = 0;
+	for (P = dpl && pfd && procs ? dpl->dpl_head : NULL; P;
+	     P = P->dpr_next) {
 		if (P->dpr_state == DTRACE_PROC_UNDEAD || P->dpr_pidfd < 0)
 			continue;
 		pfd[n].fd = P->dpr_pidfd;
 		pfd[n].events = POLLIN;
-		pfd[n].revents = 0;
 		procs[n++] = P;
 	}
 	if (n == 0) {
 		if (ns > 0)
 			nanosleep(&ts, NULL);	/* a signal ends it early */
-		return;
+	} else if (ppoll(pfd, (nfds_t)n, &ts, NULL) > 0) {
+		for (i = 0; i < n; i++)
+			if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR))
+				dt_proc_exited(procs[i]);
 	}
-	if (ppoll(pfd, (nfds_t)n, &ts, NULL) <= 0)
-		return;
-	for (i = 0; i < n; i++)
-		if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR))
-			dt_proc_exited(procs[i]);
-	for (P = dpl->dpl_head; P; P = P->dpr_next) {
+	free(pfd);
+	free(procs);
+	for (P = dpl ? dpl->dpl_head : NULL; P; P = P->dpr_next) {
 		if (P->dpr_state != DTRACE_PROC_UNDEAD || P->dpr_notified)
 			continue;
 		P->dpr_notified = 1;

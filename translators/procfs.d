@@ -9,9 +9,16 @@
  * leader's pid, the tgid), lwpsinfo_t the thread (pr_lwpid is the
  * thread's id).  Fields Linux has no equivalent for are constants: no
  * projects, tasks, pools, zones or contracts (0); no processor sets or
- * bindings (-1).  Members of the types that no translator fills
- * (pr_start, pr_time, pr_ctime, pr_ttydev, pr_argv, pr_envp, pr_wchan,
- * pr_syscall ...) are refused by the compiler where they are used.
+ * bindings (-1).  The members no translator fills are refused by the
+ * compiler where they are used (D_XLATE_NOCONV): in psinfo_t pr_rssize
+ * (the RSS counters changed shape between 6.1 and 6.2), pr_ttydev,
+ * pr_pctcpu, pr_pctmem, pr_start, pr_time, pr_ctime (times are structs,
+ * which a translator member cannot build yet), pr_argc, pr_argv, pr_envp
+ * (Linux keeps no argument vector); in lwpsinfo_t pr_wchan, pr_stype,
+ * pr_syscall, pr_oldpri, pr_cpu, pr_pctcpu, pr_start, pr_time.  pr_pri
+ * is the kernel's prio (0-139, lower is more urgent, the reverse of
+ * Solaris' order); pr_onpro and curcpu->cpu_id are the CPU the thread
+ * last ran on (the current one for the current thread).
  *
  * pr_psargs: Linux keeps a process's arguments only in its own memory,
  * NUL-separated between mm->arg_start and mm->arg_end, and D has no loop
