@@ -22,6 +22,7 @@ syscall::getpid:entry
 	    curlwpsinfo->pr_pri, curlwpsinfo->pr_clname, curlwpsinfo->pr_name,
 	    curlwpsinfo->pr_onpro, curlwpsinfo->pr_bindpro,
 	    curlwpsinfo->pr_bindpset, curlwpsinfo->pr_lgrp);
+	printf("%x\n", curpsinfo->pr_ttydev);
 	printf("%d %d %d %d\n", curcpu->cpu_id, curcpu->cpu_pset,
 	    curcpu->cpu_chip, curcpu->cpu_lgrp);
 	printf("%d %s\n", xlate <psinfo_t *> (curthread->real_parent)->pr_pid,
