@@ -93,18 +93,18 @@ check "two -c: ended after the longer one ($((end - start)) s)" \
 
 # -p: a sleeping process, running again after the grab, ends tracing
 # when it is killed.
-sleep 60 &
+sleep 600 &
 victim=$!
 "$DTRACE_BIN" -p $victim -qn 'BEGIN { printf("target=%d\n", $target); }
     END { printf("end\n"); }' >$T.out 2>$T.err &
 dpid=$!
 ticks=0
-while [ $ticks -lt 300 ] && ! grep -q target= $T.out; do
+while [ $ticks -lt 1800 ] && ! grep -q target= $T.out; do
 	sleep 0.1
 	ticks=$((ticks + 1))
 done
 kill $victim
-while [ $ticks -lt 300 ] && kill -0 $dpid 2>/dev/null; do
+while [ $ticks -lt 1800 ] && kill -0 $dpid 2>/dev/null; do
 	sleep 0.1
 	ticks=$((ticks + 1))
 done
