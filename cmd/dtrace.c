@@ -582,10 +582,9 @@ static int dtc_procs(dtrace_hdl_t *dtp, const struct dtc_args *a)
 			for (tok = strtok_r(copy, " \t\n\f\r\v", &save); tok;
 			     tok = strtok_r(NULL, " \t\n\f\r\v", &save))
 				v[n++] = tok;
-			P = n ? dtrace_proc_create(dtp, v[0], v) : NULL;
-			if (!n)
-				dtc_error("failed to execute : cannot find "
-					  "executable file");
+			if (n == 0)
+				v[0] = copy + strlen(copy);	/* "" */
+			P = dtrace_proc_create(dtp, v[0], v);
 			free(v);
 			free(copy);
 		} else {
@@ -602,9 +601,7 @@ static int dtc_procs(dtrace_hdl_t *dtp, const struct dtc_args *a)
 			P = dtrace_proc_grab(dtp, (int)pid);
 		}
 		if (!P) {
-			if (a->da_procs[i].dp_opt == 'p' || *arg)
-				dtc_error("%s", dtrace_errmsg(dtp,
-							      dtrace_errno(dtp)));
+			dtc_error("%s", dtrace_errmsg(dtp, dtrace_errno(dtp)));
 			return -1;
 		}
 		g_procs[i] = P;

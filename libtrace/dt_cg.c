@@ -41,9 +41,11 @@
  * is one base register and one constant offset in the load), a bit-field
  * by shifting it out of the bytes it spans.  Pointer arithmetic counts
  * in elements.  xlate<T *>(e)->m inlines the translator's expression for
- * m with its input bound to e's register.  What still needs work is
- * refused with D_TYPE_ERR: whole-struct translations, curpsinfo (its
- * translator library is not written yet) and kernel variables (`jiffies).
+ * m with its input bound to e's register (curpsinfo and the other
+ * inlines of the translator library arrive here as such references).
+ * What still needs work is refused with D_TYPE_ERR: whole-struct
+ * translations, curpsinfo without the library (-xnolibs) and kernel
+ * variables (`jiffies).
  */
 #include <errno.h>
 #include <stdlib.h>

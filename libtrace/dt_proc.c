@@ -14,8 +14,8 @@
  *   ────────────────────              ─────────────
  *   resolve cmd on PATH (errors       check the pid (no such process,
  *     before anything runs)             zombie, system process, self)
- *   pipe, fork: the child closes      pidfd_open; PTRACE_SEIZE and
- *     the other hold pipes and          PTRACE_INTERRUPT every thread in
+ *   socketpair, fork: the child       pidfd_open; PTRACE_SEIZE and
+ *     closes the other hold sockets     PTRACE_INTERRUPT every thread in
  *     blocks in read()                  /proc/pid/task, until a pass
  *   pidfd_open(child)                   finds no new thread
  *        │                                  │
@@ -37,7 +37,7 @@
  * (PTRACE_O_TRACEEXEC) to the same handle; ustack() symbolization will
  * find the handle by pid (dt_proc_lookup) to read /proc/pid/maps.
  *
- * Robustness: the hold pipe's read end sees EOF if dtrace dies, and the
+ * Robustness: the hold socket's child end sees EOF if dtrace dies, and the
  * child then exits without exec'ing; a tracer's death detaches its
  * tracees, so a grabbed process never stays stopped behind us.  On close,
  * created processes still alive are killed (DTrace's rule: the command
@@ -55,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -169,7 +170,9 @@ dtrace_proc_t *dtrace_proc_create(dtrace_hdl_t *dtp, const char *file,
 			      "cannot find executable file");
 		return NULL;
 	}
-	if (!dpl || pipe2(hold, O_CLOEXEC) != 0) {
+	/* A socket, not a pipe: writing to a dead child raises no SIGPIPE. */
+	if (!dpl || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0,
+			       hold) != 0) {
 		free(path);
 		dt_set_errmsg(dtp, errno, "failed to execute %s: cannot fork",
 			      file);
@@ -430,7 +433,7 @@ int dtrace_proc_continue(dtrace_hdl_t *dtp, dtrace_proc_t *P)
 		ssize_t r;
 
 		do
-			r = write(P->dpr_gofd, "g", 1);
+			r = send(P->dpr_gofd, "g", 1, MSG_NOSIGNAL);
 		while (r < 0 && errno == EINTR);
 		close(P->dpr_gofd);
 		P->dpr_gofd = -1;
@@ -493,32 +496,39 @@ static void dt_proc_exited(struct dtrace_proc *P)
 void dt_proc_sleep(dtrace_hdl_t *dtp, int64_t ns)
 {
 	struct dt_proclist *dpl = dtp->dt_procs;
-	struct pollfd pfd[64];
-	struct dtrace_proc *P, *procs[64];
+	struct dtrace_proc *P, **procs = NULL;
+	struct pollfd *pfd = NULL;
 	struct timespec ts;
 	int n = 0, i;
 
 	ts.tv_sec = ns / 1000000000;
 	ts.tv_nsec = ns % 1000000000;
-	for (P = dpl ? dpl->dpl_head : NULL; P && n < 64; P = P->dpr_next) {
+	for (P = dpl ? dpl->dpl_head : NULL; P; P = P->dpr_next)
+		n++;
+	if (n) {
+		pfd = calloc((size_t)n, sizeof(*pfd));
+		procs = calloc((size_t)n, sizeof(*procs));
+	}
+	n = 0;
+	for (P = dpl && pfd && procs ? dpl->dpl_head : NULL; P;
+	     P = P->dpr_next) {
 		if (P->dpr_state == DTRACE_PROC_UNDEAD || P->dpr_pidfd < 0)
 			continue;
 		pfd[n].fd = P->dpr_pidfd;
 		pfd[n].events = POLLIN;
-		pfd[n].revents = 0;
 		procs[n++] = P;
 	}
 	if (n == 0) {
 		if (ns > 0)
 			nanosleep(&ts, NULL);	/* a signal ends it early */
-		return;
+	} else if (ppoll(pfd, (nfds_t)n, &ts, NULL) > 0) {
+		for (i = 0; i < n; i++)
+			if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR))
+				dt_proc_exited(procs[i]);
 	}
-	if (ppoll(pfd, (nfds_t)n, &ts, NULL) <= 0)
-		return;
-	for (i = 0; i < n; i++)
-		if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR))
-			dt_proc_exited(procs[i]);
-	for (P = dpl->dpl_head; P; P = P->dpr_next) {
+	free(pfd);
+	free(procs);
+	for (P = dpl ? dpl->dpl_head : NULL; P; P = P->dpr_next) {
 		if (P->dpr_state != DTRACE_PROC_UNDEAD || P->dpr_notified)
 			continue;
 		P->dpr_notified = 1;

@@ -16,7 +16,7 @@ struct dtrace_proc {
 	struct dtrace_proc *dpr_next;	/* the handle's list, in creation order */
 	pid_t dpr_pid;
 	int dpr_pidfd;			/* readable once the process has exited */
-	int dpr_gofd;			/* -c: the hold pipe's write end, or -1 */
+	int dpr_gofd;			/* -c: our end of the hold socket, or -1 */
 	pid_t *dpr_tids;		/* -p: the threads held stopped by ptrace */
 	int dpr_ntids;
 	int dpr_created;		/* we forked it: reaped by us, killed on close */

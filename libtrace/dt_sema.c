@@ -19,6 +19,10 @@
  *  - printf-like format strings against their arguments;
  *  - translators: members of the output type, expressions checked with
  *    the input bound; xlate member references resolved to them;
+ *  - inlines: each use of one becomes a copy of its checked expression
+ *    (so "curpsinfo->pr_pid" is an xlate member reference); the
+ *    translator library's inlines and translators start every
+ *    compilation's lists (struct dt_semalib, loaded by dt_cc.c);
  *  - constant division by zero.
  *
  * Each expression node gets its C type (dn_type, a ctf_id_t of the

@@ -9,9 +9,15 @@
  * leader's pid, the tgid), lwpsinfo_t the thread (pr_lwpid is the
  * thread's id).  Fields Linux has no equivalent for are constants: no
  * projects, tasks, pools, zones or contracts (0); no processor sets or
- * bindings (-1).  Members of the types that no translator fills
- * (pr_start, pr_time, pr_ctime, pr_ttydev, pr_argv, pr_envp, pr_wchan,
- * pr_syscall ...) are refused by the compiler where they are used.
+ * bindings (-1).  The members no translator fills are refused by the
+ * compiler where they are used (D_XLATE_NOCONV): in psinfo_t pr_rssize
+ * (the RSS counters changed shape between 6.1 and 6.2), pr_pctcpu, pr_pctmem, pr_start, pr_time, pr_ctime (times are structs,
+ * which a translator member cannot build yet), pr_argc, pr_argv, pr_envp
+ * (Linux keeps no argument vector); in lwpsinfo_t pr_wchan, pr_stype,
+ * pr_syscall, pr_oldpri, pr_cpu, pr_pctcpu, pr_start, pr_time.  pr_pri
+ * is the kernel's prio (0-139, lower is more urgent, the reverse of
+ * Solaris' order); pr_onpro and curcpu->cpu_id are the CPU the thread
+ * last ran on (the current one for the current thread).
  *
  * pr_psargs: Linux keeps a process's arguments only in its own memory,
  * NUL-separated between mm->arg_start and mm->arg_end, and D has no loop
@@ -113,6 +119,8 @@ inline char SIDL = 5;
 inline char SONPROC = 6;
 inline char SWAIT = 7;
 
+inline dev_t PRNODEV = 0xffffffff;	/* no controlling terminal */
+
 inline char PR_MODEL_ILP32 = 1;
 inline char PR_MODEL_LP64 = 2;
 
@@ -128,11 +136,16 @@ translator psinfo_t < struct task_struct *T > {
 	pr_egid = T->cred->egid.val;
 	pr_addr = (uintptr_t)T;
 	pr_size = T->mm ? T->mm->total_vm * 4 : 0;
+	pr_ttydev = T->signal->tty ?				/* tty_devnum() */
+	    T->signal->tty->driver->major << 20 |
+	    T->signal->tty->driver->minor_start + T->signal->tty->index :
+	    PRNODEV;
 	pr_fname = T->comm;
 	pr_psargs = T == curthread && T->mm ?
 	    copyinstr(T->mm->arg_start, 80) : stringof(T->comm);
 	pr_wstat = T->exit_code;
-	pr_dmodel = PR_MODEL_LP64;
+	pr_dmodel = T->thread_info.flags & (1 << 29) ?	/* TIF_ADDR32 */
+	    PR_MODEL_ILP32 : PR_MODEL_LP64;
 	pr_taskid = 0;
 	pr_projid = 0;
 	pr_poolid = 0;

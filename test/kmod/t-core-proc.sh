@@ -93,18 +93,18 @@ check "two -c: ended after the longer one ($((end - start)) s)" \
 
 # -p: a sleeping process, running again after the grab, ends tracing
 # when it is killed.
-sleep 60 &
+sleep 600 &
 victim=$!
 "$DTRACE_BIN" -p $victim -qn 'BEGIN { printf("target=%d\n", $target); }
     END { printf("end\n"); }' >$T.out 2>$T.err &
 dpid=$!
 ticks=0
-while [ $ticks -lt 300 ] && ! grep -q target= $T.out; do
+while [ $ticks -lt 1800 ] && ! grep -q target= $T.out; do
 	sleep 0.1
 	ticks=$((ticks + 1))
 done
 kill $victim
-while [ $ticks -lt 300 ] && kill -0 $dpid 2>/dev/null; do
+while [ $ticks -lt 1800 ] && kill -0 $dpid 2>/dev/null; do
 	sleep 0.1
 	ticks=$((ticks + 1))
 done
@@ -137,6 +137,28 @@ out=$("$DTRACE_BIN" -p $victim -n 'BEGIN { exit(0); }' 2>&1)
 same "-p of a process gone: message" "$out" \
 	"dtrace: failed to grab pid $victim: no such process"
 
+# A process of several threads: every thread is held, and let go.
+cat >$T.py <<'PY'
+import threading, time
+for i in range(3):
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+time.sleep(60)
+PY
+python3 $T.py &
+victim=$!
+n=0
+while [ $n -lt 100 ] && [ "$(ls /proc/$victim/task 2>/dev/null | wc -l)" -lt 4 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+out=$("$DTRACE_BIN" -p $victim -qn 'BEGIN { printf("%d\n", $target); exit(0); }' 2>&1)
+rc=$?
+same "-p of a 4-thread process: output (rc $rc)" "$out" "$victim"
+states=$(cat /proc/$victim/task/*/stat 2>/dev/null | awk '{ printf "%s", $3 }')
+same "-p of a 4-thread process: all its threads run on" "$states" "SSSS"
+kill $victim
+wait $victim 2>/dev/null
+
 # Errors, in DTrace's words.
 out=$("$DTRACE_BIN" -p 999999 -n 'BEGIN { exit(0); }' 2>&1)
 rc=$?
@@ -160,4 +182,4 @@ check "-c no-such-command: exit status 1 (got $rc)" [ "$rc" -eq 1 ]
 out=$("$DTRACE_BIN" -qn 'BEGIN { printf("%d %s\n", $target, $$target); exit(0); }' 2>&1)
 same "\$target without -c/-p" "$out" "0 0"
 
-rm -f $T.out $T.err $T.sh
+rm -f $T.out $T.err $T.sh $T.py

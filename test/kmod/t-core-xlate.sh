@@ -69,6 +69,41 @@ same "psinfo_t, lwpsinfo_t and cpuinfo_t fields (rc $rc)" "$out" \
 1|O|6|0|TS|sh|1|1|-1|1
 1|-1"
 
+# pr_ttydev: the controlling terminal's dev_t (major << 20 | minor), the
+# one the shell running dtrace has (tty_nr in /proc/pid/stat encodes it
+# differently), or PRNODEV without one; once as we are (no terminal in
+# the VM), once under script(1), in a pseudo-terminal.
+cat >$T.tty <<EOT
+tty_nr=\$(awk '{ print \$7 }' /proc/\$\$/stat)
+if [ "\$tty_nr" -eq 0 ]; then
+	want=ffffffff
+else
+	want=\$(printf '%x' \$(( ((tty_nr >> 8) & 0xfff) << 20 |
+	    (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00) )))
+fi
+got=\$("$DTRACE_BIN" -q -c "sh $T.sh" -n '
+syscall::getpid:entry /pid == \$target/
+{
+	printf("%x\\n", curpsinfo->pr_ttydev);
+	exit(0);
+}' 2>&1)
+echo "tty_nr=\$tty_nr want=\$want got=\$got"
+EOT
+out=$(bash $T.tty)
+case $out in
+"tty_nr=0 want=ffffffff got=ffffffff") ok "pr_ttydev without a terminal is PRNODEV" ;;
+*) not_ok "pr_ttydev without a terminal is PRNODEV"; diag "$out" ;;
+esac
+if command -v script >/dev/null; then
+	out=$(script -qec "bash $T.tty" /dev/null </dev/null | tr -d '\r')
+	w=$(printf '%s\n' "$out" | sed -n 's/.*want=\([0-9a-f]*\) .*/\1/p')
+	g=$(printf '%s\n' "$out" | sed -n 's/.*got=\([0-9a-f]*\).*/\1/p')
+	check "pr_ttydev in a pseudo-terminal ($out)" \
+		[ -n "$w" ] && [ "$w" != ffffffff ] && [ "$w" = "$g" ]
+else
+	skip "pr_ttydev in a pseudo-terminal" "no script(1)"
+fi
+
 # A member no translator fills is refused where it is used.
 out=$("$DTRACE_BIN" -n 'BEGIN { trace(curpsinfo->pr_argv); }' 2>&1)
 rc=$?
@@ -86,4 +121,4 @@ same "an error in a library file names it" "$out" \
 	"dtrace: failed to compile script $T.lib/broken.d: line 1: syntax error near \";\""
 check "an error in a library file: exit status 1 (got $rc)" [ "$rc" -eq 1 ]
 
-rm -rf $T.sh $T.lib
+rm -rf $T.sh $T.lib $T.tty

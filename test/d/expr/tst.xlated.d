@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
  * Asserts: curpsinfo and curlwpsinfo, through their translators.
- * @@skip: translators and xlate are parsed, not yet compiled
  */
 BEGIN
 {
