@@ -366,12 +366,22 @@ static void dtk_spec_clean(struct dtk_specs *ss)
 	}
 }
 
+/*
+ * At cleanrate.  The state's lock keeps the snapshot of an offline CPU's
+ * principal buffer (done from whatever CPU asks) from racing with a
+ * commit into it from here; when an ioctl holds it, the cleaning waits
+ * for the next round (STOP cancels this work while holding the lock, so
+ * waiting for it here could deadlock).
+ */
 static void dtk_spec_cleaner(struct work_struct *work)
 {
 	struct dtk_specs *ss = container_of(to_delayed_work(work),
 					    struct dtk_specs, dss_cleaner);
 
-	dtk_spec_clean(ss);
+	if (mutex_trylock(&ss->dss_state->dts_lock)) {
+		dtk_spec_clean(ss);
+		mutex_unlock(&ss->dss_state->dts_lock);
+	}
 	schedule_delayed_work(&ss->dss_cleaner,
 		nsecs_to_jiffies(ss->dss_state->dts_opts.dop_cleanrate) ?: 1);
 }
@@ -485,7 +495,10 @@ int dtk_spec_alloc(struct dtk_state *st)
 	return 0;
 }
 
-/* At stop, after END: no more firings; finish the last commits. */
+/*
+ * At stop (the state's lock held), after END: no more firings; finish
+ * the last commits.
+ */
 void dtk_spec_stop(struct dtk_state *st)
 {
 	if (!st->dts_spec)
