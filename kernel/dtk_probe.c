@@ -24,7 +24,10 @@
  *   5. run each action's DIF object and store its value where its record
  *      says (by value, or by reference copied with safe loads); an
  *      aggregating action updates this CPU's aggregation buffer instead
- *      (kernel/dtk_agg_probe.c);
+ *      (kernel/dtk_agg_probe.c); speculate() moves the reserved record
+ *      into a speculation's buffer, commit() and discard() act on one
+ *      (kernel/dtk_spec.c); chill(), raise(), stop() and panic() are in
+ *      kernel/dtk_destructive.c;
  *   6. on a fault: abandon the record, count the error, fire ERROR;
  *      otherwise commit by advancing the write offset, and act on exit().
  *
