@@ -26,6 +26,7 @@
 
 #include "dtk_dif_host.h"
 #include "dtk_stack.h"
+#include "dtk_spec.h"
 #include "dif/dif_dvar.h"
 
 static DEFINE_PER_CPU(u64, dtk_rand_state);
@@ -291,7 +292,9 @@ static uint64_t dtk_op_thread_key(void *host)
 
 static uint64_t dtk_op_speculation(void *host)
 {
-	return 0;
+	struct dtk_mctx *mc = host;
+
+	return dtk_spec_new(mc->mc_state);
 }
 
 /* xorshift64*, per CPU, seeded from the clock on first use. */

@@ -31,6 +31,7 @@
 #define DTK_DOF_MAXSCRATCH	(4U << 20)
 #define DTK_DOF_MAXAGGS		4096
 #define DTK_DOF_MINAGGSIZE	(16U << 10)
+#define DTK_DOF_MAXNSPEC	4096
 
 /* What the loader is looking at. */
 struct dtk_dof {
@@ -262,6 +263,18 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 					"dynvarsize %llu out of range", v);
 			o->dop_dynvarsize = v;
 			break;
+		case DTRACE_DOFOPT_NSPEC:
+			if (v > DTK_DOF_MAXNSPEC)
+				return dtk_dof_fail(d, -EINVAL,
+					"nspec %llu out of range", v);
+			o->dop_nspec = v;
+			break;
+		case DTRACE_DOFOPT_SPECSIZE:
+			if (v < 8 || v > DTK_DOF_MAXBUFSIZE)
+				return dtk_dof_fail(d, -EINVAL,
+					"specsize %llu out of range", v);
+			o->dop_specsize = round_up(v, 8);
+			break;
 		case DTRACE_DOFOPT_CLEANRATE:
 			if (v < NSEC_PER_MSEC || v > NSEC_PER_SEC * 60)
 				return dtk_dof_fail(d, -EINVAL,
@@ -445,6 +458,13 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_FREOPEN:
 	case DTRACE_DOFACT_FTRUNCATE:
 	case DTRACE_DOFACT_SYSTEM:
+	case DTRACE_DOFACT_SPECULATE:
+	case DTRACE_DOFACT_COMMIT:
+	case DTRACE_DOFACT_DISCARD:
+	case DTRACE_DOFACT_CHILL:
+	case DTRACE_DOFACT_RAISE:
+	case DTRACE_DOFACT_STOP:
+	case DTRACE_DOFACT_PANIC:
 		return true;
 	default:
 		return false;
@@ -456,6 +476,34 @@ static bool dtk_act_upair(u32 kind)
 {
 	return kind == DTRACE_DOFACT_USYM || kind == DTRACE_DOFACT_UMOD ||
 	       kind == DTRACE_DOFACT_UADDR;
+}
+
+/*
+ * Speculation and destructive actions record nothing; all but stop() and
+ * panic() take their value (an id, ns, a signal) from a DIF object.
+ */
+static int dtk_dof_ctlact(struct dtk_dof *d, const struct dtk_action *a,
+			  const char *what)
+{
+	switch (a->dta_kind) {
+	case DTRACE_DOFACT_SPECULATE:
+	case DTRACE_DOFACT_COMMIT:
+	case DTRACE_DOFACT_DISCARD:
+	case DTRACE_DOFACT_CHILL:
+	case DTRACE_DOFACT_RAISE:
+		if (!a->dta_hasdifo || a->dta_hasrec || a->dta_nargs)
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: needs a value and no record", what);
+		return 0;
+	case DTRACE_DOFACT_STOP:
+	case DTRACE_DOFACT_PANIC:
+		if (a->dta_hasdifo || a->dta_hasrec || a->dta_nargs)
+			return dtk_dof_fail(d, -EINVAL,
+				"%s: takes no value and no record", what);
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 /*
@@ -627,14 +675,16 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 		return dtk_dof_fail(d, -EINVAL, "%s: exit() needs a 4-byte record", what);
 	if (da->dofa_kind == DTRACE_DOFACT_AGGREGATE)
 		return dtk_dof_aggact(d, ds, ai, a, what);
-	return 0;
+	return dtk_dof_ctlact(d, a, what);
 }
 
 
 /*
  * A statement is silent when it has actions and none of them leaves
  * anything for the consumer: only aggregations (with their keys and
- * weights) and assignments (TRACE actions without a record).  As in
+ * weights), assignments (TRACE actions without a record), and commit,
+ * discard, chill, raise, stop and panic (a lone speculate() is not
+ * silent: its header goes to the speculation, as in DTrace).  As in
  * DTrace, a silent clause writes no record, so `{ @[k] = count(); }` or
  * `{ self->t = timestamp; }` prints nothing per firing, while an empty
  * clause `{ }` still writes its header and the consumer prints the
@@ -649,6 +699,12 @@ static bool dtk_stmt_silent(const struct dtk_stmt *st)
 
 		switch (a->dta_kind) {
 		case DTRACE_DOFACT_AGGREGATE:
+		case DTRACE_DOFACT_COMMIT:
+		case DTRACE_DOFACT_DISCARD:
+		case DTRACE_DOFACT_CHILL:
+		case DTRACE_DOFACT_RAISE:
+		case DTRACE_DOFACT_STOP:
+		case DTRACE_DOFACT_PANIC:
 			continue;
 		case DTRACE_DOFACT_AGGWEIGHT:
 		case DTRACE_DOFACT_ARG:

@@ -215,8 +215,12 @@ struct dtk_opts {
 	u64			dop_dynvarsize;
 	u64			dop_cleanrate;	/* ns */
 	u64			dop_switchrate;	/* ns */
+	u64			dop_nspec;	/* speculations (dtk_spec.c) */
+	u64			dop_specsize;	/* per speculation and CPU */
 	bool			dop_destructive;
 };
+
+struct dtk_specs;
 
 /* A consumer: the state behind one open /dev/dtrace. */
 struct dtk_state {
@@ -244,6 +248,7 @@ struct dtk_state {
 	unsigned long		dts_laststatus;	/* jiffies of the last STATUS */
 	struct delayed_work	dts_deadman;
 	atomic64_t		dts_errors;
+	struct dtk_specs	*dts_spec;	/* at go (kernel/dtk_spec.c) */
 };
 
 /* dtk_probes.c: the framework (process context). */
@@ -288,6 +293,8 @@ int dtk_aggbuf_snapshot(struct dtk_state *st, struct dtrace_ioc_bufsnap *db);
 
 /* dtk_probe.c: probe context. */
 void dtk_probe_fire_state(dtk_id_t id, struct dtk_state *st);
+struct dtrace_rechdr *dtk_buf_reserve(struct dtk_state *st,
+				      struct dtk_buf *buf, u32 size, bool end);
 
 /* providers/: the providers built into the module. */
 int dtrace_prov_init(void);

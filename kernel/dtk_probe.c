@@ -24,7 +24,10 @@
  *   5. run each action's DIF object and store its value where its record
  *      says (by value, or by reference copied with safe loads); an
  *      aggregating action updates this CPU's aggregation buffer instead
- *      (kernel/dtk_agg_probe.c);
+ *      (kernel/dtk_agg_probe.c); speculate() moves the reserved record
+ *      into a speculation's buffer, commit() and discard() act on one
+ *      (kernel/dtk_spec.c); chill(), raise(), stop() and panic() are in
+ *      kernel/dtk_destructive.c;
  *   6. on a fault: abandon the record, count the error, fire ERROR;
  *      otherwise commit by advancing the write offset, and act on exit().
  *
@@ -42,6 +45,7 @@
 #include "dtk_dif_host.h"
 #include "dtk_stack.h"
 #include "dtk_agg_probe.h"
+#include "dtk_spec.h"
 
 /* Set while this CPU runs a firing (dtk_probe_active() reads it). */
 DEFINE_PER_CPU(int, dtk_inprobe);
@@ -73,9 +77,8 @@ static bool dtk_ecb_active(dtk_id_t id, int act)
  *           0        offset       oldest              wrapoff  bufsize
  *           | newer  |  (free)   | older ...          |        |
  */
-static struct dtrace_rechdr *dtk_buf_reserve(struct dtk_state *st,
-					     struct dtk_buf *buf, u32 size,
-					     bool end)
+struct dtrace_rechdr *dtk_buf_reserve(struct dtk_state *st,
+				      struct dtk_buf *buf, u32 size, bool end)
 {
 	struct dtk_bufhalf *w = &buf->dbf_w;
 	u64 limit = st->dts_opts.dop_bufsize;
@@ -306,6 +309,48 @@ static bool dtk_act_tracemem(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 	return true;
 }
 
+/*
+ * speculate(id): move the record reserved at *hdr to this CPU's buffer of
+ * speculation id (kernel/dtk_spec.c); false when it cannot go there and
+ * is dropped.
+ */
+static bool dtk_act_speculate(struct dtk_mctx *mc, u64 id,
+			      struct dtrace_rechdr **hdr,
+			      struct dtk_specbuf **sb)
+{
+	struct dtk_state *st = mc->mc_state;
+	u32 size = mc->mc_ecb->dte_size;
+	struct dtrace_rechdr *sh;
+
+	*sb = *hdr ? dtk_spec_buffer(st, mc->mc_cpu, id, &mc->mc_ms) : NULL;
+	sh = *sb ? dtk_spec_reserve(st, *sb, size) : NULL;
+	if (!sh)
+		return false;
+	*sh = **hdr;
+	memset(sh + 1, 0, size - sizeof(*sh));
+	*hdr = sh;
+	return true;
+}
+
+/* commit(), discard() and the destructive actions that take a value. */
+static void dtk_act_value(struct dtk_mctx *mc, u32 kind, u64 v)
+{
+	switch (kind) {
+	case DTRACE_DOFACT_COMMIT:
+		dtk_spec_commit(mc->mc_state, mc->mc_cpu, v, &mc->mc_ms);
+		break;
+	case DTRACE_DOFACT_DISCARD:
+		dtk_spec_discard(mc->mc_state, mc->mc_cpu, v, &mc->mc_ms);
+		break;
+	case DTRACE_DOFACT_CHILL:
+		dtk_act_chill(&mc->mc_ms, v);
+		break;
+	case DTRACE_DOFACT_RAISE:
+		dtk_act_raise(&mc->mc_ms, v);
+		break;
+	}
+}
+
 /* Run one ECB: predicate, actions, and the commit of its record. */
 static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			const u64 *args, int cpu, bool in_error)
@@ -314,9 +359,10 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	struct dtk_stmt *stmt = ecb->dte_stmt;
 	struct dtk_buf *buf = &st->dts_bufs[cpu];
 	struct dtrace_rechdr *hdr;
+	struct dtk_specbuf *sb = NULL;	/* speculate(): the record's buffer */
 	/* Not zeroed on entry (INIT_STACK_ALL_ZERO): dtk_mctx_init() sets it. */
 	struct dtk_mctx mc __uninitialized;
-	bool exiting = false;
+	bool exiting = false, dropped = false;
 	char *payload;
 	u32 i;
 	u64 v;
@@ -379,6 +425,10 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 					 (u32)a->dta_arg);
 			continue;
 		}
+		if (a->dta_kind == DTRACE_DOFACT_STOP)
+			dtk_act_stop();
+		if (a->dta_kind == DTRACE_DOFACT_PANIC)
+			dtk_act_panic(prb);
 		if (!a->dta_hasdifo)
 			continue;
 		if (a->dta_recflags & DTRACE_DOFREC_F_DYNSIZE) {
@@ -389,6 +439,24 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		}
 		v = dif_run(&a->dta_difo, &mc.mc_ms);
 		if (mc.mc_ms.ms_fault) {
+			dtk_error(&mc, i + 1);
+			return;
+		}
+		if (a->dta_kind == DTRACE_DOFACT_SPECULATE) {
+			/* Dropped: the clause runs on, its record goes nowhere. */
+			dropped = !dtk_act_speculate(&mc, v, &hdr, &sb);
+			payload = hdr ? (char *)(hdr + 1) : NULL;
+		} else if (a->dta_kind == DTRACE_DOFACT_COMMIT && hdr) {
+			/* This clause's own record goes before the commit's. */
+			if (!dropped)
+				*(sb ? &sb->dsb_offset : &buf->dbf_w.dbh_offset) +=
+					ecb->dte_size;
+			hdr = NULL;
+			payload = NULL;
+		}
+		dtk_act_value(&mc, a->dta_kind, v);
+		if (mc.mc_ms.ms_fault) {
+			mc.mc_ms.ms_fault_pc = a->dta_difo.do_ninstr - 1;
 			dtk_error(&mc, i + 1);
 			return;
 		}
@@ -412,8 +480,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		if (a->dta_kind == DTRACE_DOFACT_EXIT)
 			exiting = true;
 	}
-	if (hdr)
-		buf->dbf_w.dbh_offset += ecb->dte_size;
+	if (hdr && !dropped)
+		*(sb ? &sb->dsb_offset : &buf->dbf_w.dbh_offset) += ecb->dte_size;
 	if (exiting) {
 		/* The first exit() wins; BEGIN and tracing both stop here. */
 		if (cmpxchg(&st->dts_activity, DTRACE_ACTIVITY_ACTIVE,

@@ -58,6 +58,11 @@
  * before it; GO allocates every CPU's aggregation buffer (kernel/dtk_agg.c,
  * probe side kernel/dtk_agg_probe.c).
  *
+ * Speculations: GO also allocates nspec speculations and, when a
+ * statement speculates, their per-CPU buffers; a cleaner finishes their
+ * commits and discards at cleanrate, and once more at STOP after END
+ * (kernel/dtk_spec.c).
+ *
  * Variables: ENABLE merges the variable tables of every DIF object into
  * the state's (dtk_impl.h, struct dtk_vars); GO allocates globals,
  * per-CPU clause-locals and the one dynamic-variable store that holds
@@ -77,6 +82,7 @@
 #include <linux/vmalloc.h>
 
 #include "dtk_impl.h"
+#include "dtk_spec.h"
 
 /* The largest DOF accepted, and the default options. */
 #define DTK_DOF_MAX		(16U << 20)
@@ -89,6 +95,8 @@
 /* The deadman: a consumer silent this long (or 4 switchrates) is gone. */
 #define DTK_DEADMAN_TIMEOUT	(30 * NSEC_PER_SEC)
 #define DTK_CLEANRATE_DEFAULT	(NSEC_PER_SEC / 101)
+#define DTK_NSPEC_DEFAULT	1
+#define DTK_SPECSIZE_DEFAULT	(32U << 10)
 
 static LIST_HEAD(dtk_states);
 
@@ -282,6 +290,8 @@ struct dtk_state *dtk_state_create(void)
 	st->dts_opts.dop_dynvarsize = DTK_DYNVAR_DEFAULT;
 	st->dts_opts.dop_cleanrate = DTK_CLEANRATE_DEFAULT;
 	st->dts_opts.dop_switchrate = DTK_SWITCHRATE_DEFAULT;
+	st->dts_opts.dop_nspec = DTK_NSPEC_DEFAULT;
+	st->dts_opts.dop_specsize = DTK_SPECSIZE_DEFAULT;
 	INIT_DELAYED_WORK(&st->dts_cleaner, dtk_dvar_cleaner);
 	INIT_DELAYED_WORK(&st->dts_deadman, dtk_deadman);
 	atomic64_set(&st->dts_errors, 0);
@@ -524,7 +534,10 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg)
 		ret = dtk_vars_alloc(st);
 	if (!ret)
 		ret = dtk_aggbuf_alloc(st);
+	if (!ret)
+		ret = dtk_spec_alloc(st);
 	if (ret) {
+		dtk_aggbuf_free(st);
 		dtk_buf_free(st);
 		dtk_scratch_free(st);
 		dtk_vars_release(st);
@@ -567,6 +580,7 @@ int dtk_state_stop(struct dtk_state *st, struct dtrace_ioc_stop *ds)
 	dtk_probe_fire_state(dtk_id_end, st);
 	put_cpu();
 	ds->ds_cpu = cpu;
+	dtk_spec_stop(st);	/* what END and the others committed */
 	dtk_state_set(st, DTRACE_ACTIVITY_STOPPED);
 	synchronize_rcu();
 	return 0;
@@ -582,6 +596,7 @@ int dtk_state_status(struct dtk_state *st, struct dtrace_ioc_status *ds)
 	if (READ_ONCE(st->dts_killed))
 		ds->ds_flags |= DTRACE_STATUS_KILLED;
 	WRITE_ONCE(st->dts_laststatus, jiffies);
+	dtk_spec_status(st, ds);
 	if (st->dts_dvmem) {
 		u32 i;
 
@@ -638,6 +653,8 @@ void dtk_state_destroy(struct dtk_state *st)
 	}
 	cancel_delayed_work_sync(&st->dts_deadman);
 	cancel_delayed_work_sync(&st->dts_cleaner);
+	dtk_spec_free(st);
+	dtk_act_sync();		/* no raise() or stop() still queued */
 	dtk_buf_free(st);
 	dtk_aggbuf_free(st);
 	dtk_scratch_free(st);

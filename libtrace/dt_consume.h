@@ -85,6 +85,9 @@ struct dt_consumer {
 	struct timespec dc_lastswitch;
 	uint64_t dc_errors;		/* probe-context faults seen so far */
 	uint64_t dc_dvdrops;		/* dynamic variable drops reported */
+	uint64_t dc_specdrops;		/* speculative drops reported */
+	uint32_t dc_specbusy;		/* failed speculations reported */
+	uint32_t dc_specunavail;
 	struct dt_aggdesc *dc_aggs;	/* by dar_aggid */
 	uint32_t dc_naggs;
 	struct dt_aggent *dc_agghash[DT_AGG_NBUCKETS];

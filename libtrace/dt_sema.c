@@ -1095,6 +1095,12 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 		dt_sema_clsflags(ss, dnp, fn);
 	if (fn->fn_flags & DT_FF_DESTRUCTIVE)
 		ss->ss_pcb->pcb_destructive = 1;
+	if (fn->fn_kind == DT_IK_ACTFUNC &&
+	    fn->fn_act == DTRACE_DOFACT_BREAKPOINT)
+		dt_node_error(pcb, dnp, D_UNKNOWN, "breakpoint( ) is not "
+			      "supported on Linux: the kernel exports no "
+			      "debugger entry, and a breakpoint instruction in "
+			      "the kernel is an oops");
 	dnp->dn_vkind = fn->fn_vkind;
 }
 

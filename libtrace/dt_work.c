@@ -5,7 +5,8 @@
  * When the module says a clause called exit() (DRAINING), or a buffer
  * filled up under bufpolicy=fill, the consumer stops tracing itself (END
  * fires), drains what is left and reports DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
- * in DTrace's words as they grow.  The sleep also watches the -c/-p
+ * in DTrace's words as they grow, and so are speculative drops and failed
+ * speculations (dt_spec_report()).  The sleep also watches the -c/-p
  * processes (dt_proc.c), so their exit ends it at once.
  */
 #include <errno.h>
@@ -39,6 +40,14 @@ void dtrace_sleep(dtrace_hdl_t *dtp)
 	dt_proc_sleep(dtp, wait > 0 ? wait : 0);
 }
 
+/* "dtrace: 2 failed speculations (no speculative buffer available)" */
+static void dt_spec_report(uint64_t n, const char *what, const char *why)
+{
+	if (n)
+		fprintf(stderr, "dtrace: %llu %s%s%s\n", (unsigned long long)n,
+			what, n == 1 ? "" : "s", why);
+}
+
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
@@ -61,6 +70,14 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 			(unsigned long long)n, n == 1 ? "" : "s");
 		dc->dc_dvdrops = ds.ds_dynvar_drops;
 	}
+	dt_spec_report(ds.ds_specdrops - dc->dc_specdrops, "speculative drop", "");
+	dt_spec_report((uint32_t)(ds.ds_specbusy - dc->dc_specbusy),
+		       "failed speculation", " (available buffer(s) still busy)");
+	dt_spec_report((uint32_t)(ds.ds_specunavail - dc->dc_specunavail),
+		       "failed speculation", " (no speculative buffer available)");
+	dc->dc_specdrops = ds.ds_specdrops;
+	dc->dc_specbusy = ds.ds_specbusy;
+	dc->dc_specunavail = ds.ds_specunavail;
 	if (ds.ds_flags & DTRACE_STATUS_KILLED) {
 		dt_set_errmsg(dtp, ETIMEDOUT,
 			      "Abort due to systemic unresponsiveness");

@@ -141,8 +141,12 @@ struct dtrace_ioc_go {
 
 /*
  * DTRACE_IOC_STATUS: the state's activity, and what was counted so far:
- * faults in probe context (each of which also fires dtrace:::ERROR) and
- * dynamic-variable stores dropped for lack of space.
+ * faults in probe context (each of which also fires dtrace:::ERROR),
+ * dynamic-variable stores dropped for lack of space, records of committed
+ * speculations that did not fit in their speculation's buffer, and
+ * speculation() calls that found no free speculation while some were
+ * being committed or discarded (busy) or while none was (unavailable).
+ * The two 32-bit counts wrap; the consumer reports differences.
  */
 struct dtrace_ioc_status {
 	__u32 ds_activity;			/* out: DTRACE_ACTIVITY_* */
@@ -150,7 +154,9 @@ struct dtrace_ioc_status {
 	__u64 ds_errors;			/* out: probe-context faults */
 	__u64 ds_dynvar_drops;			/* out */
 	__u64 ds_flags;				/* out: DTRACE_STATUS_* */
-	__u64 ds_reserved[2];			/* out: zero */
+	__u64 ds_specdrops;			/* out: speculative drops */
+	__u32 ds_specbusy;			/* out: failed, busy */
+	__u32 ds_specunavail;			/* out: failed, none free */
 };
 
 /*

@@ -20,8 +20,9 @@ err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 
 start=$(date +%s)
+# test/vm/run joins its words with spaces: quote PARTS for the guest shell.
 test/vm/run --kver "$kver" --timeout "$timeout" --console "$console" -- \
-	"env PARTS=$(printf %q "${PARTS:-}")" test/kmod/run-suite.sh "$ko" 2>"$err" |
+	env "PARTS=$(printf %q "${PARTS:-}")" test/kmod/run-suite.sh "$ko" 2>"$err" |
 	sed -u "s/^\(not \)\{0,1\}ok [0-9]* - /&$kver: /" | tee "$log"
 rc=${PIPESTATUS[0]}
 

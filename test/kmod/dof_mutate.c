@@ -14,7 +14,8 @@
  *   dof_mutate [-s SEED] [-n COUNT] [-b BATCH] [-g GO_EVERY] DIR
  *
  * The corpus: every DIR/<topic>/tst.*.d that the compiler accepts without
- * the module (DTRACE_O_NODEV), whose probe descriptions are all BEGIN,
+ * the module (DTRACE_O_NODEV), that is not destructive (-w: panic(),
+ * raise(), stop() would do what they say), whose probe descriptions are all BEGIN,
  * END, ERROR or profile's tick-N and profile-N (so nothing fires often,
  * or on every function), and whose DOF the module accepts as it is (with
  * the providers named: see explicit_providers()).  Mutations, from a
@@ -1256,6 +1257,12 @@ static void load_corpus(const char *dir, int fd)
 		if (!dof)
 			continue;
 		ncomp++;
+		/* Destructive programs panic, signal or stop by design. */
+		if (((const struct dtrace_dof_hdr *)dof)->dofh_flags &
+		    DTRACE_DOF_F_DESTRUCTIVE) {
+			free(dof);
+			continue;
+		}
 		n = dof_descs(dof, len, ds, MAXDESCS);
 		for (j = 0; j < n && ok; j++)
 			ok = desc_corpus_ok(&ds[j]);

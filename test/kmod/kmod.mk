@@ -18,6 +18,7 @@ KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof \
 	$(B)/test/kmod/prov_fire
 KMOD_TEST_PROGS += $(B)/test/kmod/dof_mutate
 KMOD_TEST_PROGS += $(B)/test/kmod/ustack_prog
+KMOD_TEST_PROGS += $(B)/test/kmod/destr_target
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)

@@ -27,7 +27,6 @@ BEGIN
 	raise(9);
 	chill(100);
 	stop();
-	breakpoint();
 	panic();
 	exit(0);
 }
