@@ -83,6 +83,8 @@ struct dt_consumer {
 	struct timespec dc_lastswitch;
 	uint64_t dc_errors;		/* probe-context faults seen so far */
 	uint64_t dc_dvdrops;		/* dynamic variable drops reported */
+	uint32_t dc_dvdirty;		/* ... with non-empty dirty list */
+	uint32_t dc_dvrinsing;		/* ... with non-empty rinsing list */
 	struct dt_aggdesc *dc_aggs;	/* by dar_aggid */
 	uint32_t dc_naggs;
 	struct dt_aggent *dc_agghash[DT_AGG_NBUCKETS];

@@ -5,7 +5,8 @@
  * When the module says a clause called exit() (DRAINING), or a buffer
  * filled up under bufpolicy=fill, the consumer stops tracing itself (END
  * fires), drains what is left and reports DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
- * in DTrace's words as they grow.
+ * in DTrace's words as they grow, by kind (plain, with non-empty rinsing
+ * list, with non-empty dirty list).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -38,6 +39,16 @@ void dtrace_sleep(dtrace_hdl_t *dtp)
 	nanosleep(&req, NULL);
 }
 
+/* DTrace's words, in its order: plain, rinsing list, dirty list. */
+static void dt_work_dvdrops(struct dt_consumer *dc, uint64_t n,
+			    const char *kind)
+{
+	(void)dc;
+	if (n != 0)
+		fprintf(stderr, "dtrace: %llu dynamic variable drop%s%s\n",
+			(unsigned long long)n, n == 1 ? "" : "s", kind);
+}
+
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
@@ -53,13 +64,16 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 		dt_set_errno(dtp, errno);
 		return DTRACE_WORKSTATUS_ERROR;
 	}
-	if (ds.ds_dynvar_drops > dc->dc_dvdrops) {
-		uint64_t n = ds.ds_dynvar_drops - dc->dc_dvdrops;
-
-		fprintf(stderr, "dtrace: %llu dynamic variable drop%s\n",
-			(unsigned long long)n, n == 1 ? "" : "s");
-		dc->dc_dvdrops = ds.ds_dynvar_drops;
-	}
+	dt_work_dvdrops(dc, ds.ds_dynvar_drops - dc->dc_dvdrops, "");
+	dc->dc_dvdrops = ds.ds_dynvar_drops;
+	dt_work_dvdrops(dc, (uint32_t)(DTRACE_STATUS_DVRINSING(&ds) -
+				       dc->dc_dvrinsing),
+			" with non-empty rinsing list");
+	dc->dc_dvrinsing = DTRACE_STATUS_DVRINSING(&ds);
+	dt_work_dvdrops(dc, (uint32_t)(DTRACE_STATUS_DVDIRTY(&ds) -
+				       dc->dc_dvdirty),
+			" with non-empty dirty list");
+	dc->dc_dvdirty = DTRACE_STATUS_DVDIRTY(&ds);
 	if (ds.ds_flags & DTRACE_STATUS_KILLED) {
 		dt_set_errmsg(dtp, ETIMEDOUT,
 			      "Abort due to systemic unresponsiveness");

@@ -150,8 +150,21 @@ struct dtrace_ioc_status {
 	__u64 ds_errors;			/* out: probe-context faults */
 	__u64 ds_dynvar_drops;			/* out */
 	__u64 ds_flags;				/* out: DTRACE_STATUS_* */
-	__u64 ds_reserved[2];			/* out: zero */
+	__u64 ds_reserved[2];			/* out: [0] dynamic-variable
+						 * drops by kind (below),
+						 * [1] zero */
 };
+
+/*
+ * ds_reserved[0]: the drops "with non-empty dirty list" (low 32 bits)
+ * and "with non-empty rinsing list" (high 32 bits), each counting
+ * modulo 2^32 (the consumer takes differences); ds_dynvar_drops counts
+ * the plain ones.
+ */
+#define DTRACE_STATUS_DVDROPS(dirty, rinsing) \
+	(((__u64)(__u32)(rinsing) << 32) | (__u32)(dirty))
+#define DTRACE_STATUS_DVDIRTY(ds)	((__u32)(ds)->ds_reserved[0])
+#define DTRACE_STATUS_DVRINSING(ds)	((__u32)((ds)->ds_reserved[0] >> 32))
 
 /*
  * ds_flags: a CPU's buffer filled up under bufpolicy=fill; the deadman
