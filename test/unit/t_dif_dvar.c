@@ -14,7 +14,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include "dif/dif_dvar.h"
-#include "tap.h"
+#include "t_dif.h"
 
 static struct dif_dvar_store t_ds;
 static void *t_mem;
@@ -223,6 +223,38 @@ static void test_reaper(void)
 	       "a second pass finds nothing more");
 }
 
+static bool t_gone(void *arg, uint64_t key)
+{
+	*(uint64_t *)arg = key;
+	return false;
+}
+
+/* The interpreter marks self-> keys; the reaper leaves arrays alone. */
+static void test_reap_vm(void)
+{
+	static const char vars[] = ".var a 3 global array int64 rw\n"
+		".var t 4 thread scalar int64 rw\n";
+	char prog[512];
+	uint64_t key = 0;
+
+	t_host();
+	t_th->th_thread = 0x1111;
+	snprintf(prog, sizeof(prog), "%smovi %%r1, 5\nstts t, %%r1\n"
+		 "movi %%r2, 3\npushtv %%r2\nstga a, %%r1\nret %%r1\n", vars);
+	is_int(t_run(prog).r_val, 5, "self->t = 5; a[3] = 5");
+	is_int(dif_dvar_reap(&t_th->th_dvars, t_gone, &key), 1,
+	       "the reaper takes self->t of an exited thread, not a[3]");
+	is_int(key, 0x1111, "... asking about its thread key");
+	dif_dvar_clean(&t_th->th_dvars);
+	dif_dvar_reclaim(&t_th->th_dvars);
+	snprintf(prog, sizeof(prog), "%sldts %%r1, t\nmovi %%r2, 3\n"
+		 "pushtv %%r2\nldga %%r3, a\nmuli %%r1, %%r1, 256\n"
+		 "or %%r1, %%r1, %%r3\nret %%r1\n", vars);
+	is_int(t_run(prog).r_val, 5, "self->t is gone, a[3] stays");
+	dif_testhost_free(t_th);
+	t_th = NULL;
+}
+
 static void test_twins(void)
 {
 	struct dif_dkey k;
@@ -346,6 +378,7 @@ int main(void)
 	test_exhaustion();
 	test_drop_kinds();
 	test_reaper();
+	test_reap_vm();
 	test_twins();
 	test_threads(false);
 	test_threads(true);
