@@ -103,7 +103,8 @@ struct dtrace_ioc_probes {
  */
 struct dtrace_ioc_enable {
 	__u64 de_dof;				/* in: address of the DOF */
-	__u64 de_dofsize;			/* in: its size in bytes */
+	__u64 de_dofsize;			/* in: its size in bytes, which
+						 * must be its dofh_loadsz */
 	__u64 de_errmsg;			/* in: address of a message buffer */
 	__u32 de_errmsglen;			/* in: its size */
 	__u32 de_enabling;			/* out */
