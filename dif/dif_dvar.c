@@ -34,6 +34,22 @@
  * has waited for every CPU to leave probe context (dif_dvar_reclaim), so
  * no walker holds a pointer to a recycled chunk, and a free-list pop
  * cannot see its head reappear (no ABA).
+ *
+ * Drops.  An allocation that finds no free chunk on any CPU is counted
+ * by kind, as DTrace reports them: "with non-empty rinsing list" when the
+ * cleaner holds unlinked chunks it has not freed yet, else "with
+ * non-empty dirty list" when deleted chunks wait for the cleaner (every
+ * CPU counts the chunks it killed, dc_killed; the cleaner counts those it
+ * unlinked, ds_unlinked; the difference is the dirty ones), else a plain
+ * drop: the pool is full of live variables.
+ *
+ * Exited threads.  A self-> variable is keyed by its thread; a thread
+ * that exits with one set would hold its chunk forever.  The reaper
+ * (dif_dvar_reap, run by the host's cleaner) scans the chunks for LIVE
+ * thread-scoped ones (DIF_DKEY_THREAD) whose thread the host says is
+ * gone, and kills them like a delete, so the cleaner recycles them.  A
+ * chunk being filled may already read LIVE before its chain publishes it:
+ * killing it then only loses a store of a dead thread.
  */
 #include "dif_dvar.h"
 
@@ -169,6 +185,25 @@ static void dif_dvar_push(uintptr_t *head, struct dif_dvar *dv)
 	} while (dif_cas(head, h, (uintptr_t)dv) != h);
 }
 
+/* Deleted chunks the cleaner has not unlinked yet (racy, for counts). */
+static int64_t dif_dvar_ndirty(const struct dif_dvar_store *ds)
+{
+	uint64_t killed = READ_ONCE(ds->ds_reaped);
+	uint32_t i;
+
+	for (i = 0; i < ds->ds_ncpus; i++)
+		killed += READ_ONCE(ds->ds_cpus[i].dc_killed);
+	return (int64_t)(killed - READ_ONCE(ds->ds_unlinked));
+}
+
+/* LIVE to DEAD, counted for CPU cpu if this call did it. */
+static void dif_dvar_kill(struct dif_dvar_store *ds, uint32_t cpu,
+			  struct dif_dvar *dv)
+{
+	if (dif_cas(&dv->dd_state, DIF_DVS_LIVE, DIF_DVS_DEAD) == DIF_DVS_LIVE)
+		ds->ds_cpus[cpu].dc_killed++;
+}
+
 /* A free chunk: this CPU's first, then any other CPU's. */
 static struct dif_dvar *dif_dvar_get(struct dif_dvar_store *ds, uint32_t cpu)
 {
@@ -178,8 +213,14 @@ static struct dif_dvar *dif_dvar_get(struct dif_dvar_store *ds, uint32_t cpu)
 	dv = dif_dvar_pop(&ds->ds_cpus[cpu].dc_free);
 	for (i = 1; dv == NULL && i < ds->ds_ncpus; i++)
 		dv = dif_dvar_pop(&ds->ds_cpus[(cpu + i) % ds->ds_ncpus].dc_free);
-	if (dv == NULL)
-		ds->ds_cpus[cpu].dc_drops++;
+	if (dv == NULL) {
+		if (READ_ONCE(ds->ds_rinsing) != 0)
+			ds->ds_cpus[cpu].dc_rinsing_drops++;
+		else if (dif_dvar_ndirty(ds) > 0)
+			ds->ds_cpus[cpu].dc_dirty_drops++;
+		else
+			ds->ds_cpus[cpu].dc_drops++;
+	}
 	return dv;
 }
 
@@ -226,7 +267,7 @@ int dif_dvar_lookup(struct dif_dvar_store *ds, uint32_t cpu,
 	dv = dif_dvar_find(READ_ONCE(*bucket), hash, key);
 	if (dv != NULL) {
 		if (op == DIF_DVAR_DELETE)
-			dif_cas(&dv->dd_state, DIF_DVS_LIVE, DIF_DVS_DEAD);
+			dif_dvar_kill(ds, cpu, dv);
 		else
 			*valp = dif_dvar_val(dv);
 		return 0;
@@ -248,7 +289,7 @@ int dif_dvar_lookup(struct dif_dvar_store *ds, uint32_t cpu,
 	/* Did another CPU insert the same key meanwhile?  Oldest wins. */
 	twin = dif_dvar_find(dv->dd_next, hash, key);
 	if (twin != NULL) {
-		dif_cas(&dv->dd_state, DIF_DVS_LIVE, DIF_DVS_DEAD);
+		dif_dvar_kill(ds, cpu, dv);
 		dv = twin;
 	}
 	*valp = dif_dvar_val(dv);
@@ -315,7 +356,8 @@ again:
 		}
 		/* dd_next stays: a walker on dv still reaches the chain. */
 		dv->dd_link = ds->ds_rinsing;
-		ds->ds_rinsing = p;
+		WRITE_ONCE(ds->ds_rinsing, p);
+		WRITE_ONCE(ds->ds_unlinked, ds->ds_unlinked + 1);
 	}
 }
 
@@ -333,7 +375,10 @@ void dif_dvar_reclaim(struct dif_dvar_store *ds)
 	uintptr_t p = ds->ds_rinsing, next;
 	uint32_t cpu = 0;
 
-	ds->ds_rinsing = 0;
+	/*
+	 * Free the chunks before saying the list is empty: a drop meanwhile
+	 * is still one "with non-empty rinsing list".
+	 */
 	while (p != 0) {
 		struct dif_dvar *dv = (struct dif_dvar *)p;
 
@@ -343,6 +388,46 @@ void dif_dvar_reclaim(struct dif_dvar_store *ds)
 		dif_dvar_push(&ds->ds_cpus[cpu].dc_free, dv);
 		cpu = (cpu + 1) % ds->ds_ncpus;
 		p = next;
+	}
+	WRITE_ONCE(ds->ds_rinsing, 0);
+}
+
+uint32_t dif_dvar_reap(struct dif_dvar_store *ds,
+		       bool (*alive)(void *arg, uint64_t thread_key),
+		       void *arg)
+{
+	uint32_t i, n = 0;
+
+	for (i = 0; i < ds->ds_nchunks; i++) {
+		struct dif_dvar *dv = (struct dif_dvar *)(ds->ds_chunks +
+				(size_t)i * ds->ds_chunksize);
+
+		if (READ_ONCE(dv->dd_state) != DIF_DVS_LIVE)
+			continue;
+		/* The fill's stores before its LIVE are seen after it. */
+		dif_mb();
+		if (!(dv->dd_id & DIF_DKEY_THREAD) || dv->dd_nkeys == 0 ||
+		    alive(arg, dv->dd_keys[0].tu_value))
+			continue;
+		if (dif_cas(&dv->dd_state, DIF_DVS_LIVE, DIF_DVS_DEAD) ==
+		    DIF_DVS_LIVE) {
+			WRITE_ONCE(ds->ds_reaped, ds->ds_reaped + 1);
+			n++;
+		}
+	}
+	return n;
+}
+
+void dif_dvar_drops(const struct dif_dvar_store *ds, uint64_t *plain,
+		    uint64_t *dirty, uint64_t *rinsing)
+{
+	uint32_t i;
+
+	*plain = *dirty = *rinsing = 0;
+	for (i = 0; i < ds->ds_ncpus; i++) {
+		*plain += READ_ONCE(ds->ds_cpus[i].dc_drops);
+		*dirty += READ_ONCE(ds->ds_cpus[i].dc_dirty_drops);
+		*rinsing += READ_ONCE(ds->ds_cpus[i].dc_rinsing_drops);
 	}
 }
 

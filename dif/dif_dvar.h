@@ -12,10 +12,20 @@
 
 #include "dif_vm.h"
 
+/*
+ * Per CPU, written only by its CPU in probe context (dc_free by anyone,
+ * with compare-and-swap).  An allocation that finds no free chunk is a
+ * drop of one of three kinds, as DTrace counts them: with chunks on the
+ * rinsing list (unlinked, awaiting the grace period), else with deleted
+ * chunks not yet unlinked (the dirty ones), else a plain drop.
+ */
 struct dif_dvar_cpu {
 	uintptr_t	dc_free;	/* free list (chunks linked by dv_link) */
-	uint64_t	dc_drops;	/* allocations that found no chunk */
-	uint64_t	dc_pad[6];	/* one cache line per CPU */
+	uint64_t	dc_drops;	/* plain drops */
+	uint64_t	dc_dirty_drops;	/* drops with deleted chunks unlinked */
+	uint64_t	dc_rinsing_drops; /* drops with a rinsing list */
+	uint64_t	dc_killed;	/* chunks this CPU made DEAD */
+	uint64_t	dc_pad[3];	/* one cache line per CPU */
 };
 
 struct dif_dvar_store {
@@ -27,6 +37,10 @@ struct dif_dvar_store {
 	uint32_t		ds_chunksize;
 	uint32_t		ds_nchunks;
 	uintptr_t		ds_rinsing;	/* unlinked, awaiting a sync */
+	uint64_t		ds_reaped;	/* killed by the reaper */
+	uint64_t		ds_unlinked;	/* DEAD chunks the cleaner
+						 * unlinked: dirty ones are
+						 * killed - unlinked */
 };
 
 /*
@@ -68,6 +82,23 @@ int dif_dvar_lookup(struct dif_dvar_store *ds, uint32_t cpu,
  */
 void dif_dvar_clean(struct dif_dvar_store *ds);
 void dif_dvar_reclaim(struct dif_dvar_store *ds);
+
+/*
+ * The reaper, process context, run by the cleaner before a clean (so the
+ * host's cleaner is the only writer of ds_reaped): every LIVE self->
+ * variable (dk_id with DIF_DKEY_THREAD) whose thread key alive() says is
+ * gone is deleted, so threads that exit with self-> variables set do not
+ * exhaust the pool.  Returns how many it deleted.  A thread key must
+ * never be reused by another thread while a variable of it may live (the
+ * kernel's key carries the thread's start time for that).
+ */
+uint32_t dif_dvar_reap(struct dif_dvar_store *ds,
+		       bool (*alive)(void *arg, uint64_t thread_key),
+		       void *arg);
+
+/* Drops of each kind over every CPU (DTrace's three counts). */
+void dif_dvar_drops(const struct dif_dvar_store *ds, uint64_t *plain,
+		    uint64_t *dirty, uint64_t *rinsing);
 
 /* Free chunks, for statistics and tests (process context, quiescent). */
 uint32_t dif_dvar_nfree(const struct dif_dvar_store *ds);

@@ -191,6 +191,7 @@ static void dif_dkey(struct dif_mstate *ms, const struct dif_var *v,
 
 	k->dk_id = v->dv_id;
 	if (v->dv_scope == DIF_SCOPE_THREAD) {
+		k->dk_id |= DIF_DKEY_THREAD;
 		k->dk_keys[n].tu_value = ms->ms_ops->dho_thread_key(ms->ms_host);
 		k->dk_keys[n].tu_size = 0;
 		k->dk_keys[n].tu_pad = 0;

@@ -804,6 +804,234 @@ static uint64_t dif_memref(struct dif_mstate *ms)
 	return p;
 }
 
+/* ---- getf(fd), d_path(path) ------------------------------------------ */
+
+/*
+ * Both walk kernel structures the host describes (struct dif_kernlayout)
+ * with safe loads only: no lock is taken, so a probe that fired inside
+ * the VFS while it held rename_lock, mount_lock or a d_lock cannot
+ * deadlock here, and nothing sleeps.  What keeps the memory there is
+ * probe context itself (interrupts off: an RCU read-side section, and
+ * fdtables, dentry names and mounts are freed after a grace period); a
+ * structure that changes under the walk (a rename, a mount or unmount, an
+ * fd closed) gives a stale or mixed answer, never a crash: every load is
+ * a nofault one, every length is clipped, and the walk is bounded.
+ */
+#define DIF_DPATH_MAXSTEPS	256	/* dentries plus mount crossings */
+#define DIF_NAME_MAX		255	/* the kernel's NAME_MAX */
+
+static bool dif_kptr(struct dif_mstate *ms, uint64_t addr, uint64_t *val)
+{
+	*val = 0;
+	return dif_memload(ms, val, addr, sizeof(*val), false);
+}
+
+static bool dif_ku32(struct dif_mstate *ms, uint64_t addr, uint32_t *val)
+{
+	*val = 0;
+	return dif_memload(ms, val, addr, sizeof(*val), false);
+}
+
+static const struct dif_kernlayout *dif_kl(struct dif_mstate *ms)
+{
+	const struct dif_kernlayout *kl = NULL;
+
+	if (ms->ms_ops->dho_kernlayout)
+		kl = ms->ms_ops->dho_kernlayout(ms->ms_host);
+	if (kl == NULL)
+		dif_fault(ms, DIF_FLT_ILLOP, 0);
+	return kl;
+}
+
+static bool dif_curtask(struct dif_mstate *ms, uint64_t *task)
+{
+	int flt = ms->ms_ops->dho_builtin(ms->ms_host, ms, DIF_BV_CURTHREAD,
+					  0, task);
+
+	if (flt != 0)
+		dif_fault(ms, flt, 0);
+	return flt == 0;
+}
+
+/*
+ * getf(fd): the struct file of the current process's descriptor fd, or
+ * NULL when there is none (fd negative or beyond the table, a closed
+ * descriptor, a task without a file table), as DTrace's getf().
+ */
+static uint64_t dif_getf(struct dif_mstate *ms)
+{
+	const struct dif_kernlayout *kl = dif_kl(ms);
+	int64_t fd = (int64_t)ARG(0);
+	uint64_t task, files, fdt, fds, file;
+	uint32_t max;
+
+	if (kl == NULL || !dif_curtask(ms, &task))
+		return 0;
+	if (fd < 0 || fd > 0x7fffffff || task == 0)
+		return 0;
+	if (!dif_kptr(ms, task + kl->kl_task_files, &files) || files == 0)
+		return 0;
+	if (!dif_kptr(ms, files + kl->kl_files_fdt, &fdt) || fdt == 0)
+		return 0;
+	/* max_fds and fd[] of one fdtable: a resize swaps the whole table. */
+	if (!dif_ku32(ms, fdt + kl->kl_fdt_max_fds, &max) ||
+	    (uint64_t)fd >= max ||
+	    !dif_kptr(ms, fdt + kl->kl_fdt_fd, &fds) || fds == 0 ||
+	    !dif_kptr(ms, fds + (uint64_t)fd * sizeof(uint64_t), &file))
+		return 0;
+	return file;
+}
+
+/*
+ * Prepend s[0..n) to the path being built backwards in buf, ending at
+ * *pos; false if it does not fit.
+ */
+static bool dif_prepend(char *buf, size_t *pos, const char *s, size_t n)
+{
+	if (n > *pos)
+		return false;
+	*pos -= n;
+	memcpy(buf + *pos, s, n);
+	return true;
+}
+
+/*
+ * One component: the dentry's name, loaded straight into its place.  A
+ * name that changes under us (a rename) may show a NUL inside its old
+ * length: the name ends there.
+ */
+static int dif_dpath_name(struct dif_mstate *ms,
+			  const struct dif_kernlayout *kl, uint64_t dentry,
+			  char *buf, size_t *pos)
+{
+	uint64_t name;
+	uint32_t len;
+	const char *nul;
+
+	if (!dif_kptr(ms, dentry + kl->kl_dentry_name, &name) ||
+	    !dif_ku32(ms, dentry + kl->kl_dentry_len, &len))
+		return -1;
+	if (len > DIF_NAME_MAX)
+		len = DIF_NAME_MAX;
+	if (len + 1 > *pos)
+		return 0;
+	if (!dif_memload(ms, buf + *pos - len, name, len, false))
+		return -1;
+	nul = memchr(buf + *pos - len, '\0', len);
+	if (nul != NULL) {
+		size_t n = (size_t)(nul - (buf + *pos - len));
+
+		memmove(buf + *pos - n, buf + *pos - len, n);
+		len = (uint32_t)n;
+	}
+	*pos -= len;
+	buf[--*pos] = '/';
+	return 1;
+}
+
+/*
+ * The path of (mnt, dentry) as the kernel's d_path() spells it: from the
+ * current task's root (or from the root of the mount tree when the path
+ * is not under it), " (deleted)" after an unlinked file.  Differences,
+ * documented: a path longer than strsize, or deeper than
+ * DIF_DPATH_MAXSTEPS, keeps its last part after "..."; names that the
+ * kernel makes up (pipes, sockets, anonymous inodes: d_op->d_dname,
+ * which probe context cannot call) print as the walk finds them.
+ */
+uint64_t dif_dpath(struct dif_mstate *ms, const struct dif_kernlayout *kl,
+		   uint64_t mnt, uint64_t dentry)
+{
+	size_t mark = ms->ms_scratch_used, max = dif_strmax(ms), pos, end;
+	uint64_t task, fs = 0, rmnt = 0, rdentry = 0, hashed, parent, mroot;
+	uint64_t mount, mparent;
+	bool first = true, whole = false;
+	char *buf;
+	int steps, r;
+
+	buf = (char *)dif_scratch_alloc(ms, max + 1);
+	if (buf == NULL || !dif_curtask(ms, &task))
+		return 0;
+	if (task != 0 &&
+	    (!dif_kptr(ms, task + kl->kl_task_fs, &fs) || (fs != 0 &&
+	     (!dif_kptr(ms, fs + kl->kl_fs_root + kl->kl_path_mnt, &rmnt) ||
+	      !dif_kptr(ms, fs + kl->kl_fs_root + kl->kl_path_dentry,
+			&rdentry)))))
+		return 0;
+	pos = end = max;
+	for (steps = 0; steps < DIF_DPATH_MAXSTEPS; steps++) {
+		if (dentry == rdentry && mnt == rmnt) {
+			whole = true;
+			break;
+		}
+		if (!dif_kptr(ms, mnt + kl->kl_vfsmnt_root, &mroot) ||
+		    !dif_kptr(ms, dentry + kl->kl_dentry_parent, &parent))
+			return 0;
+		if (dentry == mroot || dentry == parent) {
+			/* The top of a mount: go on in its parent mount. */
+			mount = mnt - kl->kl_mount_mnt;
+			if (dentry != mroot) {
+				whole = true;	/* disconnected: as far as it goes */
+				break;
+			}
+			if (!dif_kptr(ms, mount + kl->kl_mount_parent, &mparent))
+				return 0;
+			if (mparent == mount || mparent == 0) {
+				whole = true;	/* the root of the mount tree */
+				break;
+			}
+			if (!dif_kptr(ms, mount + kl->kl_mount_mountpoint,
+				      &dentry))
+				return 0;
+			mnt = mparent + kl->kl_mount_mnt;
+			first = false;
+			continue;
+		}
+		if (first) {
+			/* An unlinked file is unhashed (and not a root). */
+			first = false;
+			if (!dif_kptr(ms, dentry + kl->kl_dentry_hashed, &hashed))
+				return 0;
+			if (hashed == 0 &&
+			    !dif_prepend(buf, &pos, " (deleted)", 10))
+				break;
+		}
+		r = dif_dpath_name(ms, kl, dentry, buf, &pos);
+		if (r < 0)
+			return 0;
+		if (r == 0)
+			break;
+		dentry = parent;
+	}
+	if (pos == end || (pos < end && buf[pos] != '/'))
+		(void)dif_prepend(buf, &pos, "/", 1);
+	if (!whole) {
+		/* Cut at a component so the "..." stands for whole names. */
+		while (pos < end && pos < 3)
+			pos++;
+		while (pos < end && buf[pos] != '/')
+			pos++;
+		(void)dif_prepend(buf, &pos, "...", 3);
+	}
+	return dif_sresult(ms, mark, buf + pos, end - pos);
+}
+
+/* d_path(struct path *): see dif_dpath. */
+static uint64_t dif_d_path(struct dif_mstate *ms)
+{
+	const struct dif_kernlayout *kl = dif_kl(ms);
+	uint64_t mnt, dentry;
+
+	if (kl == NULL ||
+	    !dif_kptr(ms, ARG(0) + kl->kl_path_mnt, &mnt) ||
+	    !dif_kptr(ms, ARG(0) + kl->kl_path_dentry, &dentry))
+		return 0;
+	if (mnt == 0 || dentry == 0) {
+		dif_fault(ms, DIF_FLT_BADADDR, mnt == 0 ? mnt : dentry);
+		return 0;
+	}
+	return dif_dpath(ms, kl, mnt, dentry);
+}
+
 static uint64_t dif_bswap(uint64_t v, unsigned int bytes)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -909,6 +1137,10 @@ uint64_t dif_subr(struct dif_mstate *ms, unsigned int subr)
 		return dif_memref(ms);
 	case DIF_SUBR_LINK_NTOP:
 		return dif_link_ntop(ms);
+	case DIF_SUBR_D_PATH:
+		return dif_d_path(ms);
+	case DIF_SUBR_GETF:
+		return dif_getf(ms);
 	default:
 		dif_fault(ms, DIF_FLT_ILLOP, subr);
 		return 0;

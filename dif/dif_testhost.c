@@ -173,6 +173,11 @@ static int th_progenyof(void *host, int64_t pid)
 	return (int64_t)th->th_bv[DIF_BV_PID] == pid;
 }
 
+static const struct dif_kernlayout *th_kernlayout(void *host)
+{
+	return ((struct dif_testhost *)host)->th_kernlayout;
+}
+
 static const struct dif_host_ops dif_th_ops = {
 	.dho_kload = th_kload,
 	.dho_uload = th_uload,
@@ -186,6 +191,7 @@ static const struct dif_host_ops dif_th_ops = {
 	.dho_speculation = th_speculation,
 	.dho_rand = th_rand,
 	.dho_progenyof = th_progenyof,
+	.dho_kernlayout = th_kernlayout,
 };
 
 void dif_testhost_map(struct dif_testhost *th, const void *base, size_t size,

@@ -11,6 +11,9 @@
  * memory; tests map their own buffers.  Built-in variables are plain
  * fields the test sets.  Dynamic variables live in a dif_dvar store, so
  * the store is exercised by every test that uses arrays or self->.
+ * d_path() and getf() walk structures the test builds and describes in
+ * th_kernlayout (NULL: they raise an illegal operation, as on a host
+ * that cannot walk them).
  */
 #ifndef DIF_TESTHOST_H
 #define DIF_TESTHOST_H
@@ -41,6 +44,8 @@ struct dif_testhost {
 	uint64_t		th_rand;		/* xorshift state */
 	uint64_t		th_nspec;		/* free speculations */
 	int64_t			th_ancestors[8];	/* progenyof() */
+	const struct dif_kernlayout *th_kernlayout;	/* d_path, getf: the
+						 * test's fake kernel */
 
 	void			*th_svars[DIF_TH_MAXVARS];
 	struct dif_dvar_store	th_dvars;

@@ -23,6 +23,8 @@
  *   dho_thread_key                      the key of self-> variables
  *   dho_speculation, dho_rand,          the subroutines of those names
  *     dho_progenyof
+ *   dho_kernlayout                      d_path(), getf(): the offsets of
+ *                                       the kernel structures they walk
  */
 #ifndef DIF_VM_H
 #define DIF_VM_H
@@ -38,10 +40,16 @@ struct dif_tuple {
 
 /* The key of a dynamic variable: variable id plus its tuple. */
 struct dif_dkey {
-	uint32_t	dk_id;
+	uint32_t	dk_id;		/* | DIF_DKEY_THREAD for self-> */
 	uint32_t	dk_nkeys;	/* thread key first for self-> vars */
 	struct dif_tuple dk_keys[DIF_TUPLE_MAX + 1];
 };
+
+/*
+ * dk_id's flag for a self-> variable: dk_keys[0] is then the thread key,
+ * which the store's reaper checks (dif_dvar_reap).
+ */
+#define DIF_DKEY_THREAD		0x80000000u
 
 /* Operations on dynamic variables (dho_dvar). */
 #define DIF_DVAR_LOOKUP		0	/* find; *valp NULL if absent */
@@ -49,6 +57,33 @@ struct dif_dkey {
 #define DIF_DVAR_DELETE		2	/* remove if present */
 
 struct dif_mstate;
+
+/*
+ * Where d_path() and getf() find things in kernel structures (byte
+ * offsets; dif_subr.c walks them with dho_kload only).  The task is the
+ * DIF_BV_CURTHREAD builtin.  kl_mount_mnt is the offset of struct
+ * vfsmount inside the kernel's struct mount; kl_dentry_len is a 32-bit
+ * field, kl_fdt_max_fds an unsigned int, every other one a pointer.
+ */
+struct dif_kernlayout {
+	uint32_t	kl_task_files;		/* task_struct.files */
+	uint32_t	kl_task_fs;		/* task_struct.fs */
+	uint32_t	kl_files_fdt;		/* files_struct.fdt */
+	uint32_t	kl_fdt_max_fds;		/* fdtable.max_fds */
+	uint32_t	kl_fdt_fd;		/* fdtable.fd */
+	uint32_t	kl_fs_root;		/* fs_struct.root (a path) */
+	uint32_t	kl_path_mnt;		/* path.mnt */
+	uint32_t	kl_path_dentry;		/* path.dentry */
+	uint32_t	kl_dentry_parent;	/* dentry.d_parent */
+	uint32_t	kl_dentry_name;		/* dentry.d_name.name */
+	uint32_t	kl_dentry_len;		/* dentry.d_name.len */
+	uint32_t	kl_dentry_hashed;	/* dentry.d_hash.pprev: NULL
+						 * when unhashed (deleted) */
+	uint32_t	kl_vfsmnt_root;		/* vfsmount.mnt_root */
+	uint32_t	kl_mount_mnt;		/* mount.mnt (a vfsmount) */
+	uint32_t	kl_mount_parent;	/* mount.mnt_parent */
+	uint32_t	kl_mount_mountpoint;	/* mount.mnt_mountpoint */
+};
 
 struct dif_host_ops {
 	/*
@@ -92,6 +127,8 @@ struct dif_host_ops {
 	uint64_t (*dho_rand)(void *host);
 	/* progenyof(pid): is the current process pid or a descendant? */
 	int (*dho_progenyof)(void *host, int64_t pid);
+	/* The layout d_path() and getf() walk; NULL (or no op): ILLOP. */
+	const struct dif_kernlayout *(*dho_kernlayout)(void *host);
 };
 
 /*
@@ -182,6 +219,13 @@ bool dif_memload(struct dif_mstate *ms, void *dst, uint64_t addr, size_t size,
 /* Is [addr, addr + size) scratch handed out so far (writable by D)? */
 bool dif_scratch_range(const struct dif_mstate *ms, uint64_t addr,
 		       uint64_t size);
+
+/*
+ * The path name of (mnt, dentry) as d_path() gives it, into scratch, for
+ * the host's own use too (the cwd and root builtins); 0 after a fault.
+ */
+uint64_t dif_dpath(struct dif_mstate *ms, const struct dif_kernlayout *kl,
+		   uint64_t mnt, uint64_t dentry);
 
 /* The longest string: strsize bytes, its NUL included. */
 static inline size_t dif_strmax(const struct dif_mstate *ms)

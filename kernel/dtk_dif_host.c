@@ -10,12 +10,19 @@
  * an unmapped page is read without touching that page.
  *
  * Built-in variables read the current task and the firing; the ones that
- * need path names or registers (uregs[], vmregs[], cwd, root) are not
- * implemented yet and fault with DIF_FLT_ILLOP.  Variables live where kernel/dtk_state.c
+ * need registers (uregs[], vmregs[]) are not implemented yet and fault
+ * with DIF_FLT_ILLOP.  cwd and root, like d_path() and getf(), walk the
+ * kernel's structures with safe loads only (dif/dif_subr.c), through the
+ * layout dtk_kernlayout gives: no lock of the VFS is taken in probe
+ * context.  Variables live where kernel/dtk_state.c
  * put them at go: globals and clause-locals in the state, thread-locals
  * and array elements in its dynamic-variable store.
  */
 #include <linux/cred.h>
+#include <linux/dcache.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/mount.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/ktime.h>
@@ -152,6 +159,59 @@ static int dtk_execname(struct dtk_mctx *mc, u64 *val)
 	return 0;
 }
 
+/*
+ * The head of the kernel's struct mount (fs/mount.h, private to fs/ and
+ * absent from the headers a module builds with): the same on 6.1 and
+ * 6.12.  Only the offsets of these members are used, for safe loads.
+ */
+struct dtk_mount_head {
+	struct hlist_node	mnt_hash;
+	void			*mnt_parent;
+	struct dentry		*mnt_mountpoint;
+	struct vfsmount		mnt;
+};
+
+static const struct dif_kernlayout dtk_kernlayout = {
+	.kl_task_files = offsetof(struct task_struct, files),
+	.kl_task_fs = offsetof(struct task_struct, fs),
+	.kl_files_fdt = offsetof(struct files_struct, fdt),
+	.kl_fdt_max_fds = offsetof(struct fdtable, max_fds),
+	.kl_fdt_fd = offsetof(struct fdtable, fd),
+	.kl_fs_root = offsetof(struct fs_struct, root),
+	.kl_path_mnt = offsetof(struct path, mnt),
+	.kl_path_dentry = offsetof(struct path, dentry),
+	.kl_dentry_parent = offsetof(struct dentry, d_parent),
+	.kl_dentry_name = offsetof(struct dentry, d_name.name),
+	.kl_dentry_len = offsetof(struct dentry, d_name.len),
+	.kl_dentry_hashed = offsetof(struct dentry, d_hash.pprev),
+	.kl_vfsmnt_root = offsetof(struct vfsmount, mnt_root),
+	.kl_mount_mnt = offsetof(struct dtk_mount_head, mnt),
+	.kl_mount_parent = offsetof(struct dtk_mount_head, mnt_parent),
+	.kl_mount_mountpoint = offsetof(struct dtk_mount_head, mnt_mountpoint),
+};
+
+static const struct dif_kernlayout *dtk_op_kernlayout(void *host)
+{
+	return &dtk_kernlayout;
+}
+
+/* cwd and root: the path of current->fs's pwd or root, by safe loads. */
+static int dtk_fspath(struct dtk_mctx *mc, bool cwd, u64 *val)
+{
+	size_t off = cwd ? offsetof(struct fs_struct, pwd) :
+			   offsetof(struct fs_struct, root);
+	struct fs_struct *fs = READ_ONCE(current->fs);
+	struct path p;
+
+	if (!fs)
+		return DIF_FLT_ILLOP;	/* an exiting task, a kernel thread */
+	if (copy_from_kernel_nofault(&p, (char *)fs + off, sizeof(p)))
+		return DIF_FLT_BADADDR;
+	*val = dif_dpath(&mc->mc_ms, &dtk_kernlayout, (uintptr_t)p.mnt,
+			 (uintptr_t)p.dentry);
+	return 0;	/* a fault of the walk is raised already */
+}
+
 static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 			  uint64_t idx, uint64_t *val)
 {
@@ -247,6 +307,9 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 		*val = pcs[1];
 		return 0;
 	}
+	case DIF_BV_CWD:
+	case DIF_BV_ROOT:
+		return dtk_fspath(mc, id == DIF_BV_CWD, val);
 	case DIF_BV_ZONENAME:
 		*val = (uintptr_t)"global";
 		return 0;
@@ -285,9 +348,47 @@ static int dtk_op_dvar(void *host, const struct dif_dkey *key,
 			       valp);
 }
 
+/*
+ * The thread key of self-> variables: unique to a thread for as long as
+ * its variables may live, so a new thread never inherits an exited one's
+ * (a task_struct's address is reused): the thread id in the low 22 bits
+ * (PID_MAX_LIMIT is 2^22) and 41 bits of its start time (ns) above, the
+ * top bit clear.  Idle tasks (tid 0, one per CPU, never exiting) use
+ * their address, which has the top bit set.  dtk_thread_alive() tells
+ * the reaper (dif_dvar_reap) whether the thread of a key still exists.
+ */
+#define DTK_TKEY_TIDBITS	22
+#define DTK_TKEY_TIMEBITS	41
+
+static u64 dtk_thread_key(struct task_struct *t)
+{
+	pid_t tid = task_pid_nr(t);
+
+	if (tid == 0)
+		return (uintptr_t)t;
+	return ((t->start_time & ((1ULL << DTK_TKEY_TIMEBITS) - 1)) <<
+		DTK_TKEY_TIDBITS) | (u64)tid;
+}
+
 static uint64_t dtk_op_thread_key(void *host)
 {
-	return (uintptr_t)current;
+	return dtk_thread_key(current);
+}
+
+/* Process context (the cleaner): is the thread of key still running? */
+bool dtk_thread_alive(void *arg, uint64_t key)
+{
+	struct task_struct *t;
+	bool alive;
+
+	if (key >> 63)
+		return true;	/* an idle task */
+	rcu_read_lock();
+	t = pid_task(find_pid_ns(key & ((1U << DTK_TKEY_TIDBITS) - 1),
+				 &init_pid_ns), PIDTYPE_PID);
+	alive = t && !READ_ONCE(t->exit_state) && dtk_thread_key(t) == key;
+	rcu_read_unlock();
+	return alive;
 }
 
 static uint64_t dtk_op_speculation(void *host)
@@ -338,6 +439,7 @@ static const struct dif_host_ops dtk_host_ops = {
 	.dho_speculation = dtk_op_speculation,
 	.dho_rand = dtk_op_rand,
 	.dho_progenyof = dtk_op_progenyof,
+	.dho_kernlayout = dtk_op_kernlayout,
 };
 
 void dtk_mctx_init(struct dtk_mctx *mc, struct dtk_state *st,

@@ -31,5 +31,7 @@ void dtk_mctx_init(struct dtk_mctx *mc, struct dtk_state *st,
 int dtk_host_kload(struct dtk_mctx *mc, void *dst, u64 addr, size_t len);
 int dtk_host_kstr(struct dtk_mctx *mc, char *dst, u64 addr, size_t max,
 		  size_t *len);
+/* Process context: the reaper's test of a self-> thread key (dtk_state.c). */
+bool dtk_thread_alive(void *arg, uint64_t key);
 
 #endif /* DTK_DIF_HOST_H */

@@ -242,6 +242,9 @@ struct dtk_state {
 	struct dif_dvar_store	dts_dvars;	/* at go, if dvs_chunksize */
 	void			*dts_dvmem;
 	struct delayed_work	dts_cleaner;	/* reclaims deleted dynvars */
+	unsigned long		dts_dvgp;	/* the rinsing list's grace
+						 * period (RCU poll cookie) */
+	unsigned long		dts_reapat;	/* jiffies of the next reap */
 	u64			dts_reserve;	/* fill: bytes kept for END */
 	bool			dts_filled;	/* fill: a buffer filled up */
 	bool			dts_killed;	/* the deadman stopped it */

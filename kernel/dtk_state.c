@@ -83,6 +83,7 @@
 
 #include "dtk_impl.h"
 #include "dtk_spec.h"
+#include "dtk_dif_host.h"
 
 /* The largest DOF accepted, and the default options. */
 #define DTK_DOF_MAX		(16U << 20)
@@ -101,18 +102,34 @@
 static LIST_HEAD(dtk_states);
 
 /*
- * The dynamic-variable cleaner, at cleanrate while the state traces:
- * unlink deleted variables, wait until no CPU can still be looking at
- * them, then free their chunks (see dif/dif_dvar.c).
+ * The dynamic-variable cleaner, at cleanrate while the state traces (see
+ * dif/dif_dvar.c): the chunks it unlinked last time (the rinsing list)
+ * are freed once an RCU grace period has passed since, so no CPU can
+ * still be looking at them (probe context runs with interrupts off);
+ * with the rinsing list empty, it deletes the self-> variables of
+ * threads that have exited (once a second: dtk_thread_alive), unlinks
+ * every deleted variable onto the rinsing list and starts the grace
+ * period.  It never blocks; a chunk waits one to two cleanrate periods
+ * between its delete and its reuse, and drops meanwhile are counted as
+ * DTrace counts them (dirty, rinsing).
  */
 static void dtk_dvar_cleaner(struct work_struct *work)
 {
 	struct dtk_state *st = container_of(to_delayed_work(work),
 					    struct dtk_state, dts_cleaner);
+	struct dif_dvar_store *ds = &st->dts_dvars;
 
-	dif_dvar_clean(&st->dts_dvars);
-	synchronize_rcu();
-	dif_dvar_reclaim(&st->dts_dvars);
+	if (ds->ds_rinsing && poll_state_synchronize_rcu(st->dts_dvgp))
+		dif_dvar_reclaim(ds);
+	if (!ds->ds_rinsing) {
+		if (time_after_eq(jiffies, st->dts_reapat)) {
+			dif_dvar_reap(ds, dtk_thread_alive, NULL);
+			st->dts_reapat = jiffies + HZ;
+		}
+		dif_dvar_clean(ds);
+		if (ds->ds_rinsing)
+			st->dts_dvgp = start_poll_synchronize_rcu();
+	}
 	schedule_delayed_work(&st->dts_cleaner,
 			      nsecs_to_jiffies(st->dts_opts.dop_cleanrate) ?: 1);
 }
@@ -543,6 +560,7 @@ int dtk_state_go(struct dtk_state *st, struct dtrace_ioc_go *dg)
 		dtk_vars_release(st);
 		return ret;
 	}
+	st->dts_reapat = jiffies;
 	if (st->dts_dvmem)
 		schedule_delayed_work(&st->dts_cleaner,
 			nsecs_to_jiffies(st->dts_opts.dop_cleanrate) ?: 1);
@@ -598,11 +616,12 @@ int dtk_state_status(struct dtk_state *st, struct dtrace_ioc_status *ds)
 	WRITE_ONCE(st->dts_laststatus, jiffies);
 	dtk_spec_status(st, ds);
 	if (st->dts_dvmem) {
-		u32 i;
+		u64 dirty, rinsing;
 
-		for (i = 0; i < st->dts_dvars.ds_ncpus; i++)
-			ds->ds_dynvar_drops +=
-				READ_ONCE(st->dts_dvars.ds_cpus[i].dc_drops);
+		dif_dvar_drops(&st->dts_dvars, &ds->ds_dynvar_drops, &dirty,
+			       &rinsing);
+		ds->ds_dvdirty = (u32)dirty;
+		ds->ds_dvrinsing = (u32)rinsing;
 	}
 	return 0;
 }

@@ -465,11 +465,15 @@ static int dt_cg_member_scope(const dt_node_t *dnp)
 }
 
 /*
- * Push the keys of an array reference onto the tuple stack.  Every key is
- * evaluated into a register first, then all are pushed, because a key may
- * itself call a subroutine, which uses the tuple stack.
+ * Push the keys of an array reference (or a subroutine's arguments, args
+ * set) onto the tuple stack.  Every key is evaluated into a register
+ * first, then all are pushed, because a key may itself call a subroutine,
+ * which uses the tuple stack.  A string key is copied (pushts: the key is
+ * stored); a string argument is passed by reference, as DTrace's pushtv
+ * of a string: the subroutine reads it with safe loads, and scratch is
+ * not spent on a copy.
  */
-static void dt_cg_pushkeys(dt_cg_t *cg, dt_node_t *keys)
+static void dt_cg_pushkeys(dt_cg_t *cg, dt_node_t *keys, int args)
 {
 	int regs[DIF_TUPLE_MAX], n = 0, i;
 	dt_node_t *k;
@@ -481,7 +485,7 @@ static void dt_cg_pushkeys(dt_cg_t *cg, dt_node_t *keys)
 		regs[n++] = dt_cg_expr(cg, k);
 	}
 	for (k = keys, i = 0; k; k = k->dn_next, i++) {
-		dif_emit(cg->cg_b, k->dn_vkind == DT_VK_STRING ?
+		dif_emit(cg->cg_b, k->dn_vkind == DT_VK_STRING && !args ?
 			 DIF_OP_PUSHTS : DIF_OP_PUSHTV, 0, (unsigned)regs[i], 0, 0);
 		dt_cg_rfree(cg, regs[i]);
 	}
@@ -526,7 +530,7 @@ static int dt_cg_load(dt_cg_t *cg, dt_cgvar_t *cv, dt_node_t *keys,
 	int r;
 
 	if (keys)
-		dt_cg_pushkeys(cg, keys);
+		dt_cg_pushkeys(cg, keys, 0);
 	r = dt_cg_reg(cg, dnp);
 	dt_cg_declare(cg, cv, DIF_VF_REF);
 	dif_emit(cg->cg_b, dt_cg_ldop[cv->cv_scope][cv->cv_kind], (unsigned)r,
@@ -537,7 +541,7 @@ static int dt_cg_load(dt_cg_t *cg, dt_cgvar_t *cv, dt_node_t *keys,
 static void dt_cg_store(dt_cg_t *cg, dt_cgvar_t *cv, dt_node_t *keys, int r)
 {
 	if (keys)
-		dt_cg_pushkeys(cg, keys);
+		dt_cg_pushkeys(cg, keys, 0);
 	dt_cg_declare(cg, cv, DIF_VF_MOD);
 	dif_emit(cg->cg_b, dt_cg_stop[cv->cv_scope][cv->cv_kind], 0,
 		 (unsigned)r, 0, (int32_t)cv->cv_id);
@@ -696,7 +700,7 @@ static int dt_cg_call(dt_cg_t *cg, dt_node_t *dnp)
 		dt_node_error(cg->cg_pcb, dnp, D_FUNC_UNDEF, "%s( ) is not "
 			      "available on this system", name);
 	if (dnp->dn_args)
-		dt_cg_pushkeys(cg, dnp->dn_args);
+		dt_cg_pushkeys(cg, dnp->dn_args, 1);
 	r = dt_cg_reg(cg, dnp);
 	dif_emit(cg->cg_b, DIF_OP_CALL, (unsigned)r, 0, 0, subr);
 	return r;

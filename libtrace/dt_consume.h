@@ -88,6 +88,8 @@ struct dt_consumer {
 	uint64_t dc_specdrops;		/* speculative drops reported */
 	uint32_t dc_specbusy;		/* failed speculations reported */
 	uint32_t dc_specunavail;
+	uint32_t dc_dvdirty;		/* ... with non-empty dirty list */
+	uint32_t dc_dvrinsing;		/* ... with non-empty rinsing list */
 	struct dt_aggdesc *dc_aggs;	/* by dar_aggid */
 	uint32_t dc_naggs;
 	struct dt_aggent *dc_agghash[DT_AGG_NBUCKETS];

@@ -247,8 +247,10 @@ static const struct dt_func {
 	{ "copyinto", DT_IK_FUNC, 3, 3, DT_VK_VOID, 0, 0 },
 	{ "copyout", DT_IK_FUNC, 3, 3, DT_VK_VOID, DT_FF_DESTRUCTIVE, 0 },
 	{ "copyoutstr", DT_IK_FUNC, 3, 3, DT_VK_VOID, DT_FF_DESTRUCTIVE, 0 },
+	{ "d_path", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
 	{ "dirname", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
 	{ "getmajor", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
+	{ "getf", DT_IK_FUNC, 1, 1, DT_VK_PTR, 0, 0 },
 	{ "getminor", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
 	{ "htonl", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
 	{ "htonll", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
@@ -258,6 +260,7 @@ static const struct dt_func {
 	{ "inet_ntoa6", DT_IK_FUNC, 1, 1, DT_VK_STRING, 0, 0 },
 	{ "inet_ntop", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
 	{ "json", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
+	{ "link_ntop", DT_IK_FUNC, 2, 2, DT_VK_STRING, 0, 0 },
 	{ "lltostr", DT_IK_FUNC, 1, 2, DT_VK_STRING, 0, 0 },
 	{ "ntohl", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
 	{ "ntohll", DT_IK_FUNC, 1, 1, DT_VK_INT, 0, 0 },
@@ -289,6 +292,14 @@ static const struct dt_func {
 	  DTRACE_AGG_QUANTIZE },
 	{ "stddev", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_STDDEV },
 	{ "sum", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_SUM },
+};
+
+/* The C types of subroutine results that have one beyond their kind. */
+static const struct {
+	const char *ft_name;
+	const char *ft_type;
+} dt_func_types[] = {
+	{ "getf", "struct file *" },
 };
 
 /* A variable the program made: global, self->, this-> or aggregation. */
@@ -1102,6 +1113,11 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 			      "debugger entry, and a breakpoint instruction in "
 			      "the kernel is an oops");
 	dnp->dn_vkind = fn->fn_vkind;
+	for (argc = 0; argc < (int)(sizeof(dt_func_types) /
+				    sizeof(dt_func_types[0])); argc++)
+		if (strcmp(dt_func_types[argc].ft_name, name) == 0)
+			dnp->dn_type = dt_sema_typename(pcb,
+						dt_func_types[argc].ft_type);
 }
 
 static int dt_is_assign_op(int op)

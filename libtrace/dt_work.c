@@ -5,9 +5,10 @@
  * When the module says a clause called exit() (DRAINING), or a buffer
  * filled up under bufpolicy=fill, the consumer stops tracing itself (END
  * fires), drains what is left and reports DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
- * in DTrace's words as they grow, and so are speculative drops and failed
- * speculations (dt_spec_report()).  The sleep also watches the -c/-p
- * processes (dt_proc.c), so their exit ends it at once.
+ * in DTrace's words as they grow, by kind (plain, with non-empty rinsing
+ * list, with non-empty dirty list), and so are speculative drops and
+ * failed speculations (dt_spec_report()).  The sleep also watches the
+ * -c/-p processes (dt_proc.c), so their exit ends it at once.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -48,6 +49,16 @@ static void dt_spec_report(uint64_t n, const char *what, const char *why)
 			what, n == 1 ? "" : "s", why);
 }
 
+/* DTrace's words, in its order: plain, rinsing list, dirty list. */
+static void dt_work_dvdrops(struct dt_consumer *dc, uint64_t n,
+			    const char *kind)
+{
+	(void)dc;
+	if (n != 0)
+		fprintf(stderr, "dtrace: %llu dynamic variable drop%s%s\n",
+			(unsigned long long)n, n == 1 ? "" : "s", kind);
+}
+
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
@@ -63,13 +74,16 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 		dt_set_errno(dtp, errno);
 		return DTRACE_WORKSTATUS_ERROR;
 	}
-	if (ds.ds_dynvar_drops > dc->dc_dvdrops) {
-		uint64_t n = ds.ds_dynvar_drops - dc->dc_dvdrops;
-
-		fprintf(stderr, "dtrace: %llu dynamic variable drop%s\n",
-			(unsigned long long)n, n == 1 ? "" : "s");
-		dc->dc_dvdrops = ds.ds_dynvar_drops;
-	}
+	dt_work_dvdrops(dc, ds.ds_dynvar_drops - dc->dc_dvdrops, "");
+	dc->dc_dvdrops = ds.ds_dynvar_drops;
+	dt_work_dvdrops(dc, (uint32_t)(ds.ds_dvrinsing -
+				       dc->dc_dvrinsing),
+			" with non-empty rinsing list");
+	dc->dc_dvrinsing = ds.ds_dvrinsing;
+	dt_work_dvdrops(dc, (uint32_t)(ds.ds_dvdirty -
+				       dc->dc_dvdirty),
+			" with non-empty dirty list");
+	dc->dc_dvdirty = ds.ds_dvdirty;
 	dt_spec_report(ds.ds_specdrops - dc->dc_specdrops, "speculative drop", "");
 	dt_spec_report((uint32_t)(ds.ds_specbusy - dc->dc_specbusy),
 		       "failed speculation", " (available buffer(s) still busy)");

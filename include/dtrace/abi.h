@@ -103,7 +103,8 @@ struct dtrace_ioc_probes {
  */
 struct dtrace_ioc_enable {
 	__u64 de_dof;				/* in: address of the DOF */
-	__u64 de_dofsize;			/* in: its size in bytes */
+	__u64 de_dofsize;			/* in: its size in bytes, which
+						 * must be its dofh_loadsz */
 	__u64 de_errmsg;			/* in: address of a message buffer */
 	__u32 de_errmsglen;			/* in: its size */
 	__u32 de_enabling;			/* out */
@@ -142,11 +143,13 @@ struct dtrace_ioc_go {
 /*
  * DTRACE_IOC_STATUS: the state's activity, and what was counted so far:
  * faults in probe context (each of which also fires dtrace:::ERROR),
- * dynamic-variable stores dropped for lack of space, records of committed
- * speculations that did not fit in their speculation's buffer, and
- * speculation() calls that found no free speculation while some were
- * being committed or discarded (busy) or while none was (unavailable).
- * The two 32-bit counts wrap; the consumer reports differences.
+ * dynamic-variable stores dropped for lack of space (plain ones, and
+ * those "with non-empty dirty list" and "with non-empty rinsing list", as
+ * DTrace tells them apart), records of committed speculations that did
+ * not fit in their speculation's buffer, and speculation() calls that
+ * found no free speculation while some were being committed or discarded
+ * (busy) or while none was (unavailable).  The 32-bit counts wrap; the
+ * consumer reports differences.
  */
 struct dtrace_ioc_status {
 	__u32 ds_activity;			/* out: DTRACE_ACTIVITY_* */
@@ -157,6 +160,9 @@ struct dtrace_ioc_status {
 	__u64 ds_specdrops;			/* out: speculative drops */
 	__u32 ds_specbusy;			/* out: failed, busy */
 	__u32 ds_specunavail;			/* out: failed, none free */
+	__u32 ds_dvdirty;			/* out: dynvar drops, dirty */
+	__u32 ds_dvrinsing;			/* out: dynvar drops, rinsing */
+	__u64 ds_reserved[2];			/* out: zero */
 };
 
 /*
@@ -280,8 +286,8 @@ DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_enable) == 40,
 		  "struct dtrace_ioc_enable is 40 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_go) == 48,
 		  "struct dtrace_ioc_go is 48 bytes");
-DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_status) == 48,
-		  "struct dtrace_ioc_status is 48 bytes");
+DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_status) == 72,
+		  "struct dtrace_ioc_status is 72 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_stop) == 8,
 		  "struct dtrace_ioc_stop is 8 bytes");
 DTRACE_ABI_ASSERT(sizeof(struct dtrace_ioc_bufsnap) == 32,

@@ -367,7 +367,9 @@ enum { DIF_BV_INVALID, DIF_BUILTINS(DIF_BV_ENUM_) DIF_BV_COUNT };
 /*
  * X(name, D name, minimum and maximum argument count, flags).  Numbered
  * from 1.  DTrace subroutines with no Linux meaning (mutex_owned,
- * ddi_pathname, msgsize, getf ...) are absent: the compiler rejects them.
+ * ddi_pathname, msgsize ...) are absent: the compiler rejects them.
+ * d_path and getf are those of DTrace for Linux (struct path *, struct
+ * file *).
  */
 #define DIF_SF_DESTRUCTIVE	0x1	/* needs -w (destructive actions) */
 #define DIF_SF_USER		0x2	/* reads or writes user memory */
@@ -413,7 +415,9 @@ enum { DIF_BV_INVALID, DIF_BUILTINS(DIF_BV_ENUM_) DIF_BV_COUNT };
 	X(STRTOLL,	"strtoll",	1, 2, 0)			\
 	X(JSON,		"json",		2, 2, DIF_SF_SCRATCH)		\
 	X(MEMREF,	"memref",	2, 2, DIF_SF_SCRATCH)		\
-	X(LINK_NTOP,	"link_ntop",	2, 2, DIF_SF_SCRATCH)
+	X(LINK_NTOP,	"link_ntop",	2, 2, DIF_SF_SCRATCH)		\
+	X(D_PATH,	"d_path",	1, 1, DIF_SF_SCRATCH)		\
+	X(GETF,		"getf",		1, 1, 0)
 
 #define DIF_SUBR_ENUM_(name, dname, mn, mx, fl) DIF_SUBR_##name,
 enum { DIF_SUBR_INVALID, DIF_SUBRS(DIF_SUBR_ENUM_) DIF_SUBR_COUNT };

@@ -38,43 +38,8 @@
 
 #include <dtrace/dof.h>
 #include "dif/dif_emit.h"
+#include "dofbuild.h"
 #include "dtrace.h"
-
-/* A DOF under construction: sections appended in order. */
-struct dofb {
-	char *buf;
-	size_t len;
-	struct dtrace_dof_sec secs[16];
-	uint32_t nsecs;
-	char strtab[256];
-	size_t strlen;
-};
-
-static uint32_t str_add(struct dofb *d, const char *s)
-{
-	uint32_t off = d->strlen;
-
-	memcpy(d->strtab + off, s, strlen(s) + 1);
-	d->strlen += strlen(s) + 1;
-	return off;
-}
-
-static uint32_t sec_add(struct dofb *d, uint32_t kind, uint32_t entsize,
-			const void *data, size_t size)
-{
-	struct dtrace_dof_sec *s = &d->secs[d->nsecs];
-
-	d->len = (d->len + 7) & ~(size_t)7;
-	d->buf = realloc(d->buf, d->len + size);
-	memcpy(d->buf + d->len, data, size);
-	s->dofs_kind = kind;
-	s->dofs_align = 8;
-	s->dofs_entsize = entsize;
-	s->dofs_offset = d->len;
-	s->dofs_size = size;
-	d->len += size;
-	return d->nsecs++;
-}
 
 /* A DIF object returning a constant, or the result of one builtin. */
 static uint32_t difo_add(struct dofb *d, int op, int64_t val)
@@ -96,59 +61,9 @@ static uint32_t difo_add(struct dofb *d, int op, int64_t val)
 		exit(2);
 	}
 	dif_builder_free(b);
-	sec = sec_add(d, DTRACE_DOF_SECT_DIFO, 0, blob, size);
+	sec = dofb_sec(d, DTRACE_DOF_SECT_DIFO, 0, blob, size);
 	free(blob);
 	return sec;
-}
-
-/* Put the header, the section table and the string table in front. */
-static void *dof_finish(struct dofb *d, size_t *lenp)
-{
-	size_t hdrlen = sizeof(struct dtrace_dof_hdr) +
-			(d->nsecs + 1) * sizeof(struct dtrace_dof_sec);
-	size_t strpos = hdrlen, datapos = (strpos + d->strlen + 7) & ~(size_t)7;
-	size_t total = datapos + d->len;
-	char *out = calloc(1, total);
-	struct dtrace_dof_hdr *h = (void *)out;
-	struct dtrace_dof_sec *secs = (void *)(out + sizeof(*h));
-	uint32_t i;
-
-	h->dofh_magic[0] = DTRACE_DOF_MAG0;
-	h->dofh_magic[1] = DTRACE_DOF_MAG1;
-	h->dofh_magic[2] = DTRACE_DOF_MAG2;
-	h->dofh_magic[3] = DTRACE_DOF_MAG3;
-	h->dofh_version = DTRACE_DOF_VERSION;
-	h->dofh_abi = DTRACE_ABI_VERSION;
-	h->dofh_hdrsize = sizeof(*h);
-	h->dofh_secsize = sizeof(*secs);
-	h->dofh_secnum = d->nsecs + 1;
-	h->dofh_secoff = sizeof(*h);
-	h->dofh_loadsz = total;
-	for (i = 0; i < d->nsecs; i++) {
-		secs[i] = d->secs[i];
-		secs[i].dofs_offset += datapos;
-	}
-	secs[d->nsecs].dofs_kind = DTRACE_DOF_SECT_STRTAB;
-	secs[d->nsecs].dofs_align = 1;
-	secs[d->nsecs].dofs_offset = strpos;
-	secs[d->nsecs].dofs_size = d->strlen;
-	memcpy(out + strpos, d->strtab, d->strlen);
-	memcpy(out + datapos, d->buf, d->len);
-	free(d->buf);
-	*lenp = total;
-	return out;
-}
-
-static void stmt_init(struct dofb *d, struct dtrace_dof_stmt *st,
-		      const char *prov, const char *name)
-{
-	memset(st, 0, sizeof(*st));
-	st->dofst_provider = str_add(d, prov);
-	st->dofst_module = 0;
-	st->dofst_function = 0;
-	st->dofst_name = str_add(d, name);
-	st->dofst_pred = DTRACE_DOF_NONE;
-	st->dofst_align = 8;
 }
 
 static struct dtrace_dof_action act(uint32_t kind, uint32_t difo,
@@ -169,35 +84,35 @@ static struct dtrace_dof_rec rec(uint32_t off, uint32_t size, uint16_t flags)
 /* BEGIN { printf("hello %d\n", 42); exit(3); } */
 static void *dof_hello(size_t *lenp)
 {
-	struct dofb d = { .strlen = 1 };
+	struct dofb d = DOFB_INIT;
 	struct dtrace_dof_stmt st;
 	struct dtrace_dof_action acts[3];
 	struct dtrace_dof_rec recs[2];
 
-	stmt_init(&d, &st, "dtrace", "BEGIN");
+	dofb_stmt(&d, &st, "dtrace", "", "", "BEGIN");
 	acts[0] = act(DTRACE_DOFACT_PRINTF, DTRACE_DOF_NONE, DTRACE_DOF_NONE, 1,
-		      str_add(&d, "hello %d\n"));
+		      dofb_str(&d, "hello %d\n"));
 	acts[1] = act(DTRACE_DOFACT_ARG, difo_add(&d, 0, 42), 0, 0, 0);
 	acts[2] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 3), 1, 0, 0);
 	recs[0] = rec(0, 4, DTRACE_DOFREC_F_SIGNED);
 	recs[1] = rec(4, 4, DTRACE_DOFREC_F_SIGNED);
 	st.dofst_act_count = 3;
 	st.dofst_size = 8;
-	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
-	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
-	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
-	return dof_finish(&d, lenp);
+	dofb_sec(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
+	dofb_sec(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	dofb_sec(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dofb_finish(&d, lenp);
 }
 
 /* BEGIN { trace(1234); trace(execname); exit(0); } */
 static void *dof_trace(size_t *lenp)
 {
-	struct dofb d = { .strlen = 1 };
+	struct dofb d = DOFB_INIT;
 	struct dtrace_dof_stmt st;
 	struct dtrace_dof_action acts[3];
 	struct dtrace_dof_rec recs[3];
 
-	stmt_init(&d, &st, "dtrace", "BEGIN");
+	dofb_stmt(&d, &st, "dtrace", "", "", "BEGIN");
 	acts[0] = act(DTRACE_DOFACT_TRACE, difo_add(&d, 0, 1234), 0, 0, 0);
 	acts[1] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDB,
 						    DIF_BV_EXECNAME), 1, 0, 0);
@@ -207,22 +122,22 @@ static void *dof_trace(size_t *lenp)
 	recs[2] = rec(24, 4, DTRACE_DOFREC_F_SIGNED);
 	st.dofst_act_count = 3;
 	st.dofst_size = 28;
-	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
-	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
-	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
-	return dof_finish(&d, lenp);
+	dofb_sec(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
+	dofb_sec(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	dofb_sec(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dofb_finish(&d, lenp);
 }
 
 /* BEGIN { trace(*(int *)0); }  BEGIN { exit(0); } */
 static void *dof_nullptr(size_t *lenp)
 {
-	struct dofb d = { .strlen = 1 };
+	struct dofb d = DOFB_INIT;
 	struct dtrace_dof_stmt st[2];
 	struct dtrace_dof_action acts[2];
 	struct dtrace_dof_rec recs[2];
 
-	stmt_init(&d, &st[0], "dtrace", "BEGIN");
-	stmt_init(&d, &st[1], "dtrace", "BEGIN");
+	dofb_stmt(&d, &st[0], "dtrace", "", "", "BEGIN");
+	dofb_stmt(&d, &st[1], "dtrace", "", "", "BEGIN");
 	acts[0] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDSW, 0), 0, 0, 0);
 	acts[1] = act(DTRACE_DOFACT_EXIT, difo_add(&d, 0, 0), 1, 0, 0);
 	recs[0] = rec(0, 4, DTRACE_DOFREC_F_SIGNED);
@@ -232,24 +147,24 @@ static void *dof_nullptr(size_t *lenp)
 	st[1].dofst_act_first = 1;
 	st[1].dofst_act_count = 1;
 	st[1].dofst_size = 4;
-	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
-	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
-	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
-	return dof_finish(&d, lenp);
+	dofb_sec(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
+	dofb_sec(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	dofb_sec(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dofb_finish(&d, lenp);
 }
 
 /* Three statements on profile probes, in quiet output: see the top. */
 static void *dof_tick(size_t *lenp)
 {
-	struct dofb d = { .strlen = 1 };
+	struct dofb d = DOFB_INIT;
 	struct dtrace_dof_stmt st[3];
 	struct dtrace_dof_action acts[3];
 	struct dtrace_dof_rec recs[3];
 	int i;
 
-	stmt_init(&d, &st[0], "profile", "tick-100ms");
-	stmt_init(&d, &st[1], "profile", "profile-50ms");
-	stmt_init(&d, &st[2], "profile", "tick-1s");
+	dofb_stmt(&d, &st[0], "profile", "", "", "tick-100ms");
+	dofb_stmt(&d, &st[1], "profile", "", "", "profile-50ms");
+	dofb_stmt(&d, &st[2], "profile", "", "", "tick-1s");
 	acts[0] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDB, DIF_BV_ARG0),
 		      0, 0, 0);
 	acts[1] = act(DTRACE_DOFACT_TRACE, difo_add(&d, DIF_OP_LDB, DIF_BV_CPU),
@@ -263,10 +178,10 @@ static void *dof_tick(size_t *lenp)
 		st[i].dofst_act_count = 1;
 		st[i].dofst_size = 8;
 	}
-	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
-	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
-	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
-	return dof_finish(&d, lenp);
+	dofb_sec(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
+	dofb_sec(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	dofb_sec(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dofb_finish(&d, lenp);
 }
 
 /* A DIF object that stores 'val' into variable id of a scope and kind and
@@ -303,7 +218,7 @@ static uint32_t difo_var(struct dofb *d, unsigned scope, unsigned kind,
 		exit(2);
 	}
 	dif_builder_free(b);
-	sec = sec_add(d, DTRACE_DOF_SECT_DIFO, 0, blob, size);
+	sec = dofb_sec(d, DTRACE_DOF_SECT_DIFO, 0, blob, size);
 	free(blob);
 	return sec;
 }
@@ -317,14 +232,14 @@ static void *dof_vars(size_t *lenp)
 		{ DIF_SCOPE_LOCAL, DIF_VKIND_SCALAR },
 		{ DIF_SCOPE_GLOBAL, DIF_VKIND_ARRAY },
 	};
-	struct dofb d = { .strlen = 1 };
+	struct dofb d = DOFB_INIT;
 	struct dtrace_dof_stmt st[4];
 	struct dtrace_dof_action acts[5];
 	struct dtrace_dof_rec recs[2];
 	int i;
 
 	for (i = 0; i < 4; i++) {
-		stmt_init(&d, &st[i], "dtrace", "BEGIN");
+		dofb_stmt(&d, &st[i], "dtrace", "", "", "BEGIN");
 		st[i].dofst_act_first = i;
 		st[i].dofst_act_count = 1;
 		st[i].dofst_size = 8;
@@ -337,10 +252,10 @@ static void *dof_vars(size_t *lenp)
 	st[3].dofst_size = 12;
 	recs[0] = rec(0, 8, DTRACE_DOFREC_F_SIGNED);
 	recs[1] = rec(8, 4, DTRACE_DOFREC_F_SIGNED);
-	sec_add(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
-	sec_add(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
-	sec_add(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
-	return dof_finish(&d, lenp);
+	dofb_sec(&d, DTRACE_DOF_SECT_STMTS, sizeof(st[0]), st, sizeof(st));
+	dofb_sec(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(acts[0]), acts, sizeof(acts));
+	dofb_sec(&d, DTRACE_DOF_SECT_RECORDS, sizeof(recs[0]), recs, sizeof(recs));
+	return dofb_finish(&d, lenp);
 }
 
 static dtrace_hdl_t *open_or_die(void)
@@ -402,7 +317,7 @@ static void bad_one(const char *what, void *dof, size_t len)
 static int bad(void)
 {
 	size_t len, i;
-	char *good = dof_hello(&len), *d = malloc(len);
+	char *good = dof_hello(&len), *d = malloc(len), *g;
 	struct dtrace_dof_hdr *h = (void *)d;
 	struct dtrace_dof_sec *secs = (void *)(d + sizeof(*h));
 
@@ -411,6 +326,12 @@ static int bad(void)
 	bad_one("bad magic", d, len);
 	RESET();
 	bad_one("truncated image", d, len - 8);
+	/* The image with bytes after dofh_loadsz: the sizes must agree. */
+	g = calloc(1, len + 16);
+	memcpy(g, good, len);
+	memset(g + len, 0xa5, 16);
+	bad_one("trailing bytes after dofh_loadsz", g, len + 16);
+	free(g);
 	RESET(); h->dofh_secnum = 100000;
 	bad_one("huge section count", d, len);
 	RESET(); secs[0].dofs_offset = 1ULL << 40;

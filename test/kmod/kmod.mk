@@ -20,12 +20,12 @@ KMOD_TEST_PROGS += $(B)/test/kmod/dof_mutate
 KMOD_TEST_PROGS += $(B)/test/kmod/ustack_prog
 KMOD_TEST_PROGS += $(B)/test/kmod/destr_target
 
-$(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
+$(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h test/kmod/dofbuild.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -Itest/unit -o $@ $<
 
 # core_dof drives the consumer library with hand-built DOFs (t-core-*).
-$(B)/test/kmod/core_dof: test/kmod/core_dof.c $(LIBTRACE) $(LIBDIF) $(wildcard include/dtrace/*.h)
+$(B)/test/kmod/core_dof: test/kmod/core_dof.c test/kmod/dofbuild.h $(LIBTRACE) $(LIBDIF) $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(LIBTRACE_CFLAGS) -o $@ $< $(LIBTRACE) $(LIBDIF) $(LIBTRACE_LIBS)
 

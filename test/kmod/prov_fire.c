@@ -33,6 +33,7 @@
 
 #include <dtrace/abi.h>
 #include <dtrace/dof.h>
+#include "dofbuild.h"
 /* The consumer's symbolizer, compiled in: this program links nothing. */
 #include "libtrace/dt_ksym.c"
 
@@ -119,95 +120,39 @@ static int list(const char *desc, int print)
 	return 0;
 }
 
-/* A DOF with one statement on DESC and no actions: records are headers. */
+/*
+ * A DOF with one statement on DESC and no actions (records are headers),
+ * or with stack(stack_frames) as its one action.
+ */
 static void *dof_make(const char *desc, size_t *lenp)
 {
 	struct dtrace_probedesc pd;
-	char strtab[1024];
-	size_t slen = 1, hdr, stroff, stmtoff, actoff, recoff, total;
-	unsigned int nsec;
-	struct dtrace_dof_hdr *h;
-	struct dtrace_dof_sec *sec;
-	struct dtrace_dof_stmt *st;
-	uint32_t off[4];
-	const char *parts[4];
-	char *out;
-	int i;
+	struct dofb d = DOFB_INIT;
+	struct dtrace_dof_stmt st;
+	struct dtrace_dof_action a;
+	struct dtrace_dof_rec r;
 
 	desc_parse(desc, &pd);
-	parts[0] = pd.dpd_provider;
-	parts[1] = pd.dpd_mod;
-	parts[2] = pd.dpd_func;
-	parts[3] = pd.dpd_name;
-	strtab[0] = '\0';
-	for (i = 0; i < 4; i++) {
-		off[i] = slen;
-		memcpy(strtab + slen, parts[i], strlen(parts[i]) + 1);
-		slen += strlen(parts[i]) + 1;
-	}
-	nsec = stack_frames ? 4 : 2;
-	hdr = sizeof(*h) + nsec * sizeof(*sec);
-	stroff = hdr;
-	stmtoff = (stroff + slen + 7) & ~(size_t)7;
-	actoff = stmtoff + sizeof(*st);
-	recoff = actoff + sizeof(struct dtrace_dof_action);
-	total = stack_frames ? recoff + sizeof(struct dtrace_dof_rec) : actoff;
-	out = calloc(1, total);
-	h = (void *)out;
-	sec = (void *)(out + sizeof(*h));
-	st = (void *)(out + stmtoff);
-	h->dofh_magic[0] = DTRACE_DOF_MAG0;
-	h->dofh_magic[1] = DTRACE_DOF_MAG1;
-	h->dofh_magic[2] = DTRACE_DOF_MAG2;
-	h->dofh_magic[3] = DTRACE_DOF_MAG3;
-	h->dofh_version = DTRACE_DOF_VERSION;
-	h->dofh_abi = DTRACE_ABI_VERSION;
-	h->dofh_hdrsize = sizeof(*h);
-	h->dofh_secsize = sizeof(*sec);
-	h->dofh_secnum = nsec;
-	h->dofh_secoff = sizeof(*h);
-	h->dofh_loadsz = total;
-	sec[0].dofs_kind = DTRACE_DOF_SECT_STRTAB;
-	sec[0].dofs_align = 1;
-	sec[0].dofs_offset = stroff;
-	sec[0].dofs_size = slen;
-	memcpy(out + stroff, strtab, slen);
-	sec[1].dofs_kind = DTRACE_DOF_SECT_STMTS;
-	sec[1].dofs_align = 8;
-	sec[1].dofs_entsize = sizeof(*st);
-	sec[1].dofs_offset = stmtoff;
-	sec[1].dofs_size = sizeof(*st);
-	st->dofst_provider = off[0];
-	st->dofst_module = off[1];
-	st->dofst_function = off[2];
-	st->dofst_name = off[3];
-	st->dofst_pred = DTRACE_DOF_NONE;
-	st->dofst_align = 8;
+	dofb_stmt(&d, &st, pd.dpd_provider, pd.dpd_mod, pd.dpd_func,
+		  pd.dpd_name);
+	memset(&a, 0, sizeof(a));
+	memset(&r, 0, sizeof(r));
 	if (stack_frames) {
-		struct dtrace_dof_action *a = (void *)(out + actoff);
-		struct dtrace_dof_rec *r = (void *)(out + recoff);
-
-		sec[2].dofs_kind = DTRACE_DOF_SECT_ACTIONS;
-		sec[2].dofs_align = 8;
-		sec[2].dofs_entsize = sizeof(*a);
-		sec[2].dofs_offset = actoff;
-		sec[2].dofs_size = sizeof(*a);
-		sec[3].dofs_kind = DTRACE_DOF_SECT_RECORDS;
-		sec[3].dofs_align = 8;
-		sec[3].dofs_entsize = sizeof(*r);
-		sec[3].dofs_offset = recoff;
-		sec[3].dofs_size = sizeof(*r);
-		a->dofa_kind = DTRACE_DOFACT_STACK;
-		a->dofa_difo = DTRACE_DOF_NONE;
-		a->dofa_rec = 0;
-		a->dofa_arg = stack_frames;
-		r->dofr_size = 8 * stack_frames;
-		r->dofr_align = 8;
-		st->dofst_act_count = 1;
-		st->dofst_size = 8 * stack_frames;
+		a.dofa_kind = DTRACE_DOFACT_STACK;
+		a.dofa_difo = DTRACE_DOF_NONE;
+		a.dofa_rec = 0;
+		a.dofa_arg = stack_frames;
+		r.dofr_size = 8 * stack_frames;
+		r.dofr_align = 8;
+		st.dofst_act_count = 1;
+		st.dofst_size = 8 * stack_frames;
 	}
-	*lenp = total;
-	return out;
+	dofb_sec(&d, DTRACE_DOF_SECT_STMTS, sizeof(st), &st, sizeof(st));
+	if (stack_frames) {
+		dofb_sec(&d, DTRACE_DOF_SECT_ACTIONS, sizeof(a), &a, sizeof(a));
+		dofb_sec(&d, DTRACE_DOF_SECT_RECORDS, sizeof(r), &r, sizeof(r));
+	}
+	return dofb_finish(&d, lenp);
 }
 
 /* Enable DESC and go; returns the descriptor, the probe count in *np. */

@@ -6,12 +6,15 @@
  * other's free lists; a key is never duplicated; threads hammering the
  * store, with and without a cleaner recycling chunks under them (its sync
  * waits for threads inside the store, as the kernel's does), never see a
- * value of another key and keep every chunk accounted for.
+ * value of another key and keep every chunk accounted for.  Drops are
+ * told apart as DTrace does (plain, with a dirty list, with a rinsing
+ * list), and the reaper frees the self-> variables of threads that are
+ * gone, and only those.
  */
 #include <pthread.h>
 #include <stdlib.h>
 #include "dif/dif_dvar.h"
-#include "tap.h"
+#include "t_dif.h"
 
 static struct dif_dvar_store t_ds;
 static void *t_mem;
@@ -126,6 +129,130 @@ static void test_exhaustion(void)
 	dif_dvar_clean(&t_ds);
 	dif_dvar_reclaim(&t_ds);
 	ok(t_op(0, &k, DIF_DVAR_ALLOC) != NULL, "after cleaning, space again");
+}
+
+static void t_kinds(uint64_t *p, uint64_t *d, uint64_t *r)
+{
+	dif_dvar_drops(&t_ds, p, d, r);
+}
+
+static void test_drop_kinds(void)
+{
+	struct dif_dkey k;
+	uint64_t p, d, r;
+	uint32_t n, i;
+
+	n = t_init(4096, 128, 2);
+	for (i = 0; i < n + 3; i++) {
+		t_key(&k, 1, i, NULL);
+		t_op(i % 2, &k, DIF_DVAR_ALLOC);
+	}
+	t_kinds(&p, &d, &r);
+	ok(p == 3 && d == 0 && r == 0, "a pool full of live variables: plain "
+	   "drops (%llu %llu %llu)", (unsigned long long)p,
+	   (unsigned long long)d, (unsigned long long)r);
+	t_key(&k, 1, 0, NULL);
+	t_op(1, &k, DIF_DVAR_DELETE);
+	t_op(1, &k, DIF_DVAR_DELETE);	/* once only */
+	for (i = 0; i < 2; i++) {
+		t_key(&k, 1, 1000 + i, NULL);
+		t_op(0, &k, DIF_DVAR_ALLOC);
+	}
+	t_kinds(&p, &d, &r);
+	ok(p == 3 && d == 2 && r == 0, "a deleted variable not yet cleaned: "
+	   "drops with a dirty list (%llu %llu %llu)", (unsigned long long)p,
+	   (unsigned long long)d, (unsigned long long)r);
+	dif_dvar_clean(&t_ds);
+	t_key(&k, 1, 2000, NULL);
+	t_op(1, &k, DIF_DVAR_ALLOC);
+	t_kinds(&p, &d, &r);
+	ok(p == 3 && d == 2 && r == 1, "cleaned, awaiting the sync: drops "
+	   "with a rinsing list (%llu %llu %llu)", (unsigned long long)p,
+	   (unsigned long long)d, (unsigned long long)r);
+	dif_dvar_reclaim(&t_ds);
+	ok(t_op(1, &k, DIF_DVAR_ALLOC) != NULL, "reclaimed: space again");
+	t_key(&k, 1, 2001, NULL);
+	t_op(1, &k, DIF_DVAR_ALLOC);
+	t_kinds(&p, &d, &r);
+	ok(p == 4 && d == 2 && r == 1, "full again of live ones: plain drops "
+	   "(%llu %llu %llu)", (unsigned long long)p, (unsigned long long)d,
+	   (unsigned long long)r);
+}
+
+/* Threads 100..199 are alive; the others have exited. */
+static bool t_alive(void *arg, uint64_t key)
+{
+	(*(unsigned *)arg)++;
+	return key >= 100 && key < 200;
+}
+
+static void test_reaper(void)
+{
+	struct dif_dkey k;
+	uint32_t n, i, got = 0;
+	unsigned calls = 0;
+
+	n = t_init(8192, 128, 2);
+	/* Half the pool: self-> variables of 300 dead and alive threads. */
+	for (i = 0; i < n; i++) {
+		t_key(&k, 7 | DIF_DKEY_THREAD, i < n / 2 ? i : 100 + i, NULL);
+		if (i % 4 == 3)
+			k.dk_id = 7;	/* a global array keyed the same: kept */
+		t_op(i % 2, &k, DIF_DVAR_ALLOC);
+	}
+	is_int(dif_dvar_nfree(&t_ds), 0, "pool full");
+	got = dif_dvar_reap(&t_ds, t_alive, &calls);
+	ok(got > 0 && calls > 0, "the reaper deletes variables of exited "
+	   "threads (%u of %u)", got, n);
+	dif_dvar_clean(&t_ds);
+	dif_dvar_reclaim(&t_ds);
+	is_int(dif_dvar_nfree(&t_ds), got, "... and the cleaner frees them");
+	for (i = 0, got = 0; i < n; i++) {
+		t_key(&k, 7 | DIF_DKEY_THREAD, i < n / 2 ? i : 100 + i, NULL);
+		if (i % 4 == 3)
+			k.dk_id = 7;
+		if (t_op(0, &k, DIF_DVAR_LOOKUP) != NULL)
+			got++;
+		else if (i % 4 == 3 ||
+			 (i >= n / 2 ? 100 + i : i) - 100 < 100)
+			break;
+	}
+	is_int(i, n, "live threads' variables and global arrays stay");
+	calls = 0;
+	is_int(dif_dvar_reap(&t_ds, t_alive, &calls), 0,
+	       "a second pass finds nothing more");
+}
+
+static bool t_gone(void *arg, uint64_t key)
+{
+	*(uint64_t *)arg = key;
+	return false;
+}
+
+/* The interpreter marks self-> keys; the reaper leaves arrays alone. */
+static void test_reap_vm(void)
+{
+	static const char vars[] = ".var a 3 global array int64 rw\n"
+		".var t 4 thread scalar int64 rw\n";
+	char prog[512];
+	uint64_t key = 0;
+
+	t_host();
+	t_th->th_thread = 0x1111;
+	snprintf(prog, sizeof(prog), "%smovi %%r1, 5\nstts t, %%r1\n"
+		 "movi %%r2, 3\npushtv %%r2\nstga a, %%r1\nret %%r1\n", vars);
+	is_int(t_run(prog).r_val, 5, "self->t = 5; a[3] = 5");
+	is_int(dif_dvar_reap(&t_th->th_dvars, t_gone, &key), 1,
+	       "the reaper takes self->t of an exited thread, not a[3]");
+	is_int(key, 0x1111, "... asking about its thread key");
+	dif_dvar_clean(&t_th->th_dvars);
+	dif_dvar_reclaim(&t_th->th_dvars);
+	snprintf(prog, sizeof(prog), "%sldts %%r1, t\nmovi %%r2, 3\n"
+		 "pushtv %%r2\nldga %%r3, a\nmuli %%r1, %%r1, 256\n"
+		 "or %%r1, %%r1, %%r3\nret %%r1\n", vars);
+	is_int(t_run(prog).r_val, 5, "self->t is gone, a[3] stays");
+	dif_testhost_free(t_th);
+	t_th = NULL;
 }
 
 static void test_twins(void)
@@ -249,6 +376,9 @@ int main(void)
 {
 	test_basic();
 	test_exhaustion();
+	test_drop_kinds();
+	test_reaper();
+	test_reap_vm();
 	test_twins();
 	test_threads(false);
 	test_threads(true);

@@ -74,6 +74,34 @@ static const char *trace_of(const char *prog)
 	return out;
 }
 
+/* How the program pushes tuples: "pushts N pushtv M" over its objects. */
+static const char *pushes_of(const char *prog)
+{
+	static char out[64];
+	dtrace_prog_t *pgp = dtrace_program_strcompile(dtp, prog,
+			DTRACE_PROBESPEC_NAME, 0, 0, NULL);
+	struct dif_object obj;
+	struct dif_error err;
+	unsigned ts = 0, tv = 0;
+	int d;
+	uint32_t i;
+
+	if (!pgp)
+		return dtrace_errmsg(dtp, dtrace_errno(dtp));
+	for (d = 0; d < pgp->dp_difos.n; d++) {
+		if (dif_object_parse(&obj, pgp->dp_difos.v[d].dd_blob,
+				     pgp->dp_difos.v[d].dd_size, &err) != 0)
+			return "(unparsable)";
+		for (i = 0; i < obj.do_ninstr; i++) {
+			ts += DIF_INSTR_OP(obj.do_instr[i]) == DIF_OP_PUSHTS;
+			tv += DIF_INSTR_OP(obj.do_instr[i]) == DIF_OP_PUSHTV;
+		}
+	}
+	dtrace_program_destroy(dtp, pgp);
+	snprintf(out, sizeof(out), "pushts %u pushtv %u", ts, tv);
+	return out;
+}
+
 #define EXPR(e, want) do {						\
 	char p_[256];							\
 	snprintf(p_, sizeof(p_), "BEGIN { a = 7; b = -3; s = \"abc\"; "	\
@@ -113,6 +141,14 @@ int main(void)
 	EXPR("s != \"abd\"", "1");
 	EXPR("s < \"abd\"", "1");
 	EXPR("strlen(s)", "3");
+	EXPR("strlen(strjoin(s, strjoin(s, \"de\")))", "8");
+	EXPR("index(strjoin(s, s), \"ca\")", "2");
+	EXPR("link_ntop(1, alloca(6)) == \"00:00:00:00:00:00\"", "1");
+	is_str(pushes_of("BEGIN { s = \"abc\"; trace(strjoin(s, \"x\")); }"),
+	       "pushts 0 pushtv 2", "string arguments of subroutines are "
+	       "pushed by reference (pushtv)");
+	is_str(pushes_of("BEGIN { k[\"a\", 1] = 1; trace(k[\"a\", 1]); }"),
+	       "pushts 2 pushtv 2", "string keys of arrays are copied (pushts)");
 	EXPR("pid + 1", "43");
 	EXPR("a++ + a", "15");
 	EXPR("(a += 3, a)", "10");
