@@ -28,7 +28,7 @@
  * The ABI version: bumped when any command or structure of this header, of
  * the DIF encoding or of the DOF layout changes incompatibly.
  */
-#define DTRACE_ABI_VERSION	1
+#define DTRACE_ABI_VERSION	2
 
 /* Feature bits, announced by the module and requested by userland. */
 #define DTRACE_FEAT_HANDSHAKE	(1ULL << 0)	/* this header's handshake */
