@@ -17,6 +17,7 @@
 KMOD_TEST_PROGS := $(B)/test/kmod/ioctl_test $(B)/test/kmod/core_dof \
 	$(B)/test/kmod/prov_fire
 KMOD_TEST_PROGS += $(B)/test/kmod/dof_mutate
+KMOD_TEST_PROGS += $(B)/test/kmod/out_usym
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
