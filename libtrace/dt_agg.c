@@ -16,8 +16,15 @@
  * printa() prints one aggregation where its record is consumed, as of
  * the snapshot taken just before (so END's printa() sees everything).
  *
+ * clear(), trunc() and normalize() act on this table when their record
+ * is consumed: clear() zeroes the values and keeps the keys, trunc()
+ * removes entries (what a later snapshot brings back starts afresh),
+ * normalize() sets a divisor that only printing applies.
+ *
  * Output, as dtrace(1M) prints at exit (skipping what printa() printed): the aggregations in the order
- * they were declared, each one's entries sorted by value and then by key;
+ * they were declared, each one's entries sorted by value and then by key
+ * (the aggsortkey, aggsortkeypos and aggsortrev options change that as
+ * in DTrace: dt_agg_cmp());
  * a line per entry: the keys (integers right-aligned by size, strings
  * left-aligned in 50 columns), then the value (16 columns; avg and stddev
  * computed; the quantizations as DTrace's histograms of '@' bars).

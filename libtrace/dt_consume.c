@@ -29,6 +29,20 @@
  * holds both, its records up to the end of BEGIN's come first and the
  * rest last.  Drops are reported on stderr in DTrace's
  * words ("dtrace: 12 drops on CPU 1").
+ *
+ * Each action kind prints or acts as DTrace's consumer does: sym(),
+ * mod() (kernel, dt_ksym.c) and usym(), umod(), uaddr() (a pid and
+ * address record, dt_usym.c) in "  %-50s"; tracemem() always as a hex
+ * dump (a dynamic size is a u64 before the bytes); trace() of bytes as
+ * a dump too under rawbytes; print() by type (dt_print.c); clear(),
+ * trunc(), normalize() and denormalize() on the merged aggregations
+ * (dt_agg.c) when their record is consumed; setopt() through
+ * dtrace_setopt(), so quiet and flowindent change from the next record;
+ * system() after flushing our output; freopen() by swapping the output
+ * stream's descriptor (an empty name swaps the first one back);
+ * ftruncate() empties the output file.  Under flowindent the line prefix
+ * is DTrace's "CPU FUNCTION" layout (dt_flow_prefix()), with the
+ * indentation restarting at each CPU's buffer as in DTrace.
  */
 #include <ctype.h>
 #include <errno.h>
