@@ -4,7 +4,8 @@
 # prints them: clear(), trunc() (n, -n, all), normalize()/denormalize()
 # in the default output and through printa(); printa() formats of avg,
 # stddev and the three quantizations (%@ prints the histogram); the
-# aggsortkey, aggsortrev and aggsortkeypos options; tracemem() (fixed and
+# aggsortkey, aggsortrev, aggsortkeypos and aggsortpos options (printa()
+# of several aggregations joins them on their keys); tracemem() (fixed and
 # dynamic size) and rawbytes; sym(), func(), mod() and %a of a kernel
 # address; usym(), ufunc(), umod(), uaddr() and %A of a user address in a
 # live process (out_usym); print() of integers, chars and structs;
@@ -228,3 +229,10 @@ same "-F: entries indent, returns unindent, others print |" \
   0    <- ksys_write                          
   0  <= write                                 
   0  => exit_group                            " "$(cat "$tmp/flow")"
+
+want=$(printf '\n  %-50s %16d %16d\n  %-50s %16d %16d\n  %-50s %16d %16d\n' \
+	z 0 2 x 1 10 y 5 0; printf 'z 0 2\nx 1 10\ny 5 0\ny 5 0\nz 0 2\nx 1 10\n')
+run "printa() of two aggregations joins them on the keys; aggsortpos" "$want" \
+	-qn 'BEGIN { @a["x"] = sum(1); @a["y"] = sum(5); @b["x"] = sum(10);
+	@b["z"] = sum(2); printa(@a, @b); printa("%s %@d %@d\n", @a, @b);
+	setopt("aggsortpos", "1"); printa("%s %@d %@d\n", @a, @b); exit(0); }'

@@ -37,7 +37,7 @@ int main(void)
 {
 	uint64_t fn = (uint64_t)(uintptr_t)&t_consume_out_target;
 	char buf[512], want[512];
-	struct dt_pfval vals[2], agg;
+	struct dt_pfval vals[2], agg[2];
 	struct dt_pfv *pfv;
 	dtrace_hdl_t *dtp;
 	int64_t v;
@@ -78,13 +78,13 @@ int main(void)
 		int64_t n = 42;
 
 		memset(vals, 0, sizeof(vals));
-		memset(&agg, 0, sizeof(agg));
+		memset(agg, 0, sizeof(agg));
 		vals[0].pv_addr = &n;
 		vals[0].pv_size = 8;
 		vals[0].pv_flags = DT_PFVAL_SIGNED;
 		vals[1].pv_addr = "file";
 		vals[1].pv_size = 4;
-		agg.pv_print = t_hist;
+		agg[0].pv_print = t_hist;
 		ok(dt_printf_string(dtp, &s, pfv, vals, 2) < 0,
 		   "%%@ without an aggregation is a mismatch");
 		free(s);
@@ -92,7 +92,7 @@ int main(void)
 		{
 			size_t len = 0;
 			FILE *fp = open_memstream(&s, &len);
-			int n = fp ? dt_printf_format(dtp, fp, pfv, vals, 2, &agg) : -1;
+			int n = fp ? dt_printf_format(dtp, fp, pfv, vals, 2, agg) : -1;
 
 			if (fp)
 				fclose(fp);
