@@ -909,12 +909,12 @@ void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id)
 
 		if (e->dae_aggid != id)
 			continue;
-		memset(e->dae_val, 0, dc->dc_aggs[id].dad_valsize);
-		/* What merges into a cleared min or max must win. */
-		if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_MIN)
-			e->dae_val[0] = INT64_MAX;
-		else if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_MAX)
-			e->dae_val[0] = INT64_MIN;
+		/* Zeroes, as DTrace's (a cleared min() is 0 until a smaller
+		 * value comes); lquantize's base word stays. */
+		if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_LQUANTIZE)
+			memset(e->dae_val + 1, 0, dc->dc_aggs[id].dad_valsize - 8);
+		else
+			memset(e->dae_val, 0, dc->dc_aggs[id].dad_valsize);
 	}
 }
 

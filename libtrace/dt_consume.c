@@ -379,7 +379,7 @@ static void dt_consume_setopt(dtrace_hdl_t *dtp, const struct dt_epid *dep,
 	const struct dtrace_dof_action *a = &en->den_acts[ai];
 	const struct dtrace_dof_rec *rn, *rv = NULL;
 	char name[256], val[256];
-	const char *v = NULL;
+	const char *v = "1";	/* setopt("quiet"), as DTrace passes it */
 
 	if (a->dofa_nargs < 1 || a->dofa_nargs > 2 ||
 	    a->dofa_nargs > en->den_nacts - ai - 1 ||
@@ -396,7 +396,7 @@ static void dt_consume_setopt(dtrace_hdl_t *dtp, const struct dt_epid *dep,
 	}
 	if (dtrace_setopt(dtp, name, v) != 0) {
 		dt_consume_liberr(dep, "couldn't set option \"%s\" to \"%s\": "
-				  "%s\n", name, v ? v : "",
+				  "%s\n", name, v,
 				  dtrace_errmsg(dtp, dtrace_errno(dtp)));
 		return;
 	}

@@ -53,6 +53,9 @@ run "clear() zeroes the values and keeps the keys" "
 	-qn 'BEGIN { @a["x"] = count(); @a["y"] = count(); @a["y"] = count();
 	clear(@a); printa(@a); @b["k"] = sum(1); exit(0); }'
 
+run "clear() of min() zeroes it as DTrace's does" "
+                0" -qn 'BEGIN { @m = min(5); clear(@m); printa(@m); exit(0); }'
+
 run "trunc(@, 2) keeps the largest, trunc(@, -1) the smallest, trunc(@) none" "
                 3                3
                 4                4
@@ -236,3 +239,7 @@ run "printa() of two aggregations joins them on the keys; aggsortpos" "$want" \
 	-qn 'BEGIN { @a["x"] = sum(1); @a["y"] = sum(5); @b["x"] = sum(10);
 	@b["z"] = sum(2); printa(@a, @b); printa("%s %@d %@d\n", @a, @b);
 	setopt("aggsortpos", "1"); printa("%s %@d %@d\n", @a, @b); exit(0); }'
+
+run "setopt() of an unknown option: DTrace's message, tracing goes on" \
+"dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): couldn't set option \"nosuchopt\" to \"1\": Invalid option name
+on" -qn 'BEGIN { setopt("nosuchopt"); printf("on"); exit(0); }'
