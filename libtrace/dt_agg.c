@@ -331,13 +331,31 @@ static int dt_agg_valcmp(const struct dt_aggdesc *ad, const int64_t *a,
 		}
 		break;
 	}
-	case DTRACE_AGG_LLQUANTIZE:
-		/* By the counts weighted by their bucket's rank. */
-		for (i = 0; i < n; i++) {
-			sa += (long double)a[i] * (i + 1);
-			sb += (long double)b[i] * (i + 1);
+	case DTRACE_AGG_LLQUANTIZE: {
+		/* Each bucket's count times its value (under: low - 1). */
+		int64_t value = 1, next, step, order;
+
+		for (order = 0; order < p[1]; order++)
+			value *= p[0];
+		sa = (long double)a[0] * (value - 1);
+		sb = (long double)b[0] * (value - 1);
+		za = a[0];
+		zb = b[0];
+		next = value * p[0];
+		step = next > p[3] ? next / p[3] : 1;
+		for (i = 1; order <= p[2] && i < n - 1; i++) {
+			sa += (long double)a[i] * value;
+			sb += (long double)b[i] * value;
+			if ((value += step) != next)
+				continue;
+			next = value * p[0];
+			step = next > p[3] ? next / p[3] : 1;
+			order++;
 		}
+		sa += (long double)a[i] * value;
+		sb += (long double)b[i] * value;
 		break;
+	}
 	default:
 		return dt_cmp64(a[0], b[0]);
 	}

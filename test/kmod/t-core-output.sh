@@ -118,6 +118,19 @@ run "aggsortkey, aggsortrev at run time" "
 	setopt("aggsortkey"); printa(@a); setopt("aggsortrev"); printa(@a);
 	exit(0); }'
 
+run "quantizations sort by their values weighted by count, not by count" \
+	"q: b a l: b a ll: ba" \
+	-qn 'BEGIN { @q["a"] = quantize(1000); @q["b"] = quantize(1);
+	@q["b"] = quantize(1); @q["b"] = quantize(1);
+	@l["a"] = lquantize(9, 0, 10, 1); @l["b"] = lquantize(1, 0, 10, 1);
+	@l["b"] = lquantize(1, 0, 10, 1); @l["b"] = lquantize(1, 0, 10, 1);
+	@ll["a"] = llquantize(500, 10, 0, 3, 10);
+	@ll["b"] = llquantize(2, 10, 0, 3, 10);
+	@ll["b"] = llquantize(2, 10, 0, 3, 10);
+	@ll["b"] = llquantize(2, 10, 0, 3, 10);
+	printf("q: "); printa("%s ", @q); printf("l: "); printa("%s ", @l);
+	printf("ll: "); printa("%s", @ll); exit(0); }'
+
 run "aggsortkeypos sorts by the second key first" "
                 2  a                                                                 2
                 3  m                                                                 0
