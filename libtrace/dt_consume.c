@@ -551,13 +551,7 @@ void dt_consume_options(dtrace_hdl_t *dtp)
 		return;
 	dc->dc_quiet = dtrace_getopt(dtp, "quiet", &v) == 0 && v > 0;
 	dc->dc_flow = dtrace_getopt(dtp, "flowindent", &v) == 0 && v > 0;
-}
-
-static bool dt_opt_isset(dtrace_hdl_t *dtp, const char *name)
-{
-	int64_t v;
-
-	return dtrace_getopt(dtp, name, &v) == 0 && v > 0;
+	dc->dc_rawbytes = dtrace_getopt(dtp, "rawbytes", &v) == 0 && v > 0;
 }
 
 /* "entry" or "...-entry" (as "return"), not "carpentry". */
@@ -666,7 +660,7 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 		fprintf(fp, "%3d %6u %32s ", cpu, dep->dep_probe.dpd_id, name);
 	}
 	dc->dc_lastepid = dep->dep_epid;
-	rawbytes = dt_opt_isset(dtp, "rawbytes");
+	rawbytes = dc->dc_rawbytes;
 
 	for (i = 0; i < st->dofst_act_count; i++) {
 		uint32_t ai = st->dofst_act_first + i;
