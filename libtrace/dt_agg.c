@@ -16,8 +16,15 @@
  * printa() prints one aggregation where its record is consumed, as of
  * the snapshot taken just before (so END's printa() sees everything).
  *
+ * clear(), trunc() and normalize() act on this table when their record
+ * is consumed: clear() zeroes the values and keeps the keys, trunc()
+ * removes entries (what a later snapshot brings back starts afresh),
+ * normalize() sets a divisor that only printing applies.
+ *
  * Output, as dtrace(1M) prints at exit (skipping what printa() printed): the aggregations in the order
- * they were declared, each one's entries sorted by value and then by key;
+ * they were declared, each one's entries sorted by value and then by key
+ * (the aggsortkey, aggsortkeypos and aggsortrev options change that as
+ * in DTrace: dt_agg_cmp());
  * a line per entry: the keys (integers right-aligned by size, strings
  * left-aligned in 50 columns), then the value (16 columns; avg and stddev
  * computed; the quantizations as DTrace's histograms of '@' bars).
@@ -34,6 +41,7 @@
 
 #define DT_QUANTIZE_NBUCKETS	127
 #define DT_QUANTIZE_ZERO	63
+#define DT_JOIN_MAX		16	/* aggregations one printa() joins */
 
 int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en)
 {
@@ -336,13 +344,31 @@ static int dt_agg_valcmp(const struct dt_aggdesc *ad, const int64_t *a,
 		}
 		break;
 	}
-	case DTRACE_AGG_LLQUANTIZE:
-		/* By the counts weighted by their bucket's rank. */
-		for (i = 0; i < n; i++) {
-			sa += (long double)a[i] * (i + 1);
-			sb += (long double)b[i] * (i + 1);
+	case DTRACE_AGG_LLQUANTIZE: {
+		/* Each bucket's count times its value (under: low - 1). */
+		int64_t value = 1, next, step, order;
+
+		for (order = 0; order < p[1]; order++)
+			value *= p[0];
+		sa = (long double)a[0] * (value - 1);
+		sb = (long double)b[0] * (value - 1);
+		za = a[0];
+		zb = b[0];
+		next = value * p[0];
+		step = next > p[3] ? next / p[3] : 1;
+		for (i = 1; order <= p[2] && i < n - 1; i++) {
+			sa += (long double)a[i] * value;
+			sb += (long double)b[i] * value;
+			if ((value += step) != next)
+				continue;
+			next = value * p[0];
+			step = next > p[3] ? next / p[3] : 1;
+			order++;
 		}
+		sa += (long double)a[i] * value;
+		sb += (long double)b[i] * value;
 		break;
+	}
 	default:
 		return dt_cmp64(a[0], b[0]);
 	}
@@ -706,40 +732,158 @@ static void dt_agg_pfval(const struct dt_aggdesc *ad, const int64_t *d,
 		       DT_PFVAL_SIGNED;
 }
 
-/* One entry through printa()'s format: the keys, then %@ the value. */
+/*
+ * One line through printa()'s format: the keys, then %@ the values of
+ * the n aggregations ads[] (vals[] of each; NULL: none, printed as 0).
+ */
 static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
 			     const struct dt_pfv *pfv,
-			     const struct dt_aggdesc *ad,
-			     const struct dt_aggent *e)
+			     const struct dt_aggdesc *const *ads,
+			     const char *key, const int64_t *const *vals,
+			     uint32_t nagg)
 {
-	struct dt_pfval vals[DIF_TUPLE_MAX + 1], aggval;
+	struct dt_pfval kv[DIF_TUPLE_MAX + 1], av[DT_JOIN_MAX + 1];
+	const struct dt_aggdesc *ad = ads[0];
+	int64_t tmp[DT_JOIN_MAX];
 	uint32_t k, n = ad->dad_agg->dofag_nkeys;
-	int64_t tmp;
 
-	if (n > DIF_TUPLE_MAX)
+	if (n > DIF_TUPLE_MAX || nagg > DT_JOIN_MAX)
 		return dt_set_errmsg(dtp, EINVAL, "malformed aggregation");
-	dt_agg_pfval(ad, e->dae_val, &tmp, &aggval);
+	memset(av, 0, sizeof(av));
+	for (k = 0; k < nagg; k++)
+		dt_agg_pfval(ads[k], vals[k], &tmp[k], &av[k]);
 	for (k = 0; k < n; k++) {
 		const struct dtrace_dof_rec *r = &ad->dad_keyrecs[k];
 
-		memset(&vals[k], 0, sizeof(vals[k]));
-		vals[k].pv_addr = e->dae_key + r->dofr_offset;
-		vals[k].pv_size = r->dofr_flags & DTRACE_DOFREC_F_STRING ?
-			strnlen(vals[k].pv_addr, r->dofr_size) : r->dofr_size;
-		vals[k].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
-				   DT_PFVAL_SIGNED : 0;
+		memset(&kv[k], 0, sizeof(kv[k]));
+		kv[k].pv_addr = key + r->dofr_offset;
+		kv[k].pv_size = r->dofr_flags & DTRACE_DOFREC_F_STRING ?
+			strnlen(kv[k].pv_addr, r->dofr_size) : r->dofr_size;
+		kv[k].pv_flags = r->dofr_flags & DTRACE_DOFREC_F_SIGNED ?
+				 DT_PFVAL_SIGNED : 0;
 		if (r->dofr_flags & DTRACE_DOFREC_F_KSTACK)
-			vals[k].pv_flags = DT_PFVAL_KSTACK;
+			kv[k].pv_flags = DT_PFVAL_KSTACK;
 		if (r->dofr_flags & DTRACE_DOFREC_F_USTACK)
-			vals[k].pv_flags = DT_PFVAL_USTACK;
+			kv[k].pv_flags = DT_PFVAL_USTACK;
 	}
-	return dt_printf_format(dtp, fp, pfv, vals, (int)n, &aggval) < 0 ? -1 : 0;
+	return dt_printf_format(dtp, fp, pfv, kv, (int)n, av) < 0 ? -1 : 0;
+}
+
+/*
+ * printa(@a, @b, ...): DTrace joins the aggregations on their keys, one
+ * line per key any of them has, each aggregation's value in turn (zero
+ * where it has none), sorted by the value of the aggsortpos-th one.
+ */
+struct dt_joinrow {
+	const char *jr_key;
+	const int64_t *jr_vals[DT_JOIN_MAX];
+};
+
+static struct {
+	const struct dt_aggdesc *const *jc_ads;
+	uint32_t jc_pos;
+} dt_join;
+
+static int dt_join_cmp(const void *pa, const void *pb)
+{
+	const struct dt_joinrow *a = pa, *b = pb;
+	const struct dt_aggdesc *ad = dt_join.jc_ads[dt_join.jc_pos];
+	int c;
+
+	if (dt_sort.so_key) {
+		c = dt_agg_keycmp(ad, a->jr_key, b->jr_key);
+		return c ? c : dt_agg_valcmp(ad, a->jr_vals[dt_join.jc_pos],
+					     b->jr_vals[dt_join.jc_pos]);
+	}
+	c = dt_agg_valcmp(ad, a->jr_vals[dt_join.jc_pos],
+			  b->jr_vals[dt_join.jc_pos]);
+	return c ? c : dt_agg_keycmp(ad, a->jr_key, b->jr_key);
+}
+
+static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
+				const struct dt_pfv *pfv, const uint32_t *ids,
+				uint32_t nagg)
+{
+	struct dt_consumer *dc = dtp->dt_cons;
+	const struct dt_aggdesc *ads[DT_JOIN_MAX];
+	struct dt_joinrow *rows;
+	int64_t *zero;
+	size_t i, j, nrows = 0, maxval = 8;
+	uint32_t k;
+	int64_t pos;
+	int ret = 0;
+
+	for (k = 0; k < nagg; k++) {
+		ads[k] = &dc->dc_aggs[ids[k]];
+		if (ads[k]->dad_keysize != ads[0]->dad_keysize ||
+		    ads[k]->dad_agg->dofag_nkeys != ads[0]->dad_agg->dofag_nkeys)
+			return dt_set_errmsg(dtp, EINVAL, "printa(): "
+					     "aggregations with different keys");
+		if (ads[k]->dad_valsize > maxval)
+			maxval = ads[k]->dad_valsize;
+	}
+	rows = calloc(dc->dc_naggents + 1, sizeof(*rows));
+	zero = calloc(1, maxval);
+	if (!rows || !zero) {
+		free(rows);
+		free(zero);
+		return dt_set_errno(dtp, ENOMEM);
+	}
+	for (i = 0; i < dc->dc_naggents; i++) {
+		const struct dt_aggent *e = dc->dc_aggents[i];
+
+		for (k = 0; k < nagg && e->dae_aggid != ids[k]; k++)
+			;
+		if (k == nagg)
+			continue;
+		for (j = 0; j < nrows; j++)
+			if (memcmp(rows[j].jr_key, e->dae_key,
+				   ads[0]->dad_keysize) == 0)
+				break;
+		if (j == nrows)
+			rows[nrows++].jr_key = e->dae_key;
+		if (!rows[j].jr_vals[k])
+			rows[j].jr_vals[k] = e->dae_val;
+	}
+	for (j = 0; j < nrows; j++)
+		for (k = 0; k < nagg; k++)
+			if (!rows[j].jr_vals[k])
+				rows[j].jr_vals[k] = zero;
+	pos = 0;
+	if (dtrace_getopt(dtp, "aggsortpos", &pos) != 0 || pos < 0 ||
+	    pos >= nagg)
+		pos = 0;
+	dt_join.jc_ads = ads;
+	dt_join.jc_pos = (uint32_t)pos;
+	qsort(rows, nrows, sizeof(*rows), dt_join_cmp);
+
+	if (!pfv)
+		fputc('\n', fp);
+	for (j = 0; j < nrows && ret == 0; j++) {
+		if (pfv) {
+			ret = dt_agg_printa_fmt(dtp, fp, pfv, ads, rows[j].jr_key,
+						rows[j].jr_vals, nagg);
+			continue;
+		}
+		for (k = 0; k < ads[0]->dad_agg->dofag_nkeys; k++)
+			dt_print_key(fp, &ads[0]->dad_keyrecs[k], rows[j].jr_key +
+				     ads[0]->dad_keyrecs[k].dofr_offset);
+		for (k = 0; k < nagg; k++)
+			dt_print_aggval(fp, ads[k], rows[j].jr_vals[k]);
+		fputc('\n', fp);
+	}
+	for (k = 0; k < nagg; k++)
+		dc->dc_aggs[ids[k]].dad_printed = true;
+	free(rows);
+	free(zero);
+	return ret;
 }
 
 /*
  * printa(): each aggregation named, sorted, now (as of the snapshot taken
  * before these records were consumed); without a format as at exit,
- * after a newline, with one through the format per entry.  An
+ * after a newline, with one through the format per entry; several
+ * aggregations joined on their keys (dt_agg_printa_joined()).  An
  * aggregation printa() printed is not printed again at exit.
  */
 int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
@@ -747,31 +891,42 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 	const struct dtrace_dof_action *a = &en->den_acts[ai];
-	uint32_t n, id;
+	uint32_t n, id, ids[DT_JOIN_MAX];
 	size_t i;
 
-	if (a->dofa_nargs > en->den_nacts - ai - 1)
+	if (a->dofa_nargs > en->den_nacts - ai - 1 || a->dofa_nargs == 0)
 		return dt_set_errmsg(dtp, EINVAL, "malformed printa()");
 	dt_agg_sort(dtp, dc);
-	for (n = 0; n < a->dofa_nargs; n++) {
-		id = en->den_aggbase + (uint32_t)en->den_acts[ai + 1 + n].dofa_arg;
+	for (n = 0; n < a->dofa_nargs; n++)
 		if (en->den_acts[ai + 1 + n].dofa_arg >= en->den_naggs)
 			return dt_set_errmsg(dtp, EINVAL, "malformed printa()");
-		if (!en->den_pfv[ai])
-			fputc('\n', fp);
-		for (i = 0; i < dc->dc_naggents; i++) {
-			const struct dt_aggent *e = dc->dc_aggents[i];
-
-			if (e->dae_aggid != id)
-				continue;
-			if (!en->den_pfv[ai])
-				dt_print_aggent(fp, &dc->dc_aggs[id], e);
-			else if (dt_agg_printa_fmt(dtp, fp, en->den_pfv[ai],
-						   &dc->dc_aggs[id], e) != 0)
-				return -1;
-		}
-		dc->dc_aggs[id].dad_printed = true;
+	if (a->dofa_nargs > 1) {
+		if (a->dofa_nargs > DT_JOIN_MAX)
+			return dt_set_errmsg(dtp, EINVAL, "printa() of more than "
+					     "%d aggregations", DT_JOIN_MAX);
+		for (n = 0; n < a->dofa_nargs; n++)
+			ids[n] = en->den_aggbase +
+				 (uint32_t)en->den_acts[ai + 1 + n].dofa_arg;
+		return dt_agg_printa_joined(dtp, fp, en->den_pfv[ai], ids,
+					    a->dofa_nargs);
 	}
+	id = en->den_aggbase + (uint32_t)en->den_acts[ai + 1].dofa_arg;
+	if (!en->den_pfv[ai])
+		fputc('\n', fp);
+	for (i = 0; i < dc->dc_naggents; i++) {
+		const struct dt_aggent *e = dc->dc_aggents[i];
+		const struct dt_aggdesc *ad = &dc->dc_aggs[id];
+		const int64_t *v = e->dae_val;
+
+		if (e->dae_aggid != id)
+			continue;
+		if (!en->den_pfv[ai])
+			dt_print_aggent(fp, ad, e);
+		else if (dt_agg_printa_fmt(dtp, fp, en->den_pfv[ai], &ad,
+					   e->dae_key, &v, 1) != 0)
+			return -1;
+	}
+	dc->dc_aggs[id].dad_printed = true;
 	return 0;
 }
 
@@ -805,12 +960,12 @@ void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id)
 
 		if (e->dae_aggid != id)
 			continue;
-		memset(e->dae_val, 0, dc->dc_aggs[id].dad_valsize);
-		/* What merges into a cleared min or max must win. */
-		if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_MIN)
-			e->dae_val[0] = INT64_MAX;
-		else if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_MAX)
-			e->dae_val[0] = INT64_MIN;
+		/* Zeroes, as DTrace's (a cleared min() is 0 until a smaller
+		 * value comes); lquantize's base word stays. */
+		if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_LQUANTIZE)
+			memset(e->dae_val + 1, 0, dc->dc_aggs[id].dad_valsize - 8);
+		else
+			memset(e->dae_val, 0, dc->dc_aggs[id].dad_valsize);
 	}
 }
 

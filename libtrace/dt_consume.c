@@ -29,6 +29,20 @@
  * holds both, its records up to the end of BEGIN's come first and the
  * rest last.  Drops are reported on stderr in DTrace's
  * words ("dtrace: 12 drops on CPU 1").
+ *
+ * Each action kind prints or acts as DTrace's consumer does: sym(),
+ * mod() (kernel, dt_ksym.c) and usym(), umod(), uaddr() (a pid and
+ * address record, dt_usym.c) in "  %-50s"; tracemem() always as a hex
+ * dump (a dynamic size is a u64 before the bytes); trace() of bytes as
+ * a dump too under rawbytes; print() by type (dt_print.c); clear(),
+ * trunc(), normalize() and denormalize() on the merged aggregations
+ * (dt_agg.c) when their record is consumed; setopt() through
+ * dtrace_setopt(), so quiet and flowindent change from the next record;
+ * system() after flushing our output; freopen() by swapping the output
+ * stream's descriptor (an empty name swaps the first one back);
+ * ftruncate() empties the output file.  Under flowindent the line prefix
+ * is DTrace's "CPU FUNCTION" layout (dt_flow_prefix()), with the
+ * indentation restarting at each CPU's buffer as in DTrace.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -366,7 +380,7 @@ static void dt_consume_setopt(dtrace_hdl_t *dtp, const struct dt_epid *dep,
 	const struct dtrace_dof_action *a = &en->den_acts[ai];
 	const struct dtrace_dof_rec *rn, *rv = NULL;
 	char name[256], val[256];
-	const char *v = NULL;
+	const char *v = "1";	/* setopt("quiet"), as DTrace passes it */
 
 	if (a->dofa_nargs < 1 || a->dofa_nargs > 2 ||
 	    a->dofa_nargs > en->den_nacts - ai - 1 ||
@@ -383,7 +397,7 @@ static void dt_consume_setopt(dtrace_hdl_t *dtp, const struct dt_epid *dep,
 	}
 	if (dtrace_setopt(dtp, name, v) != 0) {
 		dt_consume_liberr(dep, "couldn't set option \"%s\" to \"%s\": "
-				  "%s\n", name, v ? v : "",
+				  "%s\n", name, v,
 				  dtrace_errmsg(dtp, dtrace_errno(dtp)));
 		return;
 	}
@@ -538,13 +552,7 @@ void dt_consume_options(dtrace_hdl_t *dtp)
 		return;
 	dc->dc_quiet = dtrace_getopt(dtp, "quiet", &v) == 0 && v > 0;
 	dc->dc_flow = dtrace_getopt(dtp, "flowindent", &v) == 0 && v > 0;
-}
-
-static bool dt_opt_isset(dtrace_hdl_t *dtp, const char *name)
-{
-	int64_t v;
-
-	return dtrace_getopt(dtp, name, &v) == 0 && v > 0;
+	dc->dc_rawbytes = dtrace_getopt(dtp, "rawbytes", &v) == 0 && v > 0;
 }
 
 /* "entry" or "...-entry" (as "return"), not "carpentry". */
@@ -653,7 +661,7 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 		fprintf(fp, "%3d %6u %32s ", cpu, dep->dep_probe.dpd_id, name);
 	}
 	dc->dc_lastepid = dep->dep_epid;
-	rawbytes = dt_opt_isset(dtp, "rawbytes");
+	rawbytes = dc->dc_rawbytes;
 
 	for (i = 0; i < st->dofst_act_count; i++) {
 		uint32_t ai = st->dofst_act_first + i;

@@ -98,6 +98,7 @@ struct dt_consumer {
 	char *dc_aggbuf;		/* one CPU's aggregation snapshot */
 	size_t dc_aggbufsize;
 	bool dc_flow;			/* flowindent */
+	bool dc_rawbytes;		/* rawbytes */
 	int dc_indent;			/* flowindent's depth, in columns */
 	uint32_t dc_lastepid;		/* flowindent: the record before */
 	int dc_savedfd;			/* freopen(): the first output's

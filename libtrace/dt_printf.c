@@ -22,7 +22,8 @@
  *    %a (and %k of one address) prints a kernel address as
  *    module`function+0xoff, %A a user address in its process
  *    (dt_usym.c), each 0x<hex> when no symbol is known;
- *  - printa()'s %@ conversions print the aggregation's value; a
+ *  - printa()'s %@ conversions print the aggregations' values, one
+ *    after the other (the last again when they run out); a
  *    quantization's value prints its histogram (pv_print), whatever
  *    the conversion's flags.
  *
@@ -494,7 +495,7 @@ int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
 		     const struct dt_pfval *vals, int nvals,
 		     const struct dt_pfval *aggval)
 {
-	int i, used = 0;
+	int i, used = 0, aggi = 0;
 
 	for (i = 0; i < pfv->pfv_argc; i++) {
 		const struct dt_pfarg *a = &pfv->pfv_args[i];
@@ -541,9 +542,13 @@ int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
 		snprintf(f, fmt + sizeof(fmt) - f, "%s", pfc->pfc_ofmt);
 
 		if (dt_pfprint(fp, pfc, fmt, sizeof(fmt),
-			       (a->pfa_flags & DT_PF_AGG) ? aggval :
+			       (a->pfa_flags & DT_PF_AGG) ? &aggval[aggi] :
 			       &vals[used++]) < 0)
 			goto mismatch;
+		/* The next %@ prints the next aggregation, if there is one. */
+		if ((a->pfa_flags & DT_PF_AGG) &&
+		    (aggval[aggi + 1].pv_addr || aggval[aggi + 1].pv_print))
+			aggi++;
 	}
 	return used;
 mismatch:

@@ -30,7 +30,8 @@ struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *fmt);
 void dt_printf_destroy(struct dt_pfv *pfv);
 /*
  * Print; returns the number of values used, or -1 with the error set.
- * aggval is what the %@ conversions of printa() print (NULL: none).
+ * aggval is what the %@ conversions of printa() print (NULL: none): an
+ * array ended by an empty entry, one value per aggregation.
  */
 int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const struct dt_pfv *pfv,
 		     const struct dt_pfval *vals, int nvals,

@@ -106,7 +106,11 @@ int main(void)
 	ok(dtrace_setopt(dtp, "bufpolicy", "ring") == 0 &&
 	   dtrace_getopt(dtp, "bufpolicy", &v) == 0 && v == 2,
 	   "bufpolicy=ring");
-	ok(dtrace_setopt(dtp, "quiet", "yes") == -1, "quiet takes no value");
+	ok(dtrace_setopt(dtp, "quiet", "yes") == 0 &&
+	   dtrace_getopt(dtp, "quiet", &v) == 0 && v > 0,
+	   "quiet=yes, as DTrace takes it");
+	ok(dtrace_setopt(dtp, "quiet", "sometimes") == -1,
+	   "quiet takes no other word");
 	ok(dtrace_getopt(dtp, "strsize", &v) == 0 && v == 256,
 	   "strsize defaults to 256");
 
