@@ -59,6 +59,21 @@ static void dt_work_dvdrops(struct dt_consumer *dc, uint64_t n,
 			(unsigned long long)n, n == 1 ? "" : "s", kind);
 }
 
+/* The speculation counts that grew since the last status. */
+static void dt_spec_status(struct dt_consumer *dc,
+			   const struct dtrace_ioc_status *ds)
+{
+	dt_spec_report(ds->ds_specdrops - dc->dc_specdrops,
+		       "speculative drop", "");
+	dt_spec_report((uint32_t)(ds->ds_specbusy - dc->dc_specbusy),
+		       "failed speculation", " (available buffer(s) still busy)");
+	dt_spec_report((uint32_t)(ds->ds_specunavail - dc->dc_specunavail),
+		       "failed speculation", " (no speculative buffer available)");
+	dc->dc_specdrops = ds->ds_specdrops;
+	dc->dc_specbusy = ds->ds_specbusy;
+	dc->dc_specunavail = ds->ds_specunavail;
+}
+
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
@@ -84,14 +99,7 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 				       dc->dc_dvdirty),
 			" with non-empty dirty list");
 	dc->dc_dvdirty = ds.ds_dvdirty;
-	dt_spec_report(ds.ds_specdrops - dc->dc_specdrops, "speculative drop", "");
-	dt_spec_report((uint32_t)(ds.ds_specbusy - dc->dc_specbusy),
-		       "failed speculation", " (available buffer(s) still busy)");
-	dt_spec_report((uint32_t)(ds.ds_specunavail - dc->dc_specunavail),
-		       "failed speculation", " (no speculative buffer available)");
-	dc->dc_specdrops = ds.ds_specdrops;
-	dc->dc_specbusy = ds.ds_specbusy;
-	dc->dc_specunavail = ds.ds_specunavail;
+	dt_spec_status(dc, &ds);
 	if (ds.ds_flags & DTRACE_STATUS_KILLED) {
 		dt_set_errmsg(dtp, ETIMEDOUT,
 			      "Abort due to systemic unresponsiveness");
@@ -102,6 +110,9 @@ dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 	    ds.ds_activity == DTRACE_ACTIVITY_STOPPED) {
 		if (dtrace_stop(dtp) != 0)
 			return DTRACE_WORKSTATUS_ERROR;
+		/* STOP finished the last commits (END's too). */
+		if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, &ds) == 0)
+			dt_spec_status(dc, &ds);
 		rval = DTRACE_WORKSTATUS_DONE;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &dc->dc_lastswitch);

@@ -81,3 +81,12 @@ check-vm:
 	test/summary.sh $(foreach k,$(KVERS),$(B)/test/vm-$(k).tap)
 
 .PHONY: check-vm
+
+# Opt-in, never in `make check`: panic() panics a VM of its own
+# (test/kmod/check-panic.sh), on KVER or every kernel.
+check-panic:
+	@$(foreach k,$(or $(KVER),$(KVERS)),$(MAKE) --no-print-directory \
+		$(call kmod_ko,$(k)) $(DTRACE_CMD) && \
+		test/kmod/check-panic.sh $(k) $(call kmod_ko,$(k)) &&) true
+
+.PHONY: check-panic

@@ -70,6 +70,11 @@ run "a specsize too small: speculative drops, nothing committed" "end" \
 	BEGIN { speculate(s); printf("%d\n", 3); }
 	BEGIN { commit(s); } BEGIN { printf("end\n"); exit(0); }'
 
+run "speculative drops in END are reported after the stop" "" \
+	"dtrace: 1 speculative drop" -qx specsize=8 -n 'BEGIN { exit(0); }
+	END { s = speculation(); } END { speculate(s); printf("%d\n", 1); }
+	END { commit(s); }'
+
 run "nspec=3: three speculations, one committed" "1 2 3
 two" "" -qx nspec=3 -n 'BEGIN { a = speculation(); b = speculation();
 	c = speculation(); printf("%d %d %d\n", a, b, c); }
