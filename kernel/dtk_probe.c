@@ -34,6 +34,8 @@
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 
@@ -333,6 +335,15 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		if (mc.mc_ms.ms_fault) {
 			dtk_error(&mc, i + 1);
 			return;
+		}
+		if (a->dta_kind == DTRACE_DOFACT_UADDR && a->dta_hasrec &&
+		    payload) {
+			/* The pid with the address: the consumer symbolizes. */
+			u64 *pa = (u64 *)(payload + a->dta_recoff);
+
+			pa[0] = task_tgid_nr(current);
+			pa[1] = v;
+			continue;
 		}
 		if (a->dta_hasrec && payload) {
 			flt = dtk_store(&mc, a->dta_recflags, a->dta_recsize,

@@ -1248,10 +1248,10 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 	case DTRACE_DOFACT_SYM:
 	case DTRACE_DOFACT_MOD:
 	case DTRACE_DOFACT_UMOD:
-	case DTRACE_DOFACT_UADDR:
 		dt_cg_act(cg, kind, dt_cg_difo(cg, args),
 			  dt_cg_valrec(cg, args), 0);
 		return;
+	case DTRACE_DOFACT_UADDR:
 	case DTRACE_DOFACT_USYM:
 		/* The process and the address: symbols are looked up later. */
 		dt_cg_act(cg, kind, dt_cg_difo(cg, args),

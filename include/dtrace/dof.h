@@ -212,7 +212,8 @@ struct dtrace_dof_stmt {
 #define DTRACE_DOFACT_USYM	14	/* DIFO: user address (usym, ufunc);
 					 * record: pid, address */
 #define DTRACE_DOFACT_UMOD	15	/* DIFO: user address */
-#define DTRACE_DOFACT_UADDR	16	/* DIFO: user address */
+#define DTRACE_DOFACT_UADDR	16	/* DIFO: user address; record: pid,
+					 * address */
 #define DTRACE_DOFACT_TRACEMEM	17	/* DIFO: address; arg: size; an ARG
 					 * with the dynamic size may follow */
 #define DTRACE_DOFACT_SPECULATE	18	/* DIFO: speculation id */
