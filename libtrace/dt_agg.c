@@ -19,8 +19,10 @@
  * Output, as dtrace(1M) prints at exit (skipping what printa() printed): the aggregations in the order
  * they were declared, each one's entries sorted by value and then by key;
  * a line per entry: the keys (integers right-aligned by size, strings
- * left-aligned in 50 columns), then the value (16 columns; avg and stddev
- * computed; the quantizations as DTrace's histograms of '@' bars).
+ * left-aligned in 50 columns, stacks as dtrace prints them: a newline,
+ * then a frame per line, libtrace/dt_stack.c), then the value (16
+ * columns; avg and stddev computed; the quantizations as DTrace's
+ * histograms of '@' bars).
  */
 #include <errno.h>
 #include <stdlib.h>
