@@ -131,10 +131,14 @@ static bool dtk_part_match(const char *pat, const char *s)
 bool dtk_probe_match(const struct dtrace_probedesc *pat,
 		     const struct dtk_probe *prb)
 {
+	const struct dtk_pops *ops = prb->dpr_prov->dpv_ops;
+
 	return dtk_part_match(pat->dpd_provider, prb->dpr_prov->dpv_name) &&
 	       dtk_part_match(pat->dpd_mod, prb->dpr_mod) &&
 	       dtk_part_match(pat->dpd_func, prb->dpr_func) &&
-	       dtk_part_match(pat->dpd_name, prb->dpr_name);
+	       dtk_part_match(pat->dpd_name, prb->dpr_name) &&
+	       (!ops->dpo_present || ops->dpo_present(prb->dpr_prov->dpv_priv,
+						      prb->dpr_id, prb->dpr_arg));
 }
 
 void dtk_probe_describe(const struct dtk_probe *prb,

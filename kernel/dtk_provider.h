@@ -53,6 +53,12 @@ struct dtk_pops {
 	int (*dpo_commit)(void *priv);
 	/* The probe is being removed: free parg. */
 	void (*dpo_destroy)(void *priv, dtk_id_t id, void *parg);
+	/*
+	 * Optional: false while the probe's site is gone (fbt: its module
+	 * was unloaded).  Such a probe is not listed and new enablings do
+	 * not match it; it keeps its id and comes back with its site.
+	 */
+	bool (*dpo_present)(void *priv, dtk_id_t id, void *parg);
 };
 
 /* Register a provider; its name must be unique.  Process context. */

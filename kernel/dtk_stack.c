@@ -52,7 +52,7 @@
  * stack past the first frame, as DTrace on Linux always has; a function
  * that has not set up its frame (a libc system-call wrapper, or a probe
  * at a function's first instruction) hides its caller.  Kernel threads
- * have no user stack (depth 0).
+ * have no user stack (depth 0); a 32-bit process's is its pc alone.
  */
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -130,6 +130,8 @@ int dtk_stack_user(unsigned long *pcs, int max)
 	if (pcs)
 		pcs[0] = regs->ip;
 	depth = 1;
+	if (!user_64bit_mode(regs))
+		return depth;	/* 32-bit frames: the pc only */
 	for (fp = regs->bp; depth < DTK_USTACK_MAX; fp = frame[0]) {
 		if (pcs && depth >= max)
 			break;

@@ -26,8 +26,10 @@
  * (the aggsortkey, aggsortkeypos and aggsortrev options change that as
  * in DTrace: dt_agg_cmp());
  * a line per entry: the keys (integers right-aligned by size, strings
- * left-aligned in 50 columns), then the value (16 columns; avg and stddev
- * computed; the quantizations as DTrace's histograms of '@' bars).
+ * left-aligned in 50 columns, stacks as dtrace prints them: a newline,
+ * then a frame per line, libtrace/dt_stack.c), then the value (16
+ * columns; avg and stddev computed; the quantizations as DTrace's
+ * histograms of '@' bars).
  */
 #include <errno.h>
 #include <stdlib.h>

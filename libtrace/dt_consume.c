@@ -55,6 +55,7 @@
 
 #include "dt_ksym.h"
 #include "dt_stack.h"
+#include "dt_usym.h"
 #include "dt_consume.h"
 #include "dt_printf.h"
 #include "dt_usym.h"
@@ -753,6 +754,18 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 					(const void *)(payload + r->dofr_offset),
 					(a->dofa_arg & UINT32_MAX) + 1,
 					DT_STACK_INDENT);
+			break;
+		case DTRACE_DOFACT_UADDR:
+			/* pid, address: "  obj`function+0xoff" in 50. */
+			if (r && r->dofr_size == 16) {
+				uint64_t pa[2];
+				char buf[1024];
+
+				memcpy(pa, payload + r->dofr_offset, sizeof(pa));
+				dt_usym_addr((pid_t)pa[0], pa[1], buf,
+					     sizeof(buf));
+				fprintf(fp, "  %-50s", buf);
+			}
 			break;
 		case DTRACE_DOFACT_PRINTA:
 			if (dt_agg_printa(dtp, fp, en, ai) != 0)

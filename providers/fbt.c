@@ -24,8 +24,8 @@
  * consumer's context (so kptr_restrict applies: root sees addresses), and
  * each is validated by the kernel again when it is attached
  * (ftrace_set_filter_ips refuses anything but an ftrace site).  A name
- * that several static functions share gets one probe, on its first
- * instance.
+ * that several static functions share gets a probe per function (see
+ * "Duplicate names" below).
  *
  * Probes are created lazily, all at once, the first time a consumer's
  * description could name an fbt probe (the provide op), and again for the
@@ -67,12 +67,29 @@
  * module has gone, accepts enablings and never fires: a glob over
  * thousands of functions must not fail because of one.
  *
- * Modules.  When a module goes, its functions' probes stay listed but
- * are marked gone (see above); enabled entry probes are
+ * Modules.  When a module is loaded while fbt's probes are listed, its
+ * functions get their probes at once (from the module notifier, in the
+ * loading process's context) and every consumer's retained enablings are
+ * matched against them (dtk_enabling_matchall()), so an enabling of
+ * fbt:mod:: made before mod was loaded fires once it is.  When a module
+ * goes, its functions are marked gone: their probes are no longer listed
+ * nor matched by new enablings (dpo_present), enabled entry probes are
  * taken out of the ftrace filter before ftrace forgets the module's
- * sites, and kprobes itself disarms the return probes (their kretprobes
- * are unregistered at the next commit).  A module loaded again gets its
- * probes back.
+ * sites, and enabled return probes are detached (kretprobes unregistered,
+ * fprobe batches released); enablings keep their ECBs.  A module loaded
+ * again gets its probes back, with the same ids, and what its enabled
+ * probes want is attached again.  A module's __init functions, which
+ * ftrace lists until the module's init text is freed, are marked gone
+ * at once (a probe on freed text could later name another function).
+ *
+ * Duplicate names.  Several static functions of one module may share a
+ * name (vmlinux has a few hundred such names).  As DTrace on illumos
+ * does, each gets a probe of its own, all with the same name, so
+ * fbt::name:entry enables every one of them and dtrace -l lists each
+ * with its id; probefunc is the name either way.  Where the kernel gives
+ * no address per instance (6.1 without available_filter_functions_addrs),
+ * the n-th listing of a name is the n-th kallsyms text symbol of that
+ * name in that module, both being in address order.
  *
  * Locking: fbt_lock protects the function list, the table and the
  * attachment state; dpo_commit runs under dtk_lock and takes fbt_lock
@@ -173,12 +190,15 @@ static u32 fbt_hashkey(const char *mod, const char *name)
 	return jhash(name, strlen(name), jhash(mod, strlen(mod), 0));
 }
 
-static struct fbt_func *fbt_lookup(const char *mod, const char *name)
+/* The inst-th function (0: the first) of a name in a module. */
+static struct fbt_func *fbt_lookup(const char *mod, const char *name,
+				   unsigned int inst)
 {
 	struct fbt_node *fn;
 
 	hash_for_each_possible(fbt_hash, fn, fn_hash, fbt_hashkey(mod, name))
-		if (strcmp(fn->fn_func.ff_mod, mod) == 0 &&
+		if (fn->fn_func.ff_inst == inst &&
+		    strcmp(fn->fn_func.ff_mod, mod) == 0 &&
 		    strcmp(fn->fn_func.ff_name, name) == 0)
 			return &fn->fn_func;
 	return NULL;
@@ -192,6 +212,7 @@ struct fbt_sym {
 	unsigned long		fs_addr;
 	const char		*fs_name;
 	const char		*fs_mod;
+	struct fbt_sym		*fs_dup;	/* the next of the same name */
 };
 
 struct fbt_symtab {
@@ -249,7 +270,7 @@ static struct fbt_symtab *fbt_symtab_load(struct vfsmount *mnt,
 	}
 	p = st->fst_text;
 	while ((line = strsep(&p, "\n")) != NULL) {
-		struct fbt_sym *s;
+		struct fbt_sym *s, *first;
 		char *t, *mod = "vmlinux";
 
 		for (ntok = 0; ntok < 4 && (t = strsep(&line, " \t")); )
@@ -274,9 +295,16 @@ static struct fbt_symtab *fbt_symtab_load(struct vfsmount *mnt,
 			s->fs_addr = 0;
 		s->fs_name = tok[1];
 		s->fs_mod = mod;
-		if (fbt_sym_find(st, mod, s->fs_name))
-			continue;	/* the first of a shared name wins */
-		hash_add(st->fst_hash, &s->fs_hash, fbt_hashkey(mod, s->fs_name));
+		first = fbt_sym_find(st, mod, s->fs_name);
+		if (first) {
+			/* A shared name: chained after the first, in order. */
+			while (first->fs_dup)
+				first = first->fs_dup;
+			first->fs_dup = s;
+		} else {
+			hash_add(st->fst_hash, &s->fs_hash,
+				 fbt_hashkey(mod, s->fs_name));
+		}
 		st->fst_n++;
 	}
 	return st;
@@ -332,17 +360,36 @@ static int fbt_tab_rebuild(void)
 	return 0;
 }
 
-static int fbt_func_add(const char *mod, const char *name, unsigned long addr)
+/*
+ * The instance of a name that the current listing (fbt_gen) reaches
+ * next: 0 for the first line of a name, 1 for the second...
+ */
+static unsigned int fbt_gen;
+
+static unsigned int fbt_next_inst(const char *mod, const char *name,
+				  struct fbt_func **ffp)
 {
-	struct fbt_func *ff = fbt_lookup(mod, name);
+	unsigned int inst = 0;
+	struct fbt_func *ff;
+
+	while ((ff = fbt_lookup(mod, name, inst)) && ff->ff_gen == fbt_gen)
+		inst++;
+	*ffp = ff;
+	return inst;
+}
+
+static int fbt_func_add(const char *mod, const char *name, unsigned int inst,
+			struct fbt_func *ff, unsigned long addr)
+{
 	struct fbt_node *fn;
 	size_t ml = strlen(mod) + 1, nl = strlen(name) + 1;
 
 	if (ff) {
+		ff->ff_gen = fbt_gen;
 		/* Known: a module loaded again, or nothing new. */
 		if (ff->ff_gone) {
 			ff->ff_addr = addr;
-			ff->ff_gone = false;
+			WRITE_ONCE(ff->ff_gone, false);
 			ff->ff_noentry = false;
 			ff->ff_noreturn = false;
 		}
@@ -359,6 +406,8 @@ static int fbt_func_add(const char *mod, const char *name, unsigned long addr)
 	ff->ff_mod = fn->fn_names;
 	ff->ff_name = fn->fn_names + ml;
 	ff->ff_addr = addr;
+	ff->ff_inst = inst;
+	ff->ff_gen = fbt_gen;
 	ff->ff_entry_id = dtk_probe_create(fbt_prov, mod, name, "entry", 0, ff);
 	ff->ff_return_id = dtk_probe_create(fbt_prov, mod, name, "return",
 					    FBT_RETURN_AFRAMES, ff);
@@ -410,10 +459,13 @@ static int fbt_load(void)
 		mntput(dmnt);
 	}
 
+	fbt_gen++;
 	p = text;
 	while ((line = strsep(&p, "\n")) != NULL) {
 		char *tok[3], *t, *mod = "vmlinux", *name;
+		struct fbt_func *ff;
 		unsigned long addr = 0;
+		unsigned int inst;
 		int ntok = 0;
 
 		while (ntok < 3 && (t = strsep(&line, " \t")))
@@ -439,15 +491,20 @@ static int fbt_load(void)
 		if (fbt_denied(mod, name) ||
 		    (black && fbt_sym_find(black, "vmlinux", name)))
 			continue;
+		inst = fbt_next_inst(mod, name, &ff);
 		if (!addrs) {
+			/* The inst-th kallsyms symbol of the name (theory). */
 			struct fbt_sym *s = ksyms ? fbt_sym_find(ksyms, mod, name)
 						  : NULL;
+			unsigned int i;
 
+			for (i = 0; s && i < inst; i++)
+				s = s->fs_dup;
 			if (!s || !s->fs_addr)
 				continue;
 			addr = s->fs_addr;
 		}
-		ret = fbt_func_add(mod, name, addr);
+		ret = fbt_func_add(mod, name, inst, ff, addr);
 		if (ret)
 			break;
 		n++;
@@ -610,6 +667,17 @@ static int fbt_return_add(struct fbt_func **add, unsigned int nadd,
 
 		if (!fk)
 			return -ENOMEM;
+		if (ff->ff_inst) {
+			/* A later function of a shared name: its address,
+			 * which register_kretprobe validates. */
+			fk->fk_func = ff;
+			fk->fk_krp.kp.addr = (kprobe_opcode_t *)ff->ff_addr;
+			fk->fk_krp.handler = fbt_return_cb;
+			ff->ff_krp = fk;
+			WRITE_ONCE(ff->ff_on_return, true);
+			rps[n++] = &fk->fk_krp;
+			continue;
+		}
 		if (strcmp(ff->ff_mod, "vmlinux") == 0)
 			sym = kstrdup(ff->ff_name, GFP_KERNEL);
 		else
@@ -810,25 +878,78 @@ out:
 
 /* --- modules coming and going --- */
 
+/*
+ * A module has come: once fbt's probes have been listed at all, give the
+ * module's functions their probes now, not at the next consumer's
+ * provide, and let every consumer's retained enablings match them, so
+ * that an enabling of fbt:newmod:: made before the module was loaded
+ * fires once it is.  Called from the notifier, in the context of the
+ * process that loaded the module (tracefs is read through a bounce
+ * buffer in its memory, which a kernel thread would not have), after the
+ * module's init has run and its ftrace sites are listed.
+ */
+static void fbt_newmod(struct module *mod)
+{
+	bool matched = false;
+	struct fbt_node *fn;
+	unsigned int bkt;
+
+	mutex_lock(&fbt_lock);
+	if (fbt_loaded && fbt_stale) {
+		int ret = fbt_load();
+
+		if (ret)
+			pr_warn("cannot list a new module's functions: %d\n",
+				ret);
+		matched = !ret;
+	}
+	if (matched) {
+		/* Its __init functions are about to be freed: never probed. */
+		hash_for_each(fbt_hash, bkt, fn, fn_hash)
+			if (within_module_init(fn->fn_func.ff_addr, mod) &&
+			    strcmp(fn->fn_func.ff_mod, mod->name) == 0)
+				WRITE_ONCE(fn->fn_func.ff_gone, true);
+		fbt_tab_rebuild();
+	}
+	mutex_unlock(&fbt_lock);
+	if (matched)
+		dtk_enabling_matchall();
+}
+
 static int fbt_module_notify(struct notifier_block *nb, unsigned long val,
 			     void *data)
 {
 	struct module *mod = data;
-	struct fbt_func *del[16];
+	struct fbt_func *del[16], *rdel[16];
+	struct kretprobe *rps[16];
 	unsigned long ips[16];
 	struct fbt_node *fn;
-	unsigned int bkt, n = 0;
+	unsigned int bkt, n = 0, nr = 0;
 
-	mutex_lock(&fbt_lock);
 	if (val == MODULE_STATE_LIVE) {
+		mutex_lock(&fbt_lock);
 		fbt_stale = true;
-	} else if (val == MODULE_STATE_GOING) {
+		mutex_unlock(&fbt_lock);
+		if (current->mm)
+			fbt_newmod(mod);
+		return NOTIFY_OK;
+	}
+	mutex_lock(&fbt_lock);
+	if (val == MODULE_STATE_GOING) {
 		hash_for_each(fbt_hash, bkt, fn, fn_hash) {
 			struct fbt_func *ff = &fn->fn_func;
 
 			if (strcmp(ff->ff_mod, mod->name) != 0)
 				continue;
-			ff->ff_gone = true;
+			WRITE_ONCE(ff->ff_gone, true);
+			if (ff->ff_on_return) {
+				/* Detached now, attached again if it comes back. */
+				rdel[nr++] = ff;
+				if (nr == ARRAY_SIZE(rdel)) {
+					fbt_return_del(rdel, nr, rps);
+					nr = 0;
+				}
+			}
 			if (!ff->ff_on_entry)
 				continue;
 			del[n++] = ff;
@@ -839,6 +960,8 @@ static int fbt_module_notify(struct notifier_block *nb, unsigned long val,
 		}
 		if (n)
 			fbt_entry_apply(NULL, 0, del, n, ips);
+		if (nr)
+			fbt_return_del(rdel, nr, rps);
 		if (fbt_loaded)
 			fbt_tab_rebuild();
 	}
@@ -850,12 +973,21 @@ static struct notifier_block fbt_module_nb = {
 	.notifier_call = fbt_module_notify,
 };
 
+/* A function of an unloaded module is neither listed nor matched. */
+static bool fbt_present(void *priv, dtk_id_t id, void *parg)
+{
+	const struct fbt_func *ff = parg;
+
+	return !READ_ONCE(ff->ff_gone);
+}
+
 static const struct dtk_pops fbt_pops = {
 	.dpo_provide	= fbt_provide,
 	.dpo_enable	= fbt_enable,
 	.dpo_disable	= fbt_disable,
 	.dpo_commit	= fbt_commit,
 	.dpo_getargval	= fbt_getargval,
+	.dpo_present	= fbt_present,
 };
 
 int fbt_prov_init(void)

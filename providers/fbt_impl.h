@@ -21,6 +21,8 @@ struct fbt_func {
 	unsigned long		ff_addr;	/* symbol (6.1) or ftrace site */
 	const char		*ff_name;
 	const char		*ff_mod;	/* "vmlinux" or a module name */
+	unsigned int		ff_inst;	/* of its name: 0, 1, ... */
+	unsigned int		ff_gen;		/* fbt_load() that last saw it */
 	dtk_id_t		ff_entry_id;
 	dtk_id_t		ff_return_id;
 	/* Wanted by enabled probes (dtk_lock) / attached (fbt_lock). */

@@ -14,7 +14,7 @@
 # dtrace(1M) prints them; and user stacks (ustack(), ustack(n) as a key,
 # ustackdepth, ucaller) of ustack_prog, whose main -> ust_outer ->
 # ust_middle -> ust_inner chain makes the system call, symbolized from the
-# program's own symbol table.
+# program's own symbol table, and uaddr().
 . test/kmod/lib.sh
 
 prog=$KMOD_BIN/prov_fire
@@ -137,7 +137,8 @@ if [ ! -x "$prog" ]; then
 fi
 traced "$prog 3 2" -n 'syscall::getppid:entry /execname == "ustack_prog"/ {
 	ustack(); printf("depth %d ucaller %d\n", ustackdepth, ucaller != 0);
-	@[ustack(4)] = count(); @m[execname, ustack()] = count(); }'
+	@[ustack(4)] = count(); @m[execname, ustack()] = count(); }
+	syscall::getppid:entry /execname == "ustack_prog"/ { uaddr(ucaller); }'
 # para_is TEXT: a paragraph of $out (blank-line separated) starts with
 # TEXT, once the +0xoff of its frames are taken out.
 para_is() {
@@ -159,3 +160,5 @@ check "@[ustack(4)] = count(): the four frames, counted 3 times" \
                 3"
 check "@[execname, ustack()]: the key, then the stack" \
 	eval 'grep -A1 -E "^  ustack_prog {39}\$" <<<"$out" | grep -Eq "^ {14}ustack_prog\`ust_inner\+"'
+check "uaddr(ucaller): the caller of ust_inner, symbolized, in 50 columns" \
+	eval 'grep -Eq "getppid:entry   ustack_prog\`ust_middle\+0x[0-9a-f]+ +\$" <<<"$out"'
