@@ -441,7 +441,6 @@ static bool dtk_act_supported(u32 kind)
 	case DTRACE_DOFACT_STACK:
 	case DTRACE_DOFACT_USTACK:
 	case DTRACE_DOFACT_JSTACK:
-	case DTRACE_DOFACT_UADDR:
 	case DTRACE_DOFACT_PRINTA:
 	/* Records the consumer prints or acts on (dt_consume.c). */
 	case DTRACE_DOFACT_PRINT:
@@ -655,11 +654,6 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 				return dtk_dof_fail(d, -EINVAL,
 					"%s: ustack() needs 1 to %d 8-byte frames", what,
 					DTK_USTACK_MAX);
-		} else if (da->dofa_kind == DTRACE_DOFACT_UADDR) {
-			/* The pid, then the address. */
-			if (r->dofr_flags || r->dofr_align != 8 || r->dofr_size != 16)
-				return dtk_dof_fail(d, -EINVAL,
-					"%s: uaddr() needs a 16-byte record", what);
 		} else if (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
 		    r->dofr_size != 1 && r->dofr_size != 2 &&
 		    r->dofr_size != 4 && r->dofr_size != 8)

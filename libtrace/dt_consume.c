@@ -755,18 +755,6 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 					(a->dofa_arg & UINT32_MAX) + 1,
 					DT_STACK_INDENT);
 			break;
-		case DTRACE_DOFACT_UADDR:
-			/* pid, address: "  obj`function+0xoff" in 50. */
-			if (r && r->dofr_size == 16) {
-				uint64_t pa[2];
-				char buf[1024];
-
-				memcpy(pa, payload + r->dofr_offset, sizeof(pa));
-				dt_usym_addr((pid_t)pa[0], pa[1], buf,
-					     sizeof(buf));
-				fprintf(fp, "  %-50s", buf);
-			}
-			break;
 		case DTRACE_DOFACT_PRINTA:
 			if (dt_agg_printa(dtp, fp, en, ai) != 0)
 				return -1;
