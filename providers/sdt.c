@@ -46,10 +46,13 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": sdt: " fmt
 
 #include <linux/err.h>
+#include <linux/hashtable.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringhash.h>
 #include <linux/tracepoint.h>
 
 #include "prov_tracefs.h"
@@ -58,14 +61,26 @@
 static struct dtk_provider *sdt_prov;
 static DEFINE_MUTEX(sdt_lock);
 static LIST_HEAD(sdt_probes);
+/*
+ * Lookups by tracepoint name are hashed: a kernel has thousands of
+ * tracepoints, and a linear search per tracepoint at load kept insmod
+ * busy for half a minute under emulation (a soft lockup).
+ */
+#define SDT_HASH_BITS	10
+static DEFINE_HASHTABLE(sdt_probe_hash, SDT_HASH_BITS);
+
+static u32 sdt_hash(const char *name)
+{
+	return full_name_hash(NULL, name, strlen(name));
+}
 
 /* Tracepoint name -> subsystem, from tracefs events/<system>/<event>. */
 struct sdt_sys {
-	struct list_head	ss_link;
+	struct hlist_node	ss_hash;	/* sdt_sys_hash, by event */
 	char			*ss_sys;
 	char			ss_event[];
 };
-static LIST_HEAD(sdt_systems);
+static DEFINE_HASHTABLE(sdt_sys_hash, SDT_HASH_BITS);
 
 struct sdt_find {
 	const char		*sf_name;
@@ -123,13 +138,15 @@ static void sdt_dirs_free(struct list_head *list)
 
 static void sdt_systems_free(void)
 {
-	struct sdt_sys *ss, *tmp;
+	struct hlist_node *tmp;
+	struct sdt_sys *ss;
+	unsigned int bkt;
 
-	list_for_each_entry_safe(ss, tmp, &sdt_systems, ss_link) {
+	hash_for_each_safe(sdt_sys_hash, bkt, tmp, ss, ss_hash) {
+		hash_del(&ss->ss_hash);
 		kfree(ss->ss_sys);
 		kfree(ss);
 	}
-	INIT_LIST_HEAD(&sdt_systems);
 }
 
 /* (Re)read events/: which subsystem each event belongs to. */
@@ -166,7 +183,8 @@ static void sdt_systems_load(void)
 				break;
 			}
 			strcpy(ss->ss_event, ev->sd_name);
-			list_add_tail(&ss->ss_link, &sdt_systems);
+			hash_add(sdt_sys_hash, &ss->ss_hash,
+				 sdt_hash(ss->ss_event));
 		}
 		sdt_dirs_free(&events);
 	}
@@ -178,7 +196,7 @@ static const char *sdt_system_of(const char *event)
 {
 	struct sdt_sys *ss;
 
-	list_for_each_entry(ss, &sdt_systems, ss_link)
+	hash_for_each_possible(sdt_sys_hash, ss, ss_hash, sdt_hash(event))
 		if (strcmp(ss->ss_event, event) == 0)
 			return ss->ss_sys;
 	return "";
@@ -190,7 +208,7 @@ static struct sdt_probe *sdt_probe_find(const char *mod, const char *name)
 {
 	struct sdt_probe *sp;
 
-	list_for_each_entry(sp, &sdt_probes, sp_link)
+	hash_for_each_possible(sdt_probe_hash, sp, sp_hash, sdt_hash(name))
 		if (strcmp(sp->sp_modname, mod) == 0 &&
 		    strcmp(sp->sp_tp_name, name) == 0)
 			return sp;
@@ -203,6 +221,7 @@ static void sdt_probe_add(struct tracepoint *tp, struct module *mod)
 	const char *modname = mod ? mod->name : "vmlinux";
 	struct sdt_probe *sp;
 
+	cond_resched();
 	sp = sdt_probe_find(modname, tp->name);
 	if (sp) {
 		WRITE_ONCE(sp->sp_tp, tp);
@@ -228,6 +247,7 @@ static void sdt_probe_add(struct tracepoint *tp, struct module *mod)
 		return;
 	}
 	list_add_tail(&sp->sp_link, &sdt_probes);
+	hash_add(sdt_probe_hash, &sp->sp_hash, sdt_hash(sp->sp_tp_name));
 }
 
 static void sdt_core_one(struct tracepoint *tp, void *priv)
@@ -351,6 +371,7 @@ void sdt_prov_exit(void)
 	dtk_provider_unregister(sdt_prov);
 	mutex_lock(&sdt_lock);
 	list_for_each_entry_safe(sp, tmp, &sdt_probes, sp_link) {
+		hash_del(&sp->sp_hash);
 		kfree(sp->sp_tp_name);
 		kfree(sp);
 	}

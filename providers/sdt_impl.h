@@ -14,6 +14,7 @@
 /* One tracepoint's probe. */
 struct sdt_probe {
 	struct list_head	sp_link;	/* sdt_probes, sdt_lock */
+	struct hlist_node	sp_hash;	/* sdt_probe_hash, by name */
 	struct tracepoint	*sp_tp;		/* NULL: its module is gone */
 	struct module		*sp_mod;	/* NULL: the core kernel */
 	char			*sp_tp_name;

@@ -4,10 +4,11 @@
 # syscall, fbt and sdt providers: each runs in the background until it
 # has matched its probes, a workload runs, dtrace is stopped with SIGTERM
 # (a background job inherits SIGINT ignored) and its output is checked.
-# Also the listings (-l with -n and -P) and how long listing every probe
-# takes.  The one-liners that the compiler or consumer cannot run yet
-# (stack() as an aggregation key, kernel types for args[], -F,
-# speculations) are not here yet.
+# Also -F's flow indentation over fbt::vfs_*, the listings (-l with -n
+# and -P) and how long listing every probe takes.  The other one-liners
+# of the issue have their own parts: stack() keys in t-prov-stack.sh,
+# typed args[] in t-prov-args.sh, the speculation script in
+# t-core-spec.sh.
 . test/kmod/lib.sh
 
 if [ ! -x "$DTRACE_BIN" ]; then
@@ -55,6 +56,12 @@ check "fbt::vfs_write:return avg(arg1) by probefunc" \
 oneliner 'cat /etc/hostname' -n 'fbt::vfs_read:entry /execname == "cat"/ { stack(); }'
 check "fbt::vfs_read:entry stack() starts at ksys_read" \
 	eval 'grep -Eq "^ {14}vmlinux\`ksys_read\+0x[0-9a-f]+\$" <<<"$out"'
+
+oneliner 'cat /etc/hostname' -F -n 'fbt::vfs_*: /execname == "cat"/ {}'
+check "-F fbt::vfs_*: flowindent header, vfs_read entered and returned" \
+	eval 'grep -Eq "^CPU FUNCTION *\$" <<<"$out" &&
+	      grep -Eq "^ +[0-9]+ +-> vfs_read *\$" <<<"$out" &&
+	      grep -Eq "^ +[0-9]+ +<- vfs_read *\$" <<<"$out"'
 
 oneliner 'cat /nonexistent' -n 'syscall::openat:return /errno != 0 && execname == "cat"/ { printf("%s %d %d\n", execname, errno, arg1); }'
 check "syscall::openat:return errno of a failed open (ENOENT)" \
