@@ -3,9 +3,12 @@
 # bench-lib.sh: what the VM benchmarks (bench-prov.sh, bench-core.sh)
 # share.  Sourced, inside the VM, as root.  The guest runs under software
 # emulation on a shared host, so a single figure means nothing: every
-# figure is a median over repetitions and interleaved rounds, printed with
-# its spread (min..max over rounds), and compared only with figures of
-# the same run.
+# figure is a median over interleaved rounds, printed with its spread
+# (min..max over rounds), and compared only with figures of the same run.
+# `make bench-*` boots the VM with instruction counting (VM_ICOUNT, see
+# test/test.mk), which makes the guest's clock, and so these figures,
+# independent of the host's load; without it, wall time under emulation
+# on a busy host varied by 2x between identical loops.
 
 T=/sys/kernel/tracing
 D=${DTRACE_BIN:-build/dtrace}

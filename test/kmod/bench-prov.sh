@@ -39,8 +39,8 @@ set -u
 KO=$1
 FLOOR=$2
 N=${N:-20000}
-REPS=${REPS:-15}
-ROUNDS=${ROUNDS:-5}
+REPS=${REPS:-5}
+ROUNDS=${ROUNDS:-3}
 STARTS=${STARTS:-7}
 here=$(dirname "$0")
 . "$here/bench-lib.sh"
