@@ -7,7 +7,7 @@
 # VM run.  Two parts:
 #
 # 1. Timer probes: ns per firing of profile and tick probes (NP of them,
-#    periods 200, 201, ... us, in one clause) with an empty clause and
+#    periods 200, 201, ... us, in one clause; by default one: 200 us) with an empty clause and
 #    with @[cpu] = count(), beside bpftrace's profile:us:N and
 #    interval:us:N with the same clauses.  Two
 #    spinners (test/bench/bench_loop spin), one pinned on each CPU, time a
@@ -78,9 +78,10 @@ spin_both() {
 }
 
 # Part 1 ---------------------------------------------------------------
-# NP timers of periods 200..(200+NP-1) us in one clause: one timer's
-# firings cost too little to show above the noise of a shared host.
-NP=${NP:-10}
+# NP timers of periods 200..(200+NP-1) us in one clause.  One (the
+# default) under instruction counting: several expire together and are
+# served by one timer interrupt, which LOC then counts once.
+NP=${NP:-1}
 per() { seq -s, -f "$1" 200 $((200 + NP - 1)); }
 declare -A prog=(
 	[pe]="$(per 'profile-%gus') { }"
