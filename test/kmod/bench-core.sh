@@ -9,17 +9,17 @@
 # 1. Timer probes: ns per firing of profile and tick probes (NP of them,
 #    periods 200, 201, ... us, in one clause; by default one: 200 us) with an empty clause and
 #    with @[cpu] = count(), beside bpftrace's profile:us:N and
-#    interval:us:N with the same clauses.  Two
-#    spinners (test/bench/bench_loop spin), one pinned on each CPU, time a
-#    fixed amount of work in many short loops; what the firings steal
-#    shows as time added to the fastest loop (the one the host's other
-#    guests disturbed least).  The firings are counted, not assumed (a
-#    5000 Hz timer falls behind under emulation): every one is a local
-#    timer interrupt, so per CPU the LOC rate of /proc/interrupts above
-#    the bare run's is the firing rate f, and
+#    interval:us:N with the same clauses.  A spinner on the last CPU
+#    (test/bench/bench_loop spin) times a fixed amount of work in short
+#    loops, the tracer's consumer pinned to CPU 0.  Under instruction
+#    counting (make bench-core) the guest clock advances with the
+#    instructions of every CPU, so the spinner's fastest loop grows by
+#    what the firings cost on all CPUs; the firings are counted, not
+#    assumed (a 5000 Hz timer falls behind under emulation): each is a
+#    local timer interrupt, so the LOC rate of /proc/interrupts (all
+#    CPUs) above the bare run's is the firing rate f, and
 #
-#      ns per firing = sum over CPUs of (t_attached - t_bare)
-#                      / sum over CPUs of (t_attached x f)
+#      ns per firing = (t_attached - t_bare) / (t_attached x f)
 #
 #    Note: a DTrace empty clause records a record per firing (the default
 #    action) that the consumer drains (dtrace -q: nothing is printed),
@@ -57,24 +57,22 @@ loc() {
 	awk '$1 == "LOC:" { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) printf "%s ", $i; print "" }' /proc/interrupts
 }
 
-# spin_both: run a spinner on every CPU at once, REPS short loops each;
-# print per CPU "MIN LOC": the fastest loop's ns (the least disturbed by
-# the host's other guests) and its firing rate, local timer interrupts
-# per second over the whole run, one CPU a line.
-spin_both() {
-	local c l0 l1 t0 t1
+# spin_one: run REPS short spinner loops on the last CPU; print "MIN LOC":
+# the fastest loop's ns and the local timer interrupts per second of all
+# CPUs over the run.  Under instruction counting the guest clock is one
+# for all CPUs and advances with the instructions any of them executes,
+# so the spinner's time grows by what the firings cost on every CPU.
+spin_one() {
+	local l0 l1 t0 t1
 	l0=$(loc)
 	t0=$(date +%s%N)
-	for c in $(seq 0 $((ncpu - 1))); do
-		taskset -c $c $LOOP spin $SPIN $REPS >$tmp/spin.$c &
-	done
-	wait
+	taskset -c $((ncpu - 1)) $LOOP spin $SPIN $REPS >$tmp/spin
 	t1=$(date +%s%N)
 	l1=$(loc)
-	for c in $(seq 0 $((ncpu - 1))); do
-		echo "$(sort -g $tmp/spin.$c | head -1) $(echo "$l0|$l1" | awk -F'|' -v c=$((c + 1)) -v t=$((t1 - t0)) '{
-			split($1, a, " "); split($2, b, " "); printf "%.1f", (b[c] - a[c]) / (t / 1e9) }')"
-	done
+	echo "$(sort -g $tmp/spin | head -1) $(echo "$l0|$l1" | awk -F'|' -v t=$((t1 - t0)) '{
+		n = split($1, a, " "); split($2, b, " ")
+		for (i = 1; i <= n; i++) d += b[i] - a[i]
+		printf "%.1f", d / (t / 1e9) }')"
 }
 
 # Part 1 ---------------------------------------------------------------
@@ -106,7 +104,7 @@ keys="pe pc te tc"
 set -- $keys
 nkeys=$#
 bench_fn=
-echo "timer probes: $NP timers of 200.. us, $ncpu CPUs, a spinner on each, $SPIN iterations x $REPS per measurement, $ROUNDS rounds ($(uname -r))"
+echo "timer probes: $NP timers of 200.. us, $ncpu CPUs, a spinner on the last, $SPIN iterations x $REPS per measurement, $ROUNDS rounds ($(uname -r))"
 for r in $(seq $ROUNDS); do
 	order=
 	i=0
@@ -115,25 +113,20 @@ for r in $(seq $ROUNDS); do
 		i=$((i + 1))
 	done
 	for k in $(echo $order | tr ' ' '\n' | sort -t: -k2 -n | cut -d: -f1); do
-		base=$(spin_both | tr '\n' ' ')
+		base=$(spin_one)
 		case $k in
-		b*)	tracer_start Attaching $BPF -e "${prog[$k]}" ;;
-		*)	tracer_start - $D -q -n "${prog[$k]}" ;;
+		b*)	tracer_start Attaching taskset -c 0 $BPF -e "${prog[$k]}" ;;
+		*)	tracer_start - taskset -c 0 $D -q -n "${prog[$k]}" ;;
 		esac
-		val=$(spin_both | tr '\n' ' ')
+		val=$(spin_one)
 		tracer_stop
-		# Per CPU: time added to the fastest loop, and the firings in
-		# it (the interrupt rate above the bare one); summed over CPUs.
-		echo "$base|$val" | awk -F'|' '{
-			n = split($1, b, " "); split($2, v, " ")
-			for (i = 1; i < n; i += 2) {
-				d += v[i] - b[i]
-				f += v[i] * (v[i + 1] - b[i + 1]) / 1e9
-				hz += v[i + 1] - b[i + 1]
-			}
-			if (f < 0.5) print "nan"; else printf "%.0f\n", d / f
-			printf "%.0f\n", hz >"/dev/stderr" }' >>$tmp/t.$k 2>>$tmp/hz.$k
-		echo "  round $r $k: bare [$base] attached [$val] (per CPU: least ns, LOC/s) -> $(tail -1 $tmp/t.$k) ns/firing, $(tail -1 $tmp/hz.$k) firings/s" >&2
+		# Time added to the fastest loop, per firing in it (the
+		# interrupt rate above the bare one).
+		echo "$base $val" | awk '{
+			f = $3 * ($4 - $2) / 1e9
+			if (f < 0.5) print "nan"; else printf "%.0f\n", ($3 - $1) / f
+			printf "%.0f\n", $4 - $2 >"/dev/stderr" }' >>$tmp/t.$k 2>>$tmp/hz.$k
+		echo "  round $r $k: bare [$base] attached [$val] (least ns, LOC/s of all CPUs) -> $(tail -1 $tmp/t.$k) ns/firing, $(tail -1 $tmp/hz.$k) firings/s" >&2
 	done
 done
 declare -A nsf
