@@ -134,6 +134,13 @@ struct fbt_node {
 };
 static DEFINE_HASHTABLE(fbt_hash, 14);
 static unsigned int fbt_nfuncs;
+/*
+ * Set when an enable or disable, or a module going, may have changed what
+ * fbt_commit() has to do: every enabling commits every provider, and a
+ * walk over every function for a BEGIN-only enabling took a tenth of the
+ * start-up of `dtrace -n 'BEGIN { exit(0); }'`.
+ */
+static bool fbt_dirty;
 static bool fbt_loaded, fbt_stale;
 
 /*
@@ -392,6 +399,8 @@ static int fbt_func_add(const char *mod, const char *name, unsigned int inst,
 			WRITE_ONCE(ff->ff_gone, false);
 			ff->ff_noentry = false;
 			ff->ff_noreturn = false;
+			/* Its enablings, kept, attach at the next commit. */
+			WRITE_ONCE(fbt_dirty, true);
 		}
 		return 0;
 	}
@@ -550,6 +559,7 @@ static int fbt_enable(void *priv, dtk_id_t id, void *parg)
 		ff->ff_want_entry = true;
 	else
 		ff->ff_want_return = true;
+	WRITE_ONCE(fbt_dirty, true);
 	return 0;
 }
 
@@ -561,6 +571,7 @@ static void fbt_disable(void *priv, dtk_id_t id, void *parg)
 		ff->ff_want_entry = false;
 	else
 		ff->ff_want_return = false;
+	WRITE_ONCE(fbt_dirty, true);
 }
 
 /*
@@ -830,10 +841,11 @@ static int fbt_commit(void *priv)
 	int ret = 0, err;
 
 	mutex_lock(&fbt_lock);
-	if (!fbt_nfuncs) {
+	if (!fbt_nfuncs || !READ_ONCE(fbt_dirty)) {
 		mutex_unlock(&fbt_lock);
 		return 0;
 	}
+	WRITE_ONCE(fbt_dirty, false);
 	eadd = kvcalloc(fbt_nfuncs, sizeof(*eadd), GFP_KERNEL);
 	edel = kvcalloc(fbt_nfuncs, sizeof(*edel), GFP_KERNEL);
 	radd = kvcalloc(fbt_nfuncs, sizeof(*radd), GFP_KERNEL);
@@ -841,6 +853,7 @@ static int fbt_commit(void *priv)
 	ips = kvcalloc(fbt_nfuncs, sizeof(*ips), GFP_KERNEL);
 	rps = kvcalloc(fbt_nfuncs, sizeof(*rps), GFP_KERNEL);
 	if (!eadd || !edel || !radd || !rdel || !ips || !rps) {
+		WRITE_ONCE(fbt_dirty, true);
 		ret = -ENOMEM;
 		goto out;
 	}
@@ -865,6 +878,8 @@ static int fbt_commit(void *priv)
 	err = fbt_return_add(radd, nra, rps);
 	if (!ret)
 		ret = err;
+	if (ret)
+		WRITE_ONCE(fbt_dirty, true);	/* the next commit tries again */
 out:
 	kvfree(eadd);
 	kvfree(edel);
@@ -942,6 +957,7 @@ static int fbt_module_notify(struct notifier_block *nb, unsigned long val,
 			if (strcmp(ff->ff_mod, mod->name) != 0)
 				continue;
 			WRITE_ONCE(ff->ff_gone, true);
+			WRITE_ONCE(fbt_dirty, true);
 			if (ff->ff_on_return) {
 				/* Detached now, attached again if it comes back. */
 				rdel[nr++] = ff;

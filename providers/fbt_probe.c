@@ -7,7 +7,8 @@
  * ftrace callback runs on every call of every function in the filter,
  * with preemption enabled, before the function's first instruction: it
  * takes ftrace's recursion guard (which also disables preemption), finds
- * the function by binary search in the RCU-published table, and fires.
+ * the function in the RCU-published table (a per-CPU hint, else a binary
+ * search), and fires.
  */
 #include <linux/ftrace.h>
 #include <linux/kprobes.h>
@@ -21,14 +22,36 @@
 /* The sixth argument register of this CPU's latest entry firing. */
 static DEFINE_PER_CPU(u64, fbt_arg5);
 
+/*
+ * Per CPU, the table index each ip slot was last found at: a hint only,
+ * checked against the current table before it is believed (a stale,
+ * torn or foreign one just falls back to the search), so it needs no
+ * lock and no care when the table is replaced.  A hot function is found
+ * in one step instead of a binary search over every traceable function
+ * (16 steps for ~45k, a quarter of an empty clause's firing).
+ */
+#define FBT_HINTS	64
+static DEFINE_PER_CPU(unsigned int [FBT_HINTS], fbt_hint);
+
+static inline unsigned int fbt_hint_slot(unsigned long ip)
+{
+	return (ip >> 4) % FBT_HINTS;
+}
+
 /* The function whose ftrace site is ip (at most a few bytes in). */
 static struct fbt_func *fbt_find(unsigned long ip)
 {
 	struct fbt_tab *t = rcu_dereference_sched(fbt_tab);
-	unsigned int lo = 0, hi;
+	unsigned int lo = 0, hi, i;
 
 	if (!t)
 		return NULL;
+	/* Exactly what the search finds: the last address <= ip, near it. */
+	i = this_cpu_read(fbt_hint[fbt_hint_slot(ip)]);
+	if (i < t->ftb_n && t->ftb_addrs[i] <= ip &&
+	    ip - t->ftb_addrs[i] <= 16 &&
+	    (i + 1 == t->ftb_n || t->ftb_addrs[i + 1] > ip))
+		return t->ftb_funcs[i];
 	hi = t->ftb_n;
 	while (lo < hi) {
 		unsigned int mid = lo + (hi - lo) / 2;
@@ -42,6 +65,7 @@ static struct fbt_func *fbt_find(unsigned long ip)
 		return NULL;
 	if (ip - t->ftb_addrs[lo - 1] > 16)
 		return NULL;
+	this_cpu_write(fbt_hint[fbt_hint_slot(ip)], lo - 1);
 	return t->ftb_funcs[lo - 1];
 }
 

@@ -6,17 +6,20 @@
 # figures and ratios, never passes or fails), beside bpftrace in the same
 # VM run.  Two parts:
 #
-# 1. Timer probes: ns per firing of profile-5000 and tick-5000 with an
-#    empty clause and with @[cpu] = count(), beside bpftrace's
-#    profile:us:200 and interval:us:200 with the same clauses.  Two
-#    spinners (test/bench/bench_loop spin), one pinned on each CPU, time a
-#    fixed amount of work; what the firings steal shows as time added.
-#    The firings are counted, not assumed (a 5000 Hz timer falls behind
-#    under emulation): every one is a local timer interrupt, so the LOC
-#    line of /proc/interrupts, less the rate the bare run had, counts them:
+# 1. Timer probes: ns per firing of profile and tick probes (NP of them,
+#    periods 200, 201, ... us, in one clause; by default one: 200 us) with an empty clause and
+#    with @[cpu] = count(), beside bpftrace's profile:us:N and
+#    interval:us:N with the same clauses.  A spinner on the last CPU
+#    (test/bench/bench_loop spin) times a fixed amount of work in short
+#    loops, the tracer's consumer pinned to CPU 0.  Under instruction
+#    counting (make bench-core) the guest clock advances with the
+#    instructions of every CPU, so the spinner's fastest loop grows by
+#    what the firings cost on all CPUs; the firings are counted, not
+#    assumed (a 5000 Hz timer falls behind under emulation): each is a
+#    local timer interrupt, so the LOC rate of /proc/interrupts (all
+#    CPUs) above the bare run's is the firing rate f, and
 #
-#      ns per firing = sum over CPUs of (t_attached - t_bare)
-#                      / (LOC_attached - LOC_bare x t_attached / t_bare)
+#      ns per firing = (t_attached - t_bare) / (t_attached x f)
 #
 #    Note: a DTrace empty clause records a record per firing (the default
 #    action) that the consumer drains (dtrace -q: nothing is printed),
@@ -35,9 +38,9 @@
 set -u
 KO=$1
 ROUNDS=${ROUNDS:-3}
-SPIN=${SPIN:-400000000}
-REPS=${REPS:-1}
-KS=${KS:-1 4 16 64}
+SPIN=${SPIN:-2000000}
+REPS=${REPS:-5}
+KS=${KS:-1 8 32 128}
 SECS=${SECS:-4}
 RATE=5000
 here=$(dirname "$0")
@@ -48,50 +51,64 @@ echo 0 >/proc/sys/kernel/perf_cpu_time_max_percent 2>/dev/null
 echo 100000 >/proc/sys/kernel/perf_event_max_sample_rate 2>/dev/null
 ncpu=$(nproc)
 tmp=$(mktemp -d)
+# Warm the page cache first: a cold start of either tracer took longer
+# than tracer_start waits, and the first measurement then ran bare.
+$D -n 'BEGIN { exit(0); }' >/dev/null 2>&1
+[ -n "$BPF" ] && $BPF -e 'BEGIN { exit(); }' >/dev/null 2>&1
 
-# loc: the local timer interrupts so far, summed over CPUs.
+# loc: the local timer interrupts so far, one number per CPU.
 loc() {
-	awk '$1 == "LOC:" { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i; print s }' /proc/interrupts
+	awk '$1 == "LOC:" { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) printf "%s ", $i; print "" }' /proc/interrupts
 }
 
-# spin_both: run a spinner on every CPU at once; print "NS LOC": the
-# summed ns of the spinners and the local timer interrupts meanwhile.
-spin_both() {
-	local c l0 l1
+# spin_one: run REPS short spinner loops on the last CPU; print "MIN LOC":
+# the fastest loop's ns and the local timer interrupts per second of all
+# CPUs over the run.  Under instruction counting the guest clock is one
+# for all CPUs and advances with the instructions any of them executes,
+# so the spinner's time grows by what the firings cost on every CPU.
+spin_one() {
+	local l0 l1 t0 t1
 	l0=$(loc)
-	for c in $(seq 0 $((ncpu - 1))); do
-		taskset -c $c $LOOP spin $SPIN $REPS >$tmp/spin.$c &
-	done
-	wait
+	t0=$(date +%s%N)
+	taskset -c $((ncpu - 1)) $LOOP spin $SPIN $REPS >$tmp/spin
+	t1=$(date +%s%N)
 	l1=$(loc)
-	cat $tmp/spin.* | awk -v l=$((l1 - l0)) '{ s += $1 } END { print s, l }'
+	echo "$(sort -g $tmp/spin | head -1) $(echo "$l0|$l1" | awk -F'|' -v t=$((t1 - t0)) '{
+		n = split($1, a, " "); split($2, b, " ")
+		for (i = 1; i <= n; i++) d += b[i] - a[i]
+		printf "%.1f", d / (t / 1e9) }')"
 }
 
 # Part 1 ---------------------------------------------------------------
+# NP timers of periods 200..(200+NP-1) us in one clause.  One (the
+# default) under instruction counting: several expire together and are
+# served by one timer interrupt, which LOC then counts once.
+NP=${NP:-1}
+per() { seq -s, -f "$1" 200 $((200 + NP - 1)); }
 declare -A prog=(
-	[pe]="profile-$RATE { }"
-	[pc]="profile-$RATE { @[cpu] = count(); }"
-	[te]="tick-$RATE { }"
-	[tc]="tick-$RATE { @[cpu] = count(); }"
-	[bpe]="profile:us:200 { }"
-	[bpc]="profile:us:200 { @[cpu] = count(); }"
-	[bte]="interval:us:200 { }"
-	[btc]="interval:us:200 { @[cpu] = count(); }")
+	[pe]="$(per 'profile-%gus') { }"
+	[pc]="$(per 'profile-%gus') { @[cpu] = count(); }"
+	[te]="$(per 'tick-%gus') { }"
+	[tc]="$(per 'tick-%gus') { @[cpu] = count(); }"
+	[bpe]="$(per 'profile:us:%g') { }"
+	[bpc]="$(per 'profile:us:%g') { @[cpu] = count(); }"
+	[bte]="$(per 'interval:us:%g') { }"
+	[btc]="$(per 'interval:us:%g') { @[cpu] = count(); }")
 declare -A what=(
-	[pe]="dtrace profile-5000, empty clause"
-	[pc]="dtrace profile-5000, @[cpu] = count()"
-	[te]="dtrace tick-5000, empty clause"
-	[tc]="dtrace tick-5000, @[cpu] = count()"
-	[bpe]="bpftrace profile:us:200, empty clause"
-	[bpc]="bpftrace profile:us:200, @[cpu] = count()"
-	[bte]="bpftrace interval:us:200, empty clause"
-	[btc]="bpftrace interval:us:200, @[cpu] = count()")
+	[pe]="dtrace profile-200us.., empty clause"
+	[pc]="dtrace profile-200us.., @[cpu] = count()"
+	[te]="dtrace tick-200us.., empty clause"
+	[tc]="dtrace tick-200us.., @[cpu] = count()"
+	[bpe]="bpftrace profile:us:200.., empty clause"
+	[bpc]="bpftrace profile:us:200.., @[cpu] = count()"
+	[bte]="bpftrace interval:us:200.., empty clause"
+	[btc]="bpftrace interval:us:200.., @[cpu] = count()")
 keys="pe pc te tc"
 [ -n "$BPF" ] && keys="pe bpe pc bpc te bte tc btc"
 set -- $keys
 nkeys=$#
 bench_fn=
-echo "timer probes: $ncpu CPUs, a spinner on each, $SPIN iterations x $REPS per measurement, $ROUNDS rounds ($(uname -r))"
+echo "timer probes: $NP timers of 200.. us, $ncpu CPUs, a spinner on the last, $SPIN iterations x $REPS per measurement, $ROUNDS rounds ($(uname -r))"
 for r in $(seq $ROUNDS); do
 	order=
 	i=0
@@ -100,19 +117,20 @@ for r in $(seq $ROUNDS); do
 		i=$((i + 1))
 	done
 	for k in $(echo $order | tr ' ' '\n' | sort -t: -k2 -n | cut -d: -f1); do
-		base=$(spin_both)
+		base=$(spin_one)
 		case $k in
-		b*)	tracer_start Attaching $BPF -e "${prog[$k]}" ;;
-		*)	tracer_start - $D -q -n "${prog[$k]}" ;;
+		b*)	tracer_start Attaching taskset -c 0 $BPF -e "${prog[$k]}" ;;
+		*)	tracer_start - taskset -c 0 $D -q -n "${prog[$k]}" ;;
 		esac
-		val=$(spin_both)
+		val=$(spin_one)
 		tracer_stop
-		# The time added, per firing counted in that time.
+		# Time added to the fastest loop, per firing in it (the
+		# interrupt rate above the bare one).
 		echo "$base $val" | awk '{
-			f = $4 - $2 * $3 / $1
-			if (f < 1) print "nan"; else printf "%.0f\n", ($3 - $1) / f }' >>$tmp/t.$k
-		echo "$base $val" | awk '{ printf "%.0f\n", ($4 - $2 * $3 / $1) / ($3 / 1e9 / '$ncpu') }' >>$tmp/hz.$k
-		echo "  round $r $k: bare [$base] attached [$val] (ns, LOC) -> $(tail -1 $tmp/t.$k) ns/firing, $(tail -1 $tmp/hz.$k) firings/s" >&2
+			f = $3 * ($4 - $2) / 1e9
+			if (f < 0.5) print "nan"; else printf "%.0f\n", ($3 - $1) / f
+			printf "%.0f\n", $4 - $2 >"/dev/stderr" }' >>$tmp/t.$k 2>>$tmp/hz.$k
+		echo "  round $r $k: bare [$base] attached [$val] (least ns, LOC/s of all CPUs) -> $(tail -1 $tmp/t.$k) ns/firing, $(tail -1 $tmp/hz.$k) firings/s" >&2
 	done
 done
 declare -A nsf

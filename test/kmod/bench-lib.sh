@@ -3,9 +3,12 @@
 # bench-lib.sh: what the VM benchmarks (bench-prov.sh, bench-core.sh)
 # share.  Sourced, inside the VM, as root.  The guest runs under software
 # emulation on a shared host, so a single figure means nothing: every
-# figure is a median over repetitions and interleaved rounds, printed with
-# its spread (min..max over rounds), and compared only with figures of
-# the same run.
+# figure is a median over interleaved rounds, printed with its spread
+# (min..max over rounds), and compared only with figures of the same run.
+# `make bench-*` boots the VM with instruction counting (VM_ICOUNT, see
+# test/test.mk), which makes the guest's clock, and so these figures,
+# independent of the host's load; without it, wall time under emulation
+# on a busy host varied by 2x between identical loops.
 
 T=/sys/kernel/tracing
 D=${DTRACE_BIN:-build/dtrace}
@@ -64,18 +67,20 @@ tracer_start() {
 	fi
 }
 
-# tracer_stop: end the tracer started last (SIGTERM; SIGKILL after a
-# minute) and wait until its function has left enabled_functions.
+# tracer_stop: end the tracer started last (SIGINT, which both print
+# their aggregations for; SIGKILL after a minute: bpftrace on
+# raw_syscalls took longer than that to leave after SIGTERM) and wait
+# until its function has left enabled_functions.
 tracer_stop() {
 	local i
 
-	kill -TERM $tracer_pid 2>/dev/null
+	kill -INT $tracer_pid 2>/dev/null
 	for i in $(seq 600); do
 		kill -0 $tracer_pid 2>/dev/null || break
 		sleep 0.1
 	done
 	if kill -0 $tracer_pid 2>/dev/null; then
-		echo "bench: tracer $tracer_pid ignored SIGTERM for 60 s: killed" >&2
+		echo "bench: tracer $tracer_pid still running 60 s after SIGINT: killed" >&2
 		kill -KILL $tracer_pid
 	fi
 	wait $tracer_pid 2>/dev/null

@@ -32,14 +32,15 @@
 # one, so a slow phase of the host shifts both.  Printed: per condition
 # the median over rounds of ns/call and of the overhead, the overhead's
 # spread (min..max over rounds), and the ratios of the median overheads.
-# The tracers run pinned to CPU 0 and the loop to CPU 1.  KEYS="d e"
+# The tracers run pinned to CPU 0 and the loop to CPU 1.  BASE_KO and
+# BASE_D (an earlier build) add c0, d0, f0: before/after in one run.  KEYS="d e"
 # measures only the conditions named (and a).
 set -u
 KO=$1
 FLOOR=$2
 N=${N:-20000}
-REPS=${REPS:-15}
-ROUNDS=${ROUNDS:-5}
+REPS=${REPS:-5}
+ROUNDS=${ROUNDS:-3}
 STARTS=${STARTS:-7}
 here=$(dirname "$0")
 . "$here/bench-lib.sh"
@@ -58,10 +59,25 @@ measure() {
 	timeout 600 taskset -c 1 $LOOP sys $N $REPS | sort -g | head -1
 }
 
+# Before/after in one run: with BASE_KO and BASE_D (an older dtrace.ko
+# and dtrace), the conditions c0, d0 and f0 are c, d and f with those,
+# the module swapped in for them and back out after.
+cur_ko=$KO
+swap_to() {
+	[ "$1" = "$cur_ko" ] && return
+	rmmod dtrace && insmod "$1" && cur_ko=$1
+}
+
 # attach KEY / detach KEY: put condition KEY in place and take it away.
 attach() {
+	local D=$D k=$1
 	bench_fn=
-	case $1 in
+	case $k in
+	*0)	swap_to "$BASE_KO"
+		D=$BASE_D
+		k=${k%0} ;;
+	esac
+	case $k in
 	b|bf)
 		insmod "$FLOOR" func=$F mode=$([ $1 = b ] && echo kprobe || echo ftrace)
 		return ;;
@@ -77,6 +93,7 @@ detach() {
 	case $1 in
 	b|bf)	rmmod bench_floor ;;
 	*)	tracer_stop
+		swap_to "$KO"
 		# The loop's own count, as the tracer printed it.
 		seen=$(grep -E 'bench_loop' $BENCH_OUT | grep -oE '[0-9]+$' | head -1)
 		[ -n "$seen" ] && echo "      (the tracer counted $seen calls of bench_loop)" >&2 ;;
@@ -85,6 +102,7 @@ detach() {
 
 keys="b bf c d f"
 [ -n "$BPF" ] && keys="b bf c ec d e f g"
+[ -n "${BASE_KO:-}" ] && keys="$keys c0 d0 f0"
 keys=${KEYS:-$keys}
 set -- $keys
 nkeys=$#
@@ -120,8 +138,10 @@ declare -A what=(
 	[ec]="bpftrace kprobe, empty clause"
 	[e]="bpftrace kprobe, @[comm] = count()"
 	[f]="dtrace syscall, @[execname] = count()"
+	[c0]="c, before (BASE_KO)" [d0]="d, before (BASE_KO)"
+	[f0]="f, before (BASE_KO)"
 	[g]="bpftrace raw_syscalls, @[comm] = count()")
-declare -A ov=([b]=nan [bf]=nan [c]=nan [d]=nan [ec]=nan [e]=nan [f]=nan [g]=nan)
+declare -A ov=([b]=nan [bf]=nan [c]=nan [d]=nan [ec]=nan [e]=nan [f]=nan [g]=nan [c0]=nan [d0]=nan [f0]=nan)
 printf '  %-3s %-42s %9s %9s  %s\n' "" "" "ns/call" "overhead" "(overhead min..max over rounds)"
 printf '  %-3s %-42s %9s\n' a "${what[a]}" "$(median <$tmp/a)"
 for k in $keys; do
@@ -135,14 +155,18 @@ echo "    ours/floor   c/b  $(ratio ${ov[c]} ${ov[b]})   d/b  $(ratio ${ov[d]} $
 if [ -n "$BPF" ]; then
 	echo "    ours/bpftrace  d/e $(ratio ${ov[d]} ${ov[e]})  (goal: <= 0.50)   c/ec $(ratio ${ov[c]} ${ov[ec]})   syscall f/g $(ratio ${ov[f]} ${ov[g]})"
 	echo "    bpftrace/floor e/b $(ratio ${ov[e]} ${ov[b]})"
+	[ -n "${BASE_KO:-}" ] && echo "    before: ours/bpftrace d0/e $(ratio ${ov[d0]} ${ov[e]})   syscall f0/g $(ratio ${ov[f0]} ${ov[g]})"
 fi
+[ -n "${BASE_KO:-}" ] && echo "    after/before  c/c0 $(ratio ${ov[c]} ${ov[c0]})   d/d0 $(ratio ${ov[d]} ${ov[d0]})   f/f0 $(ratio ${ov[f]} ${ov[f0]})"
 
 # Start-up latency, warm: interleaved, the first run of each discarded.
 for i in $(seq 0 $STARTS); do
 	o=$(lat_ms $D -n 'BEGIN { exit(0); }')
 	[ -n "$BPF" ] && t=$(lat_ms $BPF -e 'BEGIN { exit(); }')
+	[ -n "${BASE_D:-}" ] && o0=$(lat_ms $BASE_D -n 'BEGIN { exit(0); }')
 	[ $i = 0 ] && continue
 	echo $o >>$tmp/so
+	[ -n "${BASE_D:-}" ] && echo $o0 >>$tmp/so0
 	[ -n "$BPF" ] && echo $t >>$tmp/sb
 	echo "  start-up run $i: dtrace $o ms${BPF:+, bpftrace $t ms}" >&2
 done
@@ -152,6 +176,10 @@ if [ -n "$BPF" ]; then
 	sb=$(median <$tmp/sb)
 	echo "  start-up, $STARTS warm runs: bpftrace BEGIN { exit(); } $sb ms ($(spread <$tmp/sb))"
 	echo "    ours/bpftrace $(ratio $so $sb)  (goal: < 0.10)"
+fi
+if [ -n "${BASE_D:-}" ]; then
+	so0=$(median <$tmp/so0)
+	echo "  start-up, before (BASE_D): $so0 ms ($(spread <$tmp/so0)); after/before $(ratio $so $so0)"
 fi
 rm -rf $tmp
 rmmod dtrace
