@@ -337,6 +337,24 @@ static int dt_args_glob(const char *s)
 	return strpbrk(s, "*?[") != NULL;
 }
 
+/*
+ * The provider a description names, or implies when it names none: BEGIN,
+ * END and ERROR are dtrace's, profile-N and tick-N profile's; else "".
+ */
+const char *dt_args_provider(const dt_pdesc_t *pdp)
+{
+	const char *name = pdp->pd_name;
+
+	if (*pdp->pd_prov)
+		return pdp->pd_prov;
+	if (strcmp(name, "BEGIN") == 0 || strcmp(name, "END") == 0 ||
+	    strcmp(name, "ERROR") == 0)
+		return "dtrace";
+	if (strncmp(name, "profile-", 8) == 0 || strncmp(name, "tick-", 5) == 0)
+		return "profile";
+	return "";
+}
+
 /* Without the module: the one probe a description names, if it does. */
 static int dt_args_named(const dt_pdesc_t *pdp, struct dtrace_probedesc *pd)
 {
@@ -345,16 +363,9 @@ static int dt_args_named(const dt_pdesc_t *pdp, struct dtrace_probedesc *pd)
 	if (dt_args_glob(prov) || dt_args_glob(pdp->pd_mod) ||
 	    dt_args_glob(pdp->pd_func) || dt_args_glob(name) || !*name)
 		return 0;
-	if (!*prov) {
-		if (strcmp(name, "BEGIN") == 0 || strcmp(name, "END") == 0 ||
-		    strcmp(name, "ERROR") == 0)
-			prov = "dtrace";
-		else if (strncmp(name, "profile-", 8) == 0 ||
-			 strncmp(name, "tick-", 5) == 0)
-			prov = "profile";
-		else
-			return 0;
-	}
+	prov = dt_args_provider(pdp);
+	if (!*prov)
+		return 0;
 	if ((strcmp(prov, "syscall") == 0 || strcmp(prov, "fbt") == 0) &&
 	    !*pdp->pd_func)
 		return 0;

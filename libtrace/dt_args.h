@@ -31,6 +31,9 @@ enum {
 int dt_args_clause(dtrace_hdl_t *dtp, const dt_node_t *pdescs, int64_t n,
 		   ctf_id_t *tp, const dt_pdesc_t **badp);
 
+/* The provider a description names or implies (BEGIN: dtrace), or "". */
+const char *dt_args_provider(const dt_pdesc_t *pdp);
+
 /* Attribute by attribute, the less stable of a and b. */
 dtrace_attribute_t dt_attr_min(dtrace_attribute_t a, dtrace_attribute_t b);
 

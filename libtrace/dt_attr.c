@@ -51,21 +51,12 @@ static const dtrace_attribute_t dt_attr_sym = {
 /* A description as the module would match it, its provider filled in. */
 static void dt_attr_pdesc(const dt_pdesc_t *pdp, struct dtrace_probedesc *pd)
 {
-	const char *prov = pdp->pd_prov, *name = pdp->pd_name;
-
-	if (!*prov) {
-		if (strcmp(name, "BEGIN") == 0 || strcmp(name, "END") == 0 ||
-		    strcmp(name, "ERROR") == 0)
-			prov = "dtrace";
-		else if (strncmp(name, "profile-", 8) == 0 ||
-			 strncmp(name, "tick-", 5) == 0)
-			prov = "profile";
-	}
 	memset(pd, 0, sizeof(*pd));
-	snprintf(pd->dpd_provider, sizeof(pd->dpd_provider), "%s", prov);
+	snprintf(pd->dpd_provider, sizeof(pd->dpd_provider), "%s",
+		 dt_args_provider(pdp));
 	snprintf(pd->dpd_mod, sizeof(pd->dpd_mod), "%s", pdp->pd_mod);
 	snprintf(pd->dpd_func, sizeof(pd->dpd_func), "%s", pdp->pd_func);
-	snprintf(pd->dpd_name, sizeof(pd->dpd_name), "%s", name);
+	snprintf(pd->dpd_name, sizeof(pd->dpd_name), "%s", pdp->pd_name);
 }
 
 struct dt_attr_walk {

@@ -33,3 +33,53 @@ device_ok() {
 
 load_module() { insmod "$DTRACE_KO"; }
 unload_module() { rmmod dtrace; }
+
+# oneliner WORKLOAD DTRACE-ARGS...: dtrace in the background until it has
+# matched its probes (or failed), the workload (a shell command), then
+# SIGTERM (a background job inherits SIGINT ignored); dtrace's output,
+# stderr too, is left in $out and shown as a diagnostic.
+oneliner() {
+	local work=$1 file pid
+	shift
+	file=$(mktemp)
+	"$DTRACE_BIN" "$@" >"$file" 2>&1 &
+	pid=$!
+	for _ in $(seq 60); do
+		grep -q "matched\|dtrace:.*failed\|invalid" "$file" && break
+		sleep 0.5
+	done
+	# "matched" is printed before tracing starts: let it start.
+	sleep 2
+	sh -c "$work" >/dev/null 2>&1
+	sleep 1
+	kill -TERM $pid 2>/dev/null
+	wait $pid
+	out=$(cat "$file")
+	rm -f "$file"
+	diag "$*" "$out"
+}
+
+# same WHAT GOT WANT: ok if the two strings are the same.
+same() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag "got:" "$2" "wanted:" "$3"
+	fi
+}
+
+# dtrace_is WHAT WANT DTRACE-ARGS...: dtrace exits 0 and prints WANT
+# (stdout and stderr together).
+dtrace_is() {
+	local what=$1 want=$2 out rc
+	shift 2
+	out=$("$DTRACE_BIN" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ] && [ "$out" = "$want" ]; then
+		ok "$what"
+	else
+		not_ok "$what (status $rc)"
+		diag "got:" "$out" "wanted:" "$want"
+	fi
+}

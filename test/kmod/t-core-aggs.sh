@@ -13,21 +13,7 @@ if [ ! -x "$DTRACE_BIN" ]; then
 	exit 0
 fi
 
-# run WHAT WANT DTRACE-ARGS...: stdout, exit status 0.
-run() {
-	local what=$1 want=$2 out rc
-	shift 2
-	out=$("$DTRACE_BIN" "$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq 0 ] && [ "$out" = "$want" ]; then
-		ok "$what"
-	else
-		not_ok "$what (status $rc)"
-		diag "got:" "$out" "wanted:" "$want"
-	fi
-}
-
-run "scalar functions, keys, sorting" "
+dtrace_is "scalar functions, keys, sorting" "
   y                                                                 2
   x                                                                 6
                 1  k                                                                 7
@@ -37,7 +23,7 @@ run "scalar functions, keys, sorting" "
 	@b[1, "k"] = max(7); @b[1, "k"] = max(3); @c = min(4); @c = min(-2);
 	@d = avg(3); @d = avg(6); @e = stddev(2); @e = stddev(4); exit(0); }'
 
-run "quantize" "
+dtrace_is "quantize" "
 
            value  ------------- Distribution ------------- count    
               -1 |                                         0        
@@ -53,7 +39,7 @@ run "quantize" "
 	-qn 'BEGIN { @ = quantize(0); @ = quantize(1); @ = quantize(3);
 	@ = quantize(3); @ = quantize(100); exit(0); }'
 
-run "lquantize" "
+dtrace_is "lquantize" "
 
            value  ------------- Distribution ------------- count    
              < 0 |@@@@@@@@@@                               1        
@@ -74,11 +60,14 @@ check "llquantize: 5, 50 and 500 in their log-linear rows (got: $rows)" \
 	[ "$rows" = "5 50 500 " ]
 
 out=$("$DTRACE_BIN" -qn 'profile-100 { @[cpu] = count(); } tick-1s { exit(0); }' 2>&1)
-n=$(printf '%s\n' "$out" | awk 'NF == 2 && $2 >= 50' | wc -l)
+# At least a quarter of the rate: an emulated CPU starved by a busy host
+# misses timer periods (hrtimer_forward skips them), it never gains any.
+n=$(printf '%s\n' "$out" | awk 'NF == 2 && $2 >= 25' | wc -l)
 check "profile-100 counted per CPU over a second, every CPU ($n of $(nproc))" \
 	[ "$n" -eq "$(nproc)" ]
+diag "$out"
 
-run "printa() with and without a format; printed ones are not printed again" "
+dtrace_is "printa() with and without a format; printed ones are not printed again" "
   x                                                                 1
   y                                                                 2
 sum is 9

@@ -13,39 +13,18 @@
 # -o appending; setopt() at run time; and -F's flow indentation.
 . test/kmod/lib.sh
 
+# want_same WHAT WANT GOT: lib.sh's same, the expected output first.
+want_same() { same "$1" "$3" "$2"; }
+
 if [ ! -x "$DTRACE_BIN" ]; then
 	not_ok "$DTRACE_BIN is built"
 	exit 0
 fi
 
-# run WHAT WANT DTRACE-ARGS...: stdout and stderr, exit status 0.
-run() {
-	local what=$1 want=$2 out rc
-	shift 2
-	out=$("$DTRACE_BIN" "$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq 0 ] && [ "$out" = "$want" ]; then
-		ok "$what"
-	else
-		not_ok "$what (status $rc)"
-		diag "got:" "$out" "wanted:" "$want"
-	fi
-}
-
-# same WHAT WANT GOT: compare output produced some other way.
-same() {
-	if [ "$3" = "$2" ]; then
-		ok "$1"
-	else
-		not_ok "$1"
-		diag "got:" "$3" "wanted:" "$2"
-	fi
-}
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-run "clear() zeroes the values and keeps the keys" "
+dtrace_is "clear() zeroes the values and keeps the keys" "
   x                                                                 0
   y                                                                 0
 
@@ -53,10 +32,10 @@ run "clear() zeroes the values and keeps the keys" "
 	-qn 'BEGIN { @a["x"] = count(); @a["y"] = count(); @a["y"] = count();
 	clear(@a); printa(@a); @b["k"] = sum(1); exit(0); }'
 
-run "clear() of min() zeroes it as DTrace's does" "
+dtrace_is "clear() of min() zeroes it as DTrace's does" "
                 0" -qn 'BEGIN { @m = min(5); clear(@m); printa(@m); exit(0); }'
 
-run "trunc(@, 2) keeps the largest, trunc(@, -1) the smallest, trunc(@) none" "
+dtrace_is "trunc(@, 2) keeps the largest, trunc(@, -1) the smallest, trunc(@) none" "
                 3                3
                 4                4
 
@@ -65,7 +44,7 @@ run "trunc(@, 2) keeps the largest, trunc(@, -1) the smallest, trunc(@) none" "
 	trunc(@a, 2); printa(@a); @b[1] = sum(1); @b[2] = sum(2); @b[3] = sum(3);
 	trunc(@b, -1); @c[1] = count(); trunc(@c); exit(0); }'
 
-run "normalize() divides what is printed; denormalize() undoes it" "avg/1000 3 sd/10 100
+dtrace_is "normalize() divides what is printed; denormalize() undoes it" "avg/1000 3 sd/10 100
 
   x                                                               100
   y                                                              1000
@@ -82,7 +61,7 @@ run "normalize() divides what is printed; denormalize() undoes it" "avg/1000 3 s
 	@sd = stddev(0); @sd = stddev(2000); normalize(@sd, 10);
 	printa("avg/1000 %@d ", @av); printa("sd/10 %@d\n", @sd); exit(0); }'
 
-run "printa() formats of avg, stddev and the quantizations" "avg 4 stddev 2
+dtrace_is "printa() formats of avg, stddev and the quantizations" "avg 4 stddev 2
 key k 
            value  ------------- Distribution ------------- count    
                2 |                                         0        
@@ -106,7 +85,7 @@ key k
 	printa("key %s %@d|", @q); printa("lq:%@d|", @l); printa("llq:%@d|", @ll);
 	exit(0); }'
 
-run "aggsortkey, aggsortrev at run time" "
+dtrace_is "aggsortkey, aggsortrev at run time" "
   a                                                                 2
   b                                                                 1
   c                                                                 0
@@ -118,7 +97,7 @@ run "aggsortkey, aggsortrev at run time" "
 	setopt("aggsortkey"); printa(@a); setopt("aggsortrev"); printa(@a);
 	exit(0); }'
 
-run "quantizations sort by their values weighted by count, not by count" \
+dtrace_is "quantizations sort by their values weighted by count, not by count" \
 	"q: b a l: b a ll: ba" \
 	-qn 'BEGIN { @q["a"] = quantize(1000); @q["b"] = quantize(1);
 	@q["b"] = quantize(1); @q["b"] = quantize(1);
@@ -131,14 +110,14 @@ run "quantizations sort by their values weighted by count, not by count" \
 	printf("q: "); printa("%s ", @q); printf("l: "); printa("%s ", @l);
 	printf("ll: "); printa("%s", @ll); exit(0); }'
 
-run "aggsortkeypos sorts by the second key first" "
+dtrace_is "aggsortkeypos sorts by the second key first" "
                 2  a                                                                 2
                 3  m                                                                 0
                 1  z                                                                 1" \
 	-x aggsortkey -x aggsortkeypos=1 -qn 'BEGIN { @a[1, "z"] = sum(1);
 	@a[2, "a"] = sum(2); @a[3, "m"] = sum(0); exit(0); }'
 
-run "tracemem() with a fixed and a dynamic size; rawbytes" "
+dtrace_is "tracemem() with a fixed and a dynamic size; rawbytes" "
              0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef
          0: 64 74 72 61 63 65 00 00                          dtrace..
 |
@@ -161,7 +140,7 @@ dpid=$!
 sleep 3
 cat /etc/hostname >/dev/null
 wait $dpid
-same "sym(), func(), mod() in 50 columns; %a with the offset; %A unknown" \
+want_same "sym(), func(), mod() in 50 columns; %a with the offset; %A unknown" \
 "  vmlinux\`ksys_read                                 |
   vmlinux\`ksys_read                                 |
   vmlinux                                           |
@@ -177,7 +156,7 @@ dpid=$!
 sleep 2
 "$KMOD_BIN/out_usym"
 wait $dpid
-same "usym(), ufunc(), umod(), uaddr() of a live process" \
+want_same "usym(), ufunc(), umod(), uaddr() of a live process" \
 "  out_usym\`out_usym_target                          |
   out_usym\`out_usym_target                          |
   out_usym                                          |
@@ -185,7 +164,7 @@ same "usym(), ufunc(), umod(), uaddr() of a live process" \
   0x4                                               |" \
 	"$(cat "$tmp/usym")"
 
-run "print() of an int, a char and a struct" "int 0x5
+dtrace_is "print() of an int, a char and a struct" "int 0x5
 char 'A'
 struct load_weight {
     long unsigned int weight = 0x100000
@@ -194,7 +173,7 @@ struct load_weight {
 	-qn 'BEGIN { print(5); print((char)65); print(curthread->se.load);
 	exit(0); }'
 
-run "system() runs in order with our output; refused without -w" "before
+dtrace_is "system() runs in order with our output; refused without -w" "before
 hi 42
 after" \
 	-wqn 'BEGIN { printf("before\n"); system("echo hi %d", 42);
@@ -204,27 +183,27 @@ rc=$?
 check "system() without -w is refused (status $rc)" \
 	[ "$rc" -ne 0 ] && ! printf '%s\n' "$out" | grep -qx no
 
-run "freopen() sends the output to a file and back" "a
+dtrace_is "freopen() sends the output to a file and back" "a
 c" \
 	-wqn 'BEGIN { printf("a\n"); freopen("'"$tmp"'/fo"); printf("b\n");
 	freopen(""); printf("c\n"); exit(0); }'
-same "freopen()'s file got what was written meanwhile" "b" "$(cat "$tmp/fo")"
+want_same "freopen()'s file got what was written meanwhile" "b" "$(cat "$tmp/fo")"
 
 echo old >"$tmp/o"
-run "-o: nothing on stdout" "" -o "$tmp/o" -qn 'BEGIN { printf("x\n");
+dtrace_is "-o: nothing on stdout" "" -o "$tmp/o" -qn 'BEGIN { printf("x\n");
 	@ = count(); exit(0); }'
-same "-o appends the traced data and the aggregations" "old
+want_same "-o appends the traced data and the aggregations" "old
 x
 
                 1" "$(cat "$tmp/o")"
 
 "$DTRACE_BIN" -o "$tmp/ft" -qn 'BEGIN { printf("gone\n"); }
 	BEGIN { ftruncate(); printf("kept\n"); exit(0); }' >/dev/null 2>&1
-same "ftruncate() empties the output file" "kept" "$(cat "$tmp/ft")"
+want_same "ftruncate() empties the output file" "kept" "$(cat "$tmp/ft")"
 
 out=$("$DTRACE_BIN" -n 'BEGIN { trace(1); setopt("quiet"); }
 	BEGIN { printf("q\n"); exit(0); }' 2>/dev/null | sed 's/^ *[0-9]* /C /')
-same "setopt(\"quiet\") at run time: no more probe lines or newlines" \
+want_same "setopt(\"quiet\") at run time: no more probe lines or newlines" \
 "CPU     ID                    FUNCTION:NAME
 C      1                           :BEGIN         1q" "$out"
 
@@ -238,7 +217,7 @@ dpid=$!
 sleep 3
 taskset -c 0 "$KMOD_BIN/out_usym"
 wait $dpid
-same "-F: entries indent, returns unindent, others print |" \
+want_same "-F: entries indent, returns unindent, others print |" \
 "CPU FUNCTION                                 
   0  => write                                 
   0    -> ksys_write                          
@@ -248,11 +227,11 @@ same "-F: entries indent, returns unindent, others print |" \
 
 want=$(printf '\n  %-50s %16d %16d\n  %-50s %16d %16d\n  %-50s %16d %16d\n' \
 	z 0 2 x 1 10 y 5 0; printf 'z 0 2\nx 1 10\ny 5 0\ny 5 0\nz 0 2\nx 1 10\n')
-run "printa() of two aggregations joins them on the keys; aggsortpos" "$want" \
+dtrace_is "printa() of two aggregations joins them on the keys; aggsortpos" "$want" \
 	-qn 'BEGIN { @a["x"] = sum(1); @a["y"] = sum(5); @b["x"] = sum(10);
 	@b["z"] = sum(2); printa(@a, @b); printa("%s %@d %@d\n", @a, @b);
 	setopt("aggsortpos", "1"); printa("%s %@d %@d\n", @a, @b); exit(0); }'
 
-run "setopt() of an unknown option: DTrace's message, tracing goes on" \
+dtrace_is "setopt() of an unknown option: DTrace's message, tracing goes on" \
 "dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): couldn't set option \"nosuchopt\" to \"1\": Invalid option name
 on" -qn 'BEGIN { setopt("nosuchopt"); printf("on"); exit(0); }'

@@ -17,16 +17,6 @@ fi
 
 T=/tmp/t-core-proc.$$
 
-# same WHAT GOT WANT
-same() {
-	if [ "$2" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1"
-		diag "got:" "$2" "wanted:" "$3"
-	fi
-}
-
 # -c 'ls /' with syscall counts of the command only; ends by itself.
 timeout 120 "$DTRACE_BIN" -c 'ls /' \
 	-n 'syscall:::entry /pid == $target/ { @[probefunc] = count(); }' \

@@ -14,16 +14,6 @@ fi
 
 T=/tmp/t-core-xlate.$$
 
-# same WHAT GOT WANT
-same() {
-	if [ "$2" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1"
-		diag "got:" "$2" "wanted:" "$3"
-	fi
-}
-
 # The command: a shell whose startup calls getpid() (for $$).
 echo 'echo $$ >/dev/null' >$T.sh
 

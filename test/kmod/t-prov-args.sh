@@ -15,26 +15,6 @@ if [ ! -x "$DTRACE_BIN" ]; then
 	skip "typed args[]" "$DTRACE_BIN not built"
 	exit 0
 fi
-out_file=/tmp/args.out
-
-# oneliner WORKLOAD DTRACE-ARGS...: run, then leave the output in $out.
-oneliner() {
-	local work=$1 pid i
-	shift
-	"$DTRACE_BIN" "$@" >$out_file 2>&1 &
-	pid=$!
-	for i in $(seq 60); do
-		grep -q "matched\|dtrace:.*failed\|invalid" $out_file && break
-		sleep 0.5
-	done
-	sleep 2
-	sh -c "$work" >/dev/null 2>&1
-	sleep 1
-	kill -TERM $pid 2>/dev/null
-	wait $pid
-	out=$(cat $out_file)
-	diag "$*" "$out"
-}
 
 # lv DESC: dtrace -lv -n DESC with the probe ids replaced by "ID".
 lv() {

@@ -15,27 +15,6 @@ if [ ! -x "$DTRACE_BIN" ]; then
 	skip "the one-liners" "$DTRACE_BIN not built"
 	exit 0
 fi
-out_file=/tmp/oneliner.out
-
-# oneliner WORKLOAD DTRACE-ARGS...: run, then leave the output in $out.
-oneliner() {
-	local work=$1 pid i
-	shift
-	"$DTRACE_BIN" "$@" >$out_file 2>&1 &
-	pid=$!
-	for i in $(seq 60); do
-		grep -q "matched\|dtrace:.*failed\|invalid" $out_file && break
-		sleep 0.5
-	done
-	# "matched" is printed before tracing starts: let it start.
-	sleep 2
-	sh -c "$work" >/dev/null 2>&1
-	sleep 1
-	kill -TERM $pid 2>/dev/null
-	wait $pid
-	out=$(cat $out_file)
-	diag "$*" "$out"
-}
 
 oneliner 'cat /etc/hostname' -n 'syscall::openat:entry { printf("%s %s\n", execname, copyinstr(arg1)); }'
 check "syscall::openat:entry printf with copyinstr(arg1)" \

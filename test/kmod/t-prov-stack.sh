@@ -48,28 +48,6 @@ if [ ! -x "$DTRACE_BIN" ]; then
 	skip "stacks through dtrace" "$DTRACE_BIN not built"
 	exit 0
 fi
-out_file=/tmp/stack.out
-
-# traced WORKLOAD DTRACE-ARGS...: dtrace in the background until it has
-# matched its probes, the workload, SIGTERM (a background job inherits
-# SIGINT ignored); the output is left in $out.
-traced() {
-	local work=$1 pid i
-	shift
-	"$DTRACE_BIN" "$@" >$out_file 2>&1 &
-	pid=$!
-	for i in $(seq 60); do
-		grep -q "matched\|dtrace:.*failed\|invalid" $out_file && break
-		sleep 0.5
-	done
-	sleep 2
-	sh -c "$work" >/dev/null 2>&1
-	sleep 1
-	kill -TERM $pid 2>/dev/null
-	wait $pid
-	out=$(cat $out_file)
-	diag "$*" "$out"
-}
 
 # stack_shape: every aggregation entry of $out (after the dtrace: lines)
 # is DTrace's: a blank line, frames indented by 14 spaces (symbolized as
@@ -88,7 +66,7 @@ stack_shape() {
 	END { if (!b) print n + 0 }'
 }
 
-traced 'cat /etc/hostname; dd if=/dev/zero of=/dev/null count=5' \
+oneliner 'cat /etc/hostname; dd if=/dev/zero of=/dev/null count=5' \
 	-n 'fbt::vfs_read:entry { @[stack()] = count(); }'
 shape=$(stack_shape)
 check "@[stack()] = count() on fbt::vfs_read:entry: DTrace's shape ($shape entries)" \
@@ -98,7 +76,7 @@ check "@[stack()] on fbt::vfs_read:entry: a stack starts at ksys_read" \
 check "@[stack()] on fbt::vfs_read:entry: no dtrace, ftrace or rethook frames" \
 	eval '! grep -Eq "dtrace\`|ftrace|rethook|kretprobe" <<<"$out"'
 
-traced 'cat /etc/hostname' \
+oneliner 'cat /etc/hostname' \
 	-n 'fbt::vfs_read:entry /execname == "cat"/ { @[execname, stack(3)] = count(); }'
 shape=$(stack_shape "  cat                                               ")
 check "@[execname, stack(3)]: the string key, then the stack ($shape entries)" \
@@ -109,7 +87,7 @@ n=$(grep -c '^              [^ ]' <<<"$out")
 check "@[execname, stack(3)]: at most 3 frames per entry ($n lines)" \
 	eval '[ "$n" -ge 1 ] && [ $((n % 3)) -eq 0 -o "$n" -le 3 ]'
 
-traced 'cat /etc/hostname' \
+oneliner 'cat /etc/hostname' \
 	-n 'fbt::vfs_read:entry /execname == "cat"/ { @[stack(2)] = count(); }
 	    END { printa("%k|%@d\n", @); printa("%-16k|%@d\n", @); }'
 check "printa %k: the frames unindented, then the value" \
@@ -118,8 +96,8 @@ check "printa %k: the frames unindented, then the value" \
 check "printa %-16k: the frames indented by 16 and padded to 16" \
 	eval 'grep -Eq "^ {16}vmlinux\`ksys_read\+0x[0-9a-f]+\$" <<<"$out"'
 
-"$DTRACE_BIN" -n 'profile-99 { @[stack()] = count(); } tick-2s { exit(0); }' >$out_file 2>&1
-out=$(grep -v '^ *[0-9]* *[0-9]* *:tick-2s *$\|^CPU  *ID' $out_file)
+out=$("$DTRACE_BIN" -n 'profile-99 { @[stack()] = count(); } tick-2s { exit(0); }' 2>&1 |
+	grep -v '^ *[0-9]* *[0-9]* *:tick-2s *$\|^CPU  *ID')
 diag "profile-99" "$out"
 shape=$(stack_shape)
 check "@[stack()] = count() on profile-99: DTrace's shape ($shape entries)" \
@@ -135,7 +113,7 @@ if [ ! -x "$prog" ]; then
 	not_ok "$prog is built"
 	exit 0
 fi
-traced "$prog 3 2" -n 'syscall::getppid:entry /execname == "ustack_prog"/ {
+oneliner "$prog 3 2" -n 'syscall::getppid:entry /execname == "ustack_prog"/ {
 	ustack(); printf("depth %d ucaller %d\n", ustackdepth, ucaller != 0);
 	@[ustack(4)] = count(); @m[execname, ustack()] = count(); }
 	syscall::getppid:entry /execname == "ustack_prog"/ { uaddr(ucaller); }'
