@@ -46,9 +46,10 @@
  * but never referenced is an error unless argref is set, and a reference
  * beyond the arguments given is one unless defaultargs is set.
  *
- * The translator library: before the first program of a handle is
- * compiled, every *.d file of the library directories (DTrace's libdir)
- * is compiled, in name order, as a program of declarations only:
+ * The translator library: before the first program of a handle that
+ * needs it is compiled, every *.d file of the library directories
+ * (DTrace's libdir) is compiled, in name order, as a program of
+ * declarations only:
  * typedefs and structs (psinfo_t ...), translators and inlines
  * (curpsinfo ...).  The types go into the handle's dictionary; the
  * translators and inlines are kept (cs_semalib, with the files' trees) and
@@ -59,7 +60,12 @@
  * and so does a system without kernel BTF (the translators read kernel
  * structures).  An error in a library file fails the compilation that
  * loads it with the library file's name: "failed to compile script
- * <libdir>/procfs.d: line <n>: ...".
+ * <libdir>/procfs.d: line <n>: ...".  A program needs the library when
+ * it names something the library declares (an inline, a typedef, a
+ * struct, union or enum tag), which a scan of the library's text finds
+ * without compiling it: the library's translators read kernel types, and
+ * importing them from BTF would multiply the compile time of every
+ * one-liner that does not use them.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -119,6 +125,9 @@ void dt_lib_fini(struct dt_cstate *cs)
 	for (i = 0; i < cs->cs_nlibdirs; i++)
 		free(cs->cs_libdirs[i]);
 	free(cs->cs_libdirs);
+	for (i = 0; i < cs->cs_nlibnames; i++)
+		free(cs->cs_libnames[i]);
+	free(cs->cs_libnames);
 	cs->cs_semalib = NULL;
 }
 
@@ -194,7 +203,8 @@ static int dt_lib_file(dtrace_hdl_t *dtp, const char *path)
 	return 0;
 }
 
-static int dt_lib_dir(dtrace_hdl_t *dtp, const char *dir)
+static int dt_lib_dir(dtrace_hdl_t *dtp, const char *dir,
+		      int (*each)(dtrace_hdl_t *, const char *))
 {
 	struct dirent **names;
 	char path[PATH_MAX];
@@ -206,15 +216,143 @@ static int dt_lib_dir(dtrace_hdl_t *dtp, const char *dir)
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
 		if (rc == 0)
-			rc = dt_lib_file(dtp, path);
+			rc = each(dtp, path);
 		free(names[i]);
 	}
 	free(names);
 	return rc;
 }
 
+/*
+ * D text as tokens: identifiers (into word, NUL-terminated) and single
+ * punctuation characters; comments, strings and character constants are
+ * skipped.  Returns the token (0 at the end, 'a' for an identifier) and
+ * advances *tp.
+ */
+static int dt_lib_token(const char **tp, char *word, size_t wlen)
+{
+	const char *t = *tp;
+	size_t n = 0;
+
+	for (;;) {
+		while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+			t++;
+		if (t[0] == '/' && t[1] == '*') {
+			const char *e = strstr(t + 2, "*/");
+
+			t = e ? e + 2 : t + strlen(t);
+		} else if ((t[0] == '/' && t[1] == '/') || t[0] == '#') {
+			t += strcspn(t, "\n");
+		} else if (*t == '"' || *t == '\'') {
+			char q = *t++;
+
+			while (*t && *t != q)
+				t += (*t == '\\' && t[1]) ? 2 : 1;
+			if (*t)
+				t++;
+		} else {
+			break;
+		}
+	}
+	if (!*t) {
+		*tp = t;
+		return 0;
+	}
+	if (*t == '_' || *t == '`' || ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z')) {
+		while (*t == '_' || *t == '`' || (*t >= '0' && *t <= '9') ||
+		       ((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z')) {
+			if (n + 1 < wlen)
+				word[n++] = *t;
+			t++;
+		}
+		word[n] = '\0';
+		*tp = t;
+		return 'a';
+	}
+	*tp = t + 1;
+	return *t;
+}
+
+static void dt_lib_addname(struct dt_cstate *cs, const char *name)
+{
+	char **v = realloc(cs->cs_libnames, (size_t)(cs->cs_nlibnames + 1) *
+			   sizeof(*v));
+
+	if (!v)
+		return;
+	cs->cs_libnames = v;
+	if ((v[cs->cs_nlibnames] = strdup(name)) != NULL)
+		cs->cs_nlibnames++;
+}
+
+/*
+ * The names one library file declares: the name before "=" in an inline,
+ * the last before ";" in a typedef, a tag before "{".
+ */
+static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	char word[128], prev[128] = "", prev2[128] = "", first[128] = "";
+	FILE *fp = fopen(path, "re");
+	const char *t;
+	char *text = NULL;
+	size_t len = 0;
+	int tok, depth = 0;
+
+	if (!fp)
+		return 0;	/* the load reports it, if it comes to that */
+	if (getdelim(&text, &len, '\0', fp) < 0)
+		text = NULL;
+	fclose(fp);
+	for (t = text ? text : ""; (tok = dt_lib_token(&t, word,
+						  sizeof(word))) != 0;) {
+		if (tok == 'a') {
+			if (depth == 0 && !first[0])
+				snprintf(first, sizeof(first), "%s", word);
+			snprintf(prev2, sizeof(prev2), "%s", prev);
+			snprintf(prev, sizeof(prev), "%s", word);
+			continue;
+		}
+		if (tok == '{') {
+			if (strcmp(prev2, "struct") == 0 ||
+			    strcmp(prev2, "union") == 0 ||
+			    strcmp(prev2, "enum") == 0)
+				dt_lib_addname(cs, prev);
+			depth++;
+		} else if (tok == '}' && depth > 0) {
+			depth--;
+		} else if (depth == 0 && tok == '=' &&
+			   strcmp(first, "inline") == 0) {
+			dt_lib_addname(cs, prev);
+		} else if (depth == 0 && tok == ';') {
+			if (strcmp(first, "typedef") == 0)
+				dt_lib_addname(cs, prev);
+			first[0] = '\0';
+		}
+		prev[0] = prev2[0] = '\0';
+	}
+	free(text);
+	return 0;
+}
+
+/* Whether the program's text names something the library declares. */
+static int dt_lib_wanted(struct dt_cstate *cs, const char *text)
+{
+	char word[128];
+	int i, tok;
+
+	while ((tok = dt_lib_token(&text, word, sizeof(word))) != 0) {
+		if (tok != 'a')
+			continue;
+		for (i = 0; i < cs->cs_nlibnames; i++)
+			if (strcmp(word, cs->cs_libnames[i]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* Load the translator library once per handle (see the theory above). */
-static int dt_lib_load(dtrace_hdl_t *dtp)
+static int dt_lib_load(dtrace_hdl_t *dtp, const char *text)
 {
 	struct dt_cstate *cs = dt_cc_state(dtp);
 	int64_t nolibs = DT_OPT_UNSET;
@@ -225,14 +363,24 @@ static int dt_lib_load(dtrace_hdl_t *dtp)
 		return dt_set_errno(dtp, ENOMEM);
 	if (cs->cs_libloaded)
 		return 0;
-	cs->cs_libloaded = 1;
 	dtrace_getopt(dtp, "nolibs", &nolibs);
-	if (nolibs != DT_OPT_UNSET || !dt_types_btf(dtp))
+	if (nolibs != DT_OPT_UNSET)
 		return 0;
-	if (dt_lib_dir(dtp, dt_lib_default(buf)) != 0)
+	if (!cs->cs_libscanned) {
+		cs->cs_libscanned = 1;
+		dt_lib_dir(dtp, dt_lib_default(buf), dt_lib_scanfile);
+		for (i = 0; i < cs->cs_nlibdirs; i++)
+			dt_lib_dir(dtp, cs->cs_libdirs[i], dt_lib_scanfile);
+	}
+	if (!dt_lib_wanted(cs, text))
+		return 0;
+	cs->cs_libloaded = 1;
+	if (!dt_types_btf(dtp))
+		return 0;
+	if (dt_lib_dir(dtp, dt_lib_default(buf), dt_lib_file) != 0)
 		return -1;
 	for (i = 0; i < cs->cs_nlibdirs; i++)
-		if (dt_lib_dir(dtp, cs->cs_libdirs[i]) != 0)
+		if (dt_lib_dir(dtp, cs->cs_libdirs[i], dt_lib_file) != 0)
 			return -1;
 	return 0;
 }
@@ -589,7 +737,7 @@ dtrace_prog_t *dtrace_program_strcompile(dtrace_hdl_t *dtp, const char *text,
 					 int spec, unsigned cflags,
 					 int argc, char *const argv[])
 {
-	if (dt_lib_load(dtp) != 0)
+	if (dt_lib_load(dtp, text) != 0)
 		return NULL;
 	return dt_compile(dtp, text, strlen(text), NULL, spec, cflags,
 			  argc, argv);
@@ -603,8 +751,6 @@ dtrace_prog_t *dtrace_program_fcompile(dtrace_hdl_t *dtp, FILE *fp,
 	size_t len = 0, cap = 0, n;
 	dtrace_prog_t *pgp;
 
-	if (dt_lib_load(dtp) != 0)
-		return NULL;
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		if (dt_buf_add(&text, &len, &cap, buf, n) != 0) {
 			free(text);
@@ -615,6 +761,10 @@ dtrace_prog_t *dtrace_program_fcompile(dtrace_hdl_t *dtp, FILE *fp,
 		free(text);
 		dt_set_errmsg(dtp, errno, "failed to compile script %s: %s",
 			      filename, strerror(errno));
+		return NULL;
+	}
+	if (dt_lib_load(dtp, text ? text : "") != 0) {
+		free(text);
 		return NULL;
 	}
 	pgp = dt_compile(dtp, text ? text : "", len, filename ? filename :

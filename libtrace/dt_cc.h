@@ -33,6 +33,9 @@ struct dt_cstate {
 	struct dt_semalib *cs_semalib;	/* the translator library's inlines
 					 * and translators (dt_sema.c) */
 	int cs_libloaded;		/* the library was loaded (dt_cc.c) */
+	int cs_libscanned;		/* ... and its names collected */
+	char **cs_libnames;		/* what the library declares */
+	int cs_nlibnames;
 	void **cs_liballocs;		/* its trees' memory, kept */
 	int cs_nliballocs;
 	char **cs_libdirs;		/* -L, -xlibdir */
