@@ -102,10 +102,11 @@ check "an untranslated member: D_XLATE_NOCONV's message" \
 	grep -q "translator member pr_argv is not defined by the translator" \
 	<<<"$out"
 
-# An error in a library file names the file.
+# An error in a library file names the file (the library is loaded for a
+# program that names what it declares).
 mkdir -p $T.lib
 printf 'inline int broken = ;\n' >$T.lib/broken.d
-out=$("$DTRACE_BIN" -xlibdir=$T.lib -n 'BEGIN { exit(0); }' 2>&1)
+out=$("$DTRACE_BIN" -xlibdir=$T.lib -n 'BEGIN { trace(broken); exit(0); }' 2>&1)
 rc=$?
 same "an error in a library file names it" "$out" \
 	"dtrace: failed to compile script $T.lib/broken.d: line 1: syntax error near \";\""
