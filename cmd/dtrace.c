@@ -353,41 +353,30 @@ static int dtc_fail(dtrace_hdl_t *dtp, const char *what)
 	return DTRACE_EXIT_ERROR;
 }
 
+/* One attribute triple under its heading ("Probe Description", ...). */
+static void dtc_attr_print(const char *heading, dtrace_attribute_t a)
+{
+	printf("\n\t%s Attributes\n", heading);
+	printf("\t\tIdentifier Names: %s\n",
+	       dtrace_stability_name(a.dtat_name));
+	printf("\t\tData Semantics:   %s\n",
+	       dtrace_stability_name(a.dtat_data));
+	printf("\t\tDependency Class: %s\n", dtrace_class_name(a.dtat_class));
+}
+
 /* dtrace -lv: the stability attributes and argument types, as DTrace. */
 static void dtc_list_info(const dtrace_probeinfo_t *p)
 {
 	int i;
 
-	printf("\n\tProbe Description Attributes\n");
-	printf("\t\tIdentifier Names: %s\n",
-	       dtrace_stability_name(p->dtp_attr.dtat_name));
-	printf("\t\tData Semantics:   %s\n",
-	       dtrace_stability_name(p->dtp_attr.dtat_data));
-	printf("\t\tDependency Class: %s\n",
-	       dtrace_class_name(p->dtp_attr.dtat_class));
-	printf("\n\tArgument Attributes\n");
-	printf("\t\tIdentifier Names: %s\n",
-	       dtrace_stability_name(p->dtp_arga.dtat_name));
-	printf("\t\tData Semantics:   %s\n",
-	       dtrace_stability_name(p->dtp_arga.dtat_data));
-	printf("\t\tDependency Class: %s\n",
-	       dtrace_class_name(p->dtp_arga.dtat_class));
+	dtc_attr_print("Probe Description", p->dtp_attr);
+	dtc_attr_print("Argument", p->dtp_arga);
 	printf("\n\tArgument Types\n");
 	for (i = 0; i < p->dtp_argc; i++)
 		printf("\t\targs[%d]: %s\n", i, p->dtp_argv[i]);
 	if (p->dtp_argc == 0)
 		printf("\t\tNone\n");
 	printf("\n");
-}
-
-static void dtc_attr_print(const char *what, dtrace_attribute_t a)
-{
-	printf("\n\tMinimum %s Attributes\n", what);
-	printf("\t\tIdentifier Names: %s\n",
-	       dtrace_stability_name(a.dtat_name));
-	printf("\t\tData Semantics:   %s\n",
-	       dtrace_stability_name(a.dtat_data));
-	printf("\t\tDependency Class: %s\n", dtrace_class_name(a.dtat_class));
 }
 
 /* -e -v: each probe description, with what -lv says of it. */
@@ -408,8 +397,8 @@ static void dtc_stability(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
 			  const char *name, int exec)
 {
 	printf("\nStability attributes for %s %s:\n", kind, name);
-	dtc_attr_print("Probe Description", pi->dpi_descattr);
-	dtc_attr_print("Statement", pi->dpi_stmtattr);
+	dtc_attr_print("Minimum Probe Description", pi->dpi_descattr);
+	dtc_attr_print("Minimum Statement", pi->dpi_stmtattr);
 	if (!exec)
 		dtrace_stmt_iter(dtp, pgp, dtc_stmt_info, NULL);
 	else
