@@ -68,6 +68,9 @@ typedef struct dt_cgvar {
 	int cv_kind;			/* DIF_VKIND_* */
 	uint32_t cv_id;
 	int cv_vkind;			/* DT_VK_INT or DT_VK_STRING */
+	long cv_type;			/* a struct, union or array held by
+					 * value (DIF_TYPE_REF), or 0 */
+	uint32_t cv_size;		/* ... and its size */
 } dt_cgvar_t;
 
 typedef struct dt_cg {
@@ -88,6 +91,9 @@ typedef struct dt_cg {
 	int cg_nif;
 	int cg_xlregs[DT_CG_MAXGUARDS];	/* translator inputs being inlined */
 	int cg_nxl;
+	const dt_node_t *cg_subst;	/* a variable whose copy in scratch */
+	int cg_substreg;		/* ... this register holds (member
+					 * stores, dt_cg_memstore) */
 } dt_cg_t;
 
 static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp);
@@ -208,9 +214,16 @@ static int dt_cg_end(dt_cg_t *cg, int r, int vkind, const dt_node_t *dnp)
 	return i;
 }
 
-/* A variable of the program: its id, created on first use. */
-static dt_cgvar_t *dt_cg_var(dt_cg_t *cg, const char *name, int scope,
-			     int kind, int vkind)
+static int dt_cg_isref(dt_cg_t *cg, long t);
+
+/*
+ * A variable of the program: its id, created on first use.  type is the
+ * C type of the value (0 if not known): a struct, union or array makes
+ * the variable a by-reference one of that size.
+ */
+static dt_cgvar_t *dt_cg_var(dt_cg_t *cg, const dt_node_t *dnp,
+			     const char *name, int scope, int kind, int vkind,
+			     long type)
 {
 	dt_cgvar_t *cv;
 
@@ -230,12 +243,31 @@ static dt_cgvar_t *dt_cg_var(dt_cg_t *cg, const char *name, int scope,
 	if (cv->cv_vkind == DT_VK_ANY && vkind != DT_VK_ANY &&
 	    vkind != DT_VK_VOID)
 		cv->cv_vkind = vkind == DT_VK_STRING ? DT_VK_STRING : DT_VK_INT;
+	if (!cv->cv_type && type && dt_cg_isref(cg, type) &&
+	    !dt_type_is_string(cg->cg_pcb->pcb_hdl, type)) {
+		ssize_t size = ctf_type_size(dt_types_fp(cg->cg_pcb->pcb_hdl),
+			dt_type_complete(cg->cg_pcb->pcb_hdl, type));
+
+		if (size <= 0 || size > DIF_MAX_REFSIZE)
+			dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "%s: a "
+				      "variable of %zd bytes (at most %u)", name,
+				      size, DIF_MAX_REFSIZE);
+		cv->cv_type = type;
+		cv->cv_size = (uint32_t)size;
+		cv->cv_vkind = DT_VK_ANY;
+	}
 	return cv;
 }
 
 static void dt_cg_declare(dt_cg_t *cg, const dt_cgvar_t *cv, unsigned flags)
 {
 	struct dif_type t = dt_cg_type(cg, cv->cv_vkind);
+
+	if (cv->cv_type) {
+		t.dt_kind = DIF_TYPE_REF;
+		t.dt_flags = 0;
+		t.dt_size = cv->cv_size;
+	}
 
 	dif_declare_var(cg->cg_b, cv->cv_name, cv->cv_id, (unsigned)cv->cv_scope,
 			(unsigned)cv->cv_kind, flags, &t);
@@ -365,6 +397,7 @@ static void dt_cg_loadval(dt_cg_t *cg, const dt_node_t *dnp, int r,
 
 static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp, int32_t *offp);
 static int dt_cg_member_scope(const dt_node_t *dnp);
+static int dt_cg_isvarlv(dt_cg_t *cg, const dt_node_t *dnp);
 
 /*
  * The address of a struct, union or array valued expression, as a base
@@ -372,7 +405,8 @@ static int dt_cg_member_scope(const dt_node_t *dnp);
  */
 static int dt_cg_refaddr(dt_cg_t *cg, dt_node_t *dnp, int32_t *offp)
 {
-	if (((dnp->dn_kind == DT_NODE_OP2 && (dnp->dn_op == DT_TOK_PTR ||
+	if (dnp != cg->cg_subst && !dt_cg_isvarlv(cg, dnp) &&
+	    ((dnp->dn_kind == DT_NODE_OP2 && (dnp->dn_op == DT_TOK_PTR ||
 	      dnp->dn_op == DT_TOK_DOT || dnp->dn_op == DT_OP_INDEX)) ||
 	     (dnp->dn_kind == DT_NODE_OP1 && dnp->dn_op == DT_OP_DEREF)) &&
 	    dt_cg_member_scope(dnp) < 0 && dt_cg_isref(cg, dnp->dn_type))
@@ -437,6 +471,14 @@ static int dt_cg_isptrish(dt_cg_t *cg, const dt_node_t *dnp)
 	return k == CTF_K_POINTER || k == CTF_K_ARRAY;
 }
 
+/* An array (indexed in place), not a pointer. */
+static int dt_cg_isarray(dt_cg_t *cg, const dt_node_t *dnp)
+{
+	ctf_id_t r = dt_cg_resolve(cg, dnp->dn_type);
+
+	return r != CTF_ERR && ctf_type_kind(dt_cg_fp(cg), r) == CTF_K_ARRAY;
+}
+
 /* Read an object in memory: its address, then a load unless by-ref. */
 static int dt_cg_memval(dt_cg_t *cg, dt_node_t *dnp)
 {
@@ -491,9 +533,12 @@ static void dt_cg_pushkeys(dt_cg_t *cg, dt_node_t *keys, int args)
 	}
 }
 
-/* The variable an lvalue names: identifier, self->x, this->x, a[k]. */
+/*
+ * The variable an lvalue names: identifier, self->x, this->x, a[k].
+ * vkind and type are those of the value stored or loaded.
+ */
 static dt_cgvar_t *dt_cg_lvar(dt_cg_t *cg, dt_node_t *lhs, dt_node_t **keysp,
-			      int vkind)
+			      int vkind, long type)
 {
 	dt_node_t *base = lhs;
 	int scope, kind = DIF_VKIND_SCALAR;
@@ -505,12 +550,37 @@ static dt_cgvar_t *dt_cg_lvar(dt_cg_t *cg, dt_node_t *lhs, dt_node_t **keysp,
 		kind = DIF_VKIND_ARRAY;
 	}
 	if (base->dn_kind == DT_NODE_IDENT)
-		return dt_cg_var(cg, base->dn_string, DIF_SCOPE_GLOBAL, kind,
-				 vkind);
+		return dt_cg_var(cg, lhs, base->dn_string, DIF_SCOPE_GLOBAL,
+				 kind, vkind, type);
 	scope = dt_cg_member_scope(base);
 	if (scope < 0)
-		dt_cg_notypes(cg, lhs, "storing through a pointer or member");
-	return dt_cg_var(cg, base->dn_right->dn_string, scope, kind, vkind);
+		dt_node_error(cg->cg_pcb, lhs, D_TYPE_ERR, "internal error: "
+			      "not a variable");
+	return dt_cg_var(cg, lhs, base->dn_right->dn_string, scope, kind,
+			 vkind, type);
+}
+
+/*
+ * Does an lvalue name a D variable as a whole (x, self->x, this->x, an
+ * associative array's a[k]), rather than memory (a member of one, an
+ * element of "int a[5]", what a pointer points to)?
+ */
+static int dt_cg_isvarlv(dt_cg_t *cg, const dt_node_t *dnp)
+{
+	const dt_node_t *l = dnp->dn_left;
+
+	if (dnp->dn_kind == DT_NODE_IDENT)
+		return 1;
+	if (dt_cg_member_scope(dnp) >= 0)
+		return 1;
+	if (dnp->dn_kind != DT_NODE_OP2 || dnp->dn_op != DT_OP_INDEX)
+		return 0;
+	if (dnp->dn_flags & DT_NF_ASSOC)
+		return 1;
+	return (l->dn_kind == DT_NODE_IDENT &&
+		!dif_bvinfo[dt_cg_bvar(l->dn_string)].bi_array &&
+		!dt_cg_isptrish(cg, l)) ||
+	       (dt_cg_member_scope(l) >= 0 && !dt_cg_isptrish(cg, l));
 }
 
 static const uint8_t dt_cg_ldop[3][2] = {	/* [scope][kind] */
@@ -651,14 +721,188 @@ static int dt_cg_ternary(dt_cg_t *cg, dt_node_t *dnp)
 	return r;
 }
 
+/*
+ * Store register v as a value of type t at the address in register a
+ * plus off, inside scratch: a struct or union is copied (v is its
+ * address), a bit-field is merged into the bytes it spans, an integer or
+ * pointer is stored with its width -- a byte at a time where the offset
+ * is not aligned to it (a packed struct), as scratch stores must be.
+ */
+static void dt_cg_stval(dt_cg_t *cg, const dt_node_t *dnp, int a,
+			int32_t off, int v, long t)
+{
+	static const uint8_t stops[9] = { [1] = DIF_OP_STB, [2] = DIF_OP_STH,
+		[4] = DIF_OP_STW, [8] = DIF_OP_STX };
+	struct dif_builder *b = cg->cg_b;
+	ctf_dict_t *fp = dt_cg_fp(cg);
+	ctf_id_t rt = dt_cg_resolve(cg, t);
+	ctf_encoding_t e = { 0, 0, 0 };
+	ssize_t size = rt == CTF_ERR ? -1 : ctf_type_size(fp, rt);
+	unsigned need, j;
+	int o, m, x;
+
+	if (size <= 0)
+		dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "cannot store a value "
+			      "of unknown type");
+	if (dt_cg_isref(cg, t)) {
+		if (dt_type_is_string(cg->cg_pcb->pcb_hdl, t))
+			dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "storing a "
+				      "string into a member is not supported "
+				      "yet");
+		if (off)
+			dif_emit(b, DIF_OP_ADDI, (unsigned)a, (unsigned)a, 0, off);
+		dif_emit(b, DIF_OP_COPYS, 0, (unsigned)a, (unsigned)v,
+			 (int32_t)size);
+		return;
+	}
+	if (ctf_type_encoding(fp, (ctf_id_t)t, &e) != 0)
+		ctf_type_encoding(fp, rt, &e);
+	if (!(e.cte_bits && (e.cte_offset || e.cte_bits != (unsigned)size * 8)) &&
+	    (size == 1 || size == 2 || size == 4 || size == 8) &&
+	    off % size == 0) {
+		dif_emit(b, stops[size], 0, (unsigned)a, (unsigned)v, off);
+		return;
+	}
+	/*
+	 * A bit-field or an unaligned member: the bytes it spans, read into
+	 * o (little-endian), merged, written back one by one.
+	 */
+	need = e.cte_bits && (e.cte_offset || e.cte_bits != (unsigned)size * 8) ?
+	       (e.cte_offset + e.cte_bits + 7) / 8 : (unsigned)size;
+	if (need > 8)
+		dt_node_error(cg->cg_pcb, dnp, D_TYPE_ERR, "cannot store a "
+			      "bit-field spanning %u bytes", need);
+	o = dt_cg_reg(cg, dnp);
+	x = dt_cg_reg(cg, dnp);
+	m = dt_cg_reg(cg, dnp);
+	if (need == (unsigned)size && !(e.cte_bits && e.cte_bits !=
+					(unsigned)size * 8)) {
+		dif_emit(b, DIF_OP_MOV, (unsigned)o, (unsigned)v, 0, 0);
+	} else {
+		uint64_t mask = (e.cte_bits >= 64 ? ~0ULL :
+				 (1ULL << e.cte_bits) - 1) << e.cte_offset;
+
+		dif_emit(b, DIF_OP_MOV, (unsigned)o, 0, 0, 0);
+		for (j = need; j-- > 0;) {
+			dif_emit(b, DIF_OP_LDUB, (unsigned)x, (unsigned)a, 0,
+				 off + (int32_t)j);
+			dif_emit(b, DIF_OP_SLLI, (unsigned)o, (unsigned)o, 0, 8);
+			dif_emit(b, DIF_OP_OR, (unsigned)o, (unsigned)o,
+				 (unsigned)x, 0);
+		}
+		dif_emit_const(b, (unsigned)m, (int64_t)mask);
+		dif_emit(b, DIF_OP_SLLI, (unsigned)x, (unsigned)v, 0,
+			 (int32_t)e.cte_offset);
+		dif_emit(b, DIF_OP_AND, (unsigned)x, (unsigned)x, (unsigned)m, 0);
+		dif_emit(b, DIF_OP_NOT, (unsigned)m, (unsigned)m, 0, 0);
+		dif_emit(b, DIF_OP_AND, (unsigned)o, (unsigned)o, (unsigned)m, 0);
+		dif_emit(b, DIF_OP_OR, (unsigned)o, (unsigned)o, (unsigned)x, 0);
+	}
+	for (j = 0; j < need; j++) {
+		dif_emit(b, DIF_OP_STB, 0, (unsigned)a, (unsigned)o,
+			 off + (int32_t)j);
+		if (j + 1 < need)
+			dif_emit(b, DIF_OP_SRLI, (unsigned)o, (unsigned)o, 0, 8);
+	}
+	dt_cg_rfree(cg, m);
+	dt_cg_rfree(cg, x);
+	dt_cg_rfree(cg, o);
+}
+
+/*
+ * A store into a member or element of a D variable held by value:
+ * x.m = v, self->s.a[i] = v, a[k].m += v, x.m++, "int a[5]"'s a[i] = v.
+ * DIF stores only into scratch, so the variable is copied there (zeroes
+ * for a dynamic variable that does not exist yet), changed, and stored
+ * back whole:
+ *
+ *   p = ld?s x           the variable's storage, or 0
+ *   s = alloc size       zeroed scratch
+ *   bz p, 1f; copys s, p, size
+ *   1: st? [s + off], v  the member, found as if x were at s
+ *   st?s x, s            copy back
+ *
+ * Anything reached through a pointer (p->m = v, *p = v) is refused.
+ * dnp is the assignment (rhs its right-hand side) or the ++/--.
+ */
+static int dt_cg_memstore(dt_cg_t *cg, dt_node_t *dnp, dt_node_t *rhs)
+{
+	struct dif_builder *b = cg->cg_b;
+	dt_node_t *lhs = dnp->dn_left, *root = lhs, *keys;
+	const dt_node_t *osubst = cg->cg_subst;
+	int osreg = cg->cg_substreg;
+	dt_cgvar_t *cv;
+	dif_label_t skip;
+	int v = 0, p, sc, a, old = 0, ret;
+	int32_t off;
+
+	while ((root->dn_kind == DT_NODE_OP2 && root->dn_op == DT_TOK_DOT) ||
+	       (root->dn_kind == DT_NODE_OP2 && root->dn_op == DT_OP_INDEX &&
+		!dt_cg_isvarlv(cg, root) && dt_cg_isarray(cg, root->dn_left)))
+		root = root->dn_left;
+	if (root == lhs || !dt_cg_isvarlv(cg, root) ||
+	    !dt_cg_isref(cg, root->dn_type))
+		dt_node_error(cg->cg_pcb, lhs, D_TYPE_ERR, "storing through a "
+			      "pointer is not supported yet: only into D "
+			      "variables and their members");
+	if (rhs)
+		v = dt_cg_expr(cg, rhs);
+	cv = dt_cg_lvar(cg, root, &keys, root->dn_vkind, root->dn_type);
+	p = dt_cg_load(cg, cv, keys, root);
+	sc = dt_cg_reg(cg, root);
+	dif_emit_const(b, (unsigned)sc, cv->cv_size);
+	dif_emit(b, DIF_OP_ALLOC, (unsigned)sc, (unsigned)sc, 0, 0);
+	skip = dif_label_new(b);
+	dif_emit_branch(b, DIF_OP_BZ, (unsigned)p, 0, skip);
+	dif_emit(b, DIF_OP_COPYS, 0, (unsigned)sc, (unsigned)p,
+		 (int32_t)cv->cv_size);
+	dif_label_place(b, skip);
+	dt_cg_rfree(cg, p);
+
+	cg->cg_subst = root;
+	cg->cg_substreg = sc;
+	a = dt_cg_addr(cg, lhs, &off);
+	cg->cg_subst = osubst;
+	cg->cg_substreg = osreg;
+
+	if (!rhs || dnp->dn_op != DT_TOK_ASGN) {
+		/* x.m op= v, x.m++: the member's value first. */
+		old = dt_cg_reg(cg, dnp);
+		dif_emit(b, DIF_OP_MOV, (unsigned)old, (unsigned)a, 0, 0);
+		dt_cg_loadval(cg, lhs, old, off, lhs->dn_type);
+		if (rhs) {
+			dif_emit(b, (unsigned)dt_cg_binop(dnp->dn_op,
+				 dt_cg_unsigned(rhs, NULL)), (unsigned)v,
+				 (unsigned)old, (unsigned)v, 0);
+		} else {
+			v = dt_cg_reg(cg, dnp);
+			dif_emit(b, DIF_OP_ADDI, (unsigned)v, (unsigned)old, 0,
+				 dnp->dn_op == DT_OP_PREINC ||
+				 dnp->dn_op == DT_OP_POSTINC ? 1 : -1);
+		}
+	}
+	dt_cg_stval(cg, lhs, a, off, v, lhs->dn_type);
+	dt_cg_rfree(cg, a);
+	dt_cg_store(cg, cv, keys, sc);
+	dt_cg_rfree(cg, sc);
+	ret = !rhs && (dnp->dn_op == DT_OP_POSTINC ||
+		       dnp->dn_op == DT_OP_POSTDEC) ? old : v;
+	dt_cg_rfree(cg, ret == old ? v : old);
+	return ret;
+}
+
 /* x = e, x op= e: the stored value is the expression's value. */
 static int dt_cg_assign(dt_cg_t *cg, dt_node_t *dnp)
 {
 	dt_node_t *keys;
 	dt_cgvar_t *cv;
-	int v = dt_cg_expr(cg, dnp->dn_right);
+	int v;
 
-	cv = dt_cg_lvar(cg, dnp->dn_left, &keys, dnp->dn_right->dn_vkind);
+	if (!dt_cg_isvarlv(cg, dnp->dn_left))
+		return dt_cg_memstore(cg, dnp, dnp->dn_right);
+	v = dt_cg_expr(cg, dnp->dn_right);
+	cv = dt_cg_lvar(cg, dnp->dn_left, &keys, dnp->dn_right->dn_vkind,
+			dnp->dn_right->dn_type);
 	if (dnp->dn_op != DT_TOK_ASGN) {
 		int old = dt_cg_load(cg, cv, keys, dnp);
 
@@ -675,10 +919,16 @@ static int dt_cg_assign(dt_cg_t *cg, dt_node_t *dnp)
 static int dt_cg_incdec(dt_cg_t *cg, dt_node_t *dnp)
 {
 	dt_node_t *keys;
-	dt_cgvar_t *cv = dt_cg_lvar(cg, dnp->dn_left, &keys, DT_VK_INT);
-	int old = dt_cg_load(cg, cv, keys, dnp), r = dt_cg_reg(cg, dnp);
+	dt_cgvar_t *cv;
+	int old, r;
 	int delta = (dnp->dn_op == DT_OP_PREINC ||
 		     dnp->dn_op == DT_OP_POSTINC) ? 1 : -1;
+
+	if (!dt_cg_isvarlv(cg, dnp->dn_left))
+		return dt_cg_memstore(cg, dnp, NULL);
+	cv = dt_cg_lvar(cg, dnp->dn_left, &keys, DT_VK_INT, 0);
+	old = dt_cg_load(cg, cv, keys, dnp);
+	r = dt_cg_reg(cg, dnp);
 
 	dif_emit(cg->cg_b, DIF_OP_ADDI, (unsigned)r, (unsigned)old, 0, delta);
 	dt_cg_store(cg, cv, keys, r);
@@ -784,6 +1034,12 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 	dt_node_t *keys;
 	int r, s, scope;
 
+	if (dnp == cg->cg_subst) {
+		r = dt_cg_reg(cg, dnp);
+		dif_emit(b, DIF_OP_MOV, (unsigned)r, (unsigned)cg->cg_substreg,
+			 0, 0);
+		return r;
+	}
 	switch (dnp->dn_kind) {
 	case DT_NODE_INT:
 		r = dt_cg_reg(cg, dnp);
@@ -816,9 +1072,9 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 		    strcmp(dnp->dn_string, "curpsinfo") == 0 ||
 		    strcmp(dnp->dn_string, "curlwpsinfo") == 0)
 			dt_cg_notypes(cg, dnp, dnp->dn_string);
-		return dt_cg_load(cg, dt_cg_var(cg, dnp->dn_string,
+		return dt_cg_load(cg, dt_cg_var(cg, dnp, dnp->dn_string,
 				  DIF_SCOPE_GLOBAL, DIF_VKIND_SCALAR,
-				  dnp->dn_vkind), NULL, dnp);
+				  dnp->dn_vkind, dnp->dn_type), NULL, dnp);
 	}
 	case DT_NODE_FUNC:
 		return dt_cg_call(cg, dnp);
@@ -901,12 +1157,10 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 				return r;
 			}
 		}
-		if ((dnp->dn_left->dn_kind == DT_NODE_IDENT &&
-		     !dt_cg_isptrish(cg, dnp->dn_left)) ||
-		    (dt_cg_member_scope(dnp->dn_left) >= 0 &&
-		     !dt_cg_isptrish(cg, dnp->dn_left))) {
+		if (dt_cg_isvarlv(cg, dnp)) {
 			dt_cgvar_t *cv = dt_cg_lvar(cg, dnp, &keys,
-						    dnp->dn_vkind);
+						    dnp->dn_vkind,
+						    dnp->dn_type);
 
 			return dt_cg_load(cg, cv, keys, dnp);
 		}
@@ -916,10 +1170,10 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 			return dt_cg_xlmember(cg, dnp);
 		scope = dt_cg_member_scope(dnp);
 		if (scope >= 0)
-			return dt_cg_load(cg, dt_cg_var(cg,
+			return dt_cg_load(cg, dt_cg_var(cg, dnp,
 					  dnp->dn_right->dn_string, scope,
-					  DIF_VKIND_SCALAR, dnp->dn_vkind),
-					  NULL, dnp);
+					  DIF_VKIND_SCALAR, dnp->dn_vkind,
+					  dnp->dn_type), NULL, dnp);
 		return dt_cg_memval(cg, dnp);
 	case DT_TOK_DOT:
 		if (dnp->dn_flags & DT_NF_XLMEMBER)
@@ -1469,8 +1723,8 @@ static void dt_cg_if(dt_cg_t *cg, dt_node_t *dnp)
 		dt_node_error(cg->cg_pcb, dnp, D_SYNTAX, "if statements nested "
 			      "too deeply: at most %d", DT_CG_MAXGUARDS);
 	snprintf(name, sizeof(name), "%%if%d", cg->cg_nif++);
-	cv = dt_cg_var(cg, dt_pcb_strdup(cg->cg_pcb, name), DIF_SCOPE_LOCAL,
-		       DIF_VKIND_SCALAR, DT_VK_INT);
+	cv = dt_cg_var(cg, dnp, dt_pcb_strdup(cg->cg_pcb, name),
+		       DIF_SCOPE_LOCAL, DIF_VKIND_SCALAR, DT_VK_INT, 0);
 	dt_cg_begin(cg);
 	r = dt_cg_expr(cg, dnp->dn_left);
 	dif_emit(cg->cg_b, DIF_OP_SNE, (unsigned)r, (unsigned)r, 0, 0);

@@ -425,6 +425,76 @@ static int dt_sema_incompat(int a, int b)
 	       (a == DT_VK_INT && b == DT_VK_STRING);
 }
 
+static int dt_sema_sametype(dt_sema_t *ss, long a, long b);
+static const char *dt_opstr(int op);
+
+/* The kind of t once resolved and completed, or -1 when not known. */
+static int dt_sema_kind(dt_sema_t *ss, long t)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	ctf_id_t r;
+
+	if (!t || !dt_types_fp(dtp))
+		return -1;
+	r = dt_type_complete(dtp, t);
+	return r == CTF_ERR ? -1 : ctf_type_kind(dt_types_fp(dtp), r);
+}
+
+/* A struct or union: held by value, copied whole. */
+static int dt_sema_issou(dt_sema_t *ss, long t)
+{
+	int k = dt_sema_kind(ss, t);
+
+	return k == CTF_K_STRUCT || k == CTF_K_UNION;
+}
+
+/* An array that is not a string (char arrays are D strings). */
+static int dt_sema_isarray(dt_sema_t *ss, long t)
+{
+	return dt_sema_kind(ss, t) == CTF_K_ARRAY &&
+	       !dt_type_is_string(ss->ss_pcb->pcb_hdl, t);
+}
+
+/*
+ * The types an assignment may join, as DTrace has them: lt is the type of
+ * what is assigned to (0: a variable that takes the right-hand side's
+ * type).  A struct or union is copied whole from one of the same type; an
+ * array may not be assigned (its elements may).
+ */
+static void dt_sema_asgntype(dt_sema_t *ss, dt_node_t *dnp, long lt)
+{
+	long rt = dnp->dn_right->dn_type;
+	int op = dnp->dn_op;
+	char n1[128], n2[128];
+
+	if (!lt)
+		lt = rt;
+	if (dt_sema_isarray(ss, lt))
+		dt_node_error(ss->ss_pcb, dnp, D_OP_ARRFUN, "operator %s may not "
+			      "be applied to operand of type \"%s\"",
+			      dt_opstr(op), dt_sema_tname(ss, lt, DT_VK_ANY, n1,
+							  sizeof(n1)));
+	if (!dt_sema_issou(ss, lt) && !dt_sema_issou(ss, rt))
+		return;
+	if (op == DT_TOK_ADD_EQ || op == DT_TOK_SUB_EQ)
+		dt_node_error(ss->ss_pcb, dnp, D_OP_VFPTR, "operator %s requires "
+			      "left-hand scalar operand of known size",
+			      dt_opstr(op));
+	if (op == DT_TOK_MUL_EQ || op == DT_TOK_DIV_EQ)
+		dt_node_error(ss->ss_pcb, dnp, D_OP_ARITH, "operator %s requires "
+			      "operands of arithmetic type", dt_opstr(op));
+	if (op != DT_TOK_ASGN)
+		dt_node_error(ss->ss_pcb, dnp, D_OP_INT, "operator %s requires "
+			      "operands of integral type", dt_opstr(op));
+	if (!dt_sema_issou(ss, lt) || !dt_sema_issou(ss, rt) ||
+	    !dt_sema_sametype(ss, lt, rt))
+		dt_node_error(ss->ss_pcb, dnp, D_OP_INCOMPAT, "operands have "
+			      "incompatible types: \"%s\" %s \"%s\"",
+			      dt_sema_tname(ss, lt, DT_VK_ANY, n1, sizeof(n1)),
+			      dt_opstr(op), dt_sema_tname(ss, rt,
+			      dnp->dn_right->dn_vkind, n2, sizeof(n2)));
+}
+
 /*
  * The keys of an array or aggregation keep the classes of their first
  * use: "@a[1]" then "@a["x"]" is an error.
@@ -664,6 +734,42 @@ static int dt_sema_stackkey(dt_sema_t *ss, dt_node_t *k)
 	return 1;
 }
 
+/*
+ * A C lvalue may be written when DTrace says so: when it is in a D
+ * variable (x.m, self->s.a[2], a[k].m, "int a[5]"'s a[i]) or reached
+ * through a pointer a D variable holds or a cast makes; never inside a
+ * built-in variable's object (args[0]->m, curthread->pid).
+ */
+static void dt_sema_writable(dt_sema_t *ss, const dt_node_t *lhs, int op)
+{
+	const dt_node_t *n = lhs;
+	const dt_var_t *dvp;
+
+	for (;;) {
+		if (n->dn_kind == DT_NODE_OP2 && (n->dn_op == DT_TOK_DOT ||
+		    (n->dn_op == DT_OP_INDEX && !(n->dn_flags & DT_NF_ASSOC)) ||
+		    (n->dn_op == DT_TOK_PTR && !dt_node_is_lvalue_var(n)))) {
+			n = n->dn_left;
+		} else if (n->dn_kind == DT_NODE_OP1 && n->dn_op == DT_OP_DEREF) {
+			n = n->dn_left;
+			if (n->dn_kind == DT_NODE_OP2 && n->dn_op == DT_TOK_ADD)
+				n = n->dn_left;
+		} else {
+			break;
+		}
+	}
+	if ((n->dn_kind == DT_NODE_OP2 && (n->dn_op == DT_OP_CAST ||
+					   n->dn_op == DT_OP_INDEX ||
+					   n->dn_op == DT_TOK_PTR)) ||
+	    (n->dn_kind == DT_NODE_IDENT && !(n->dn_flags & DT_NF_XLPARAM) &&
+	     !dt_bvar_lookup(n->dn_string) &&
+	     (dvp = dt_var_lookup(ss->ss_globals, n->dn_string)) != NULL &&
+	     !dvp->dv_readonly))
+		return;
+	dt_node_error(ss->ss_pcb, lhs, D_OP_WRITE, "operator %s can only be "
+		      "applied to a writable variable", dt_opstr(op));
+}
+
 /* The left-hand side of an assignment; returns the variable, if any. */
 static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 {
@@ -684,24 +790,33 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 				      base->dn_left->dn_kind == DT_NODE_IDENT ?
 				      base->dn_left->dn_string : "expression");
 	}
-	if (base->dn_kind == DT_NODE_IDENT) {
-		dt_var_t *dvp = dt_sema_ident(ss, base, 1, nkeys);
+	if (base->dn_kind == DT_NODE_IDENT ||
+	    (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_TOK_PTR &&
+	     base->dn_left->dn_kind == DT_NODE_IDENT &&
+	     (strcmp(base->dn_left->dn_string, "self") == 0 ||
+	      strcmp(base->dn_left->dn_string, "this") == 0))) {
+		dt_var_t *dvp = base->dn_kind == DT_NODE_IDENT ?
+				dt_sema_ident(ss, base, 1, nkeys) :
+				dt_sema_member_var(ss, base, 1,
+						   nkeys < 0 ? 0 : nkeys);
 
+		if (dvp && dvp->dv_carray && nkeys >= 0) {
+			/* a[i] = v of "int a[5]": an element, in memory. */
+			dt_sema_expr(ss, lhs);
+			return NULL;
+		}
 		if (dvp && nkeys > 0)
 			dt_sema_keys(ss, dvp, lhs->dn_right);
+		if (dvp && dvp->dv_kind == DT_IK_ARRAY && nkeys >= 0)
+			lhs->dn_flags |= DT_NF_ASSOC;
 		return dvp;
-	}
-	if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_TOK_PTR &&
-	    base->dn_left->dn_kind == DT_NODE_IDENT &&
-	    (strcmp(base->dn_left->dn_string, "self") == 0 ||
-	     strcmp(base->dn_left->dn_string, "this") == 0)) {
-		return dt_sema_member_var(ss, base, 1, nkeys < 0 ? 0 : nkeys);
 	}
 	/* *p = v, p->m = v, s.m = v, a[i] of a pointer: C lvalues. */
 	if ((base->dn_kind == DT_NODE_OP1 && base->dn_op == DT_OP_DEREF) ||
 	    (base->dn_kind == DT_NODE_OP2 &&
 	     (base->dn_op == DT_TOK_PTR || base->dn_op == DT_TOK_DOT))) {
 		dt_sema_expr(ss, lhs);
+		dt_sema_writable(ss, lhs, op);
 		return NULL;
 	}
 	dt_node_error(ss->ss_pcb, lhs, D_OP_LVAL, "operator %s requires "
@@ -1120,6 +1235,35 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 						dt_func_types[argc].ft_type);
 }
 
+/*
+ * An associative array's element a[k] has the array's value type (the
+ * index is not C's: a[k] of an array of pointers is not *(a + k)).
+ */
+static void dt_sema_assocelem(dt_node_t *dnp, const dt_var_t *dvp)
+{
+	if (!dvp || dvp->dv_kind != DT_IK_ARRAY)
+		return;
+	dnp->dn_flags |= DT_NF_ASSOC;
+	dnp->dn_type = dvp->dv_type;
+}
+
+/*
+ * A D variable as a whole (x, self->x, a[k], pid, args[0]), which has no
+ * address; not an element of a C array variable ("int a[5]"'s a[1]) nor
+ * a kernel symbol.
+ */
+static int dt_sema_isvar(const dt_node_t *dnp)
+{
+	const dt_node_t *l = dnp->dn_left;
+
+	if (dnp->dn_kind == DT_NODE_IDENT)
+		return strchr(dnp->dn_string, '`') == NULL;
+	if (dnp->dn_kind == DT_NODE_OP2 && dnp->dn_op == DT_OP_INDEX)
+		return (dnp->dn_flags & DT_NF_ASSOC) ||
+		       (l->dn_kind == DT_NODE_IDENT && dt_bvar_lookup(l->dn_string));
+	return dt_node_is_lvalue_var(dnp);
+}
+
 static int dt_is_assign_op(int op)
 {
 	switch (op) {
@@ -1156,25 +1300,20 @@ static void dt_sema_assign(dt_sema_t *ss, dt_node_t *dnp)
 	if (dnp->dn_op != DT_TOK_ASGN && dt_node_is_lvalue_var(dnp->dn_left))
 		dt_sema_expr(ss, dnp->dn_left);
 	dvp = dt_sema_lvalue(ss, dnp->dn_left, dnp->dn_op);
-	if (dvp && dnp->dn_right->dn_type && dnp->dn_right->dn_vkind ==
-	    DT_VK_ANY) {
-		ctf_dict_t *fp = dt_types_fp(ss->ss_pcb->pcb_hdl);
-		ctf_id_t r = dt_type_complete(ss->ss_pcb->pcb_hdl,
-					      dnp->dn_right->dn_type);
-
-		if (r != CTF_ERR && (ctf_type_kind(fp, r) == CTF_K_STRUCT ||
-				     ctf_type_kind(fp, r) == CTF_K_UNION ||
-				     ctf_type_kind(fp, r) == CTF_K_ARRAY))
-			dt_node_error(ss->ss_pcb, dnp, D_TYPE_ERR, "variables "
-				      "holding a struct, union or array by value "
-				      "are not supported yet: assign a pointer");
-	}
-	if (dvp && dt_sema_incompat(dvp->dv_vkind, dnp->dn_right->dn_vkind)) {
+	if (dvp && dvp->dv_kind != DT_IK_AGG)
+		dt_sema_asgntype(ss, dnp, dvp->dv_type);
+	else if (!dvp)
+		dt_sema_asgntype(ss, dnp, dnp->dn_left->dn_type);
+	if (dvp ? dt_sema_incompat(dvp->dv_vkind, dnp->dn_right->dn_vkind) :
+	    dt_sema_incompat(dnp->dn_left->dn_vkind, dnp->dn_right->dn_vkind)) {
 		char n1[128], n2[128];
 
 		dt_node_error(ss->ss_pcb, dnp, D_OP_INCOMPAT, "operands have "
 			      "incompatible types: \"%s\" %s \"%s\"",
-			      dt_sema_tname(ss, dvp->dv_type, dvp->dv_vkind, n1,
+			      dvp ? dt_sema_tname(ss, dvp->dv_type, dvp->dv_vkind,
+						  n1, sizeof(n1)) :
+			      dt_sema_tname(ss, dnp->dn_left->dn_type,
+					    dnp->dn_left->dn_vkind, n1,
 					    sizeof(n1)), dt_opstr(dnp->dn_op),
 			      dt_sema_tname(ss, dnp->dn_right->dn_type,
 					    dnp->dn_right->dn_vkind, n2,
@@ -1244,10 +1383,19 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		    dnp->dn_op == DT_OP_POSTINC || dnp->dn_op == DT_OP_POSTDEC) {
 			dt_sema_expr(ss, dnp->dn_left);
 			dt_sema_lvalue(ss, dnp->dn_left, dnp->dn_op);
+			if (dt_sema_issou(ss, dnp->dn_left->dn_type) ||
+			    dt_sema_isarray(ss, dnp->dn_left->dn_type) ||
+			    dnp->dn_left->dn_vkind == DT_VK_STRING)
+				dt_node_error(pcb, dnp, D_OP_SCALAR, "operator %s "
+					      "requires operand of scalar type",
+					      dt_opstr(dnp->dn_op));
 			dnp->dn_vkind = DT_VK_INT;
 			return;
 		}
 		dt_sema_expr(ss, dnp->dn_left);
+		if (dnp->dn_op == DT_OP_ADDROF && dt_sema_isvar(dnp->dn_left))
+			dt_node_error(pcb, dnp, D_ADDROF_VAR, "cannot take "
+				      "address of dynamic variable");
 		if (dnp->dn_op == DT_TOK_STRINGOF)
 			dnp->dn_vkind = DT_VK_STRING;
 		else if (dnp->dn_op == DT_OP_DEREF)
@@ -1297,6 +1445,7 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 			if (dvp)
 				dt_sema_keys(ss, dvp, dnp->dn_right);
 			dnp->dn_vkind = dnp->dn_left->dn_vkind;
+			dt_sema_assocelem(dnp, dvp);
 			return;
 		}
 		if (dnp->dn_left->dn_kind == DT_NODE_OP2 &&
@@ -1305,8 +1454,9 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		    strcmp(dnp->dn_left->dn_left->dn_string, "self") == 0) {
 			for (a = dnp->dn_right; a; a = a->dn_next)
 				dt_sema_expr(ss, a);
-			dt_sema_member_var(ss, dnp->dn_left, 0, 1);
+			dvp = dt_sema_member_var(ss, dnp->dn_left, 0, 1);
 			dnp->dn_vkind = dnp->dn_left->dn_vkind;
+			dt_sema_assocelem(dnp, dvp);
 			return;
 		}
 		dt_sema_expr(ss, dnp->dn_left);

@@ -176,6 +176,51 @@ int main(void)
 			"trace(self->a[1, \"k\"] * this->t); }"), "10",
 	       "thread-local arrays with tuple keys, clause-locals");
 
+	/* Variables holding structs, unions and arrays by value. */
+#define FOO(n) "struct " #n " { int a; long b; }; "
+	is_str(trace_of(FOO(f1) "struct f1 x; BEGIN { x.a = 3; x.b = 40; "
+			"trace(x.a + x.b); }"), "43",
+	       "a struct global: members stored and read");
+	is_str(trace_of(FOO(f2) "struct f2 x; BEGIN { x.a = 3; y = x; x.a = 5; "
+			"trace(y.a); trace(x.a); }"), "3,5",
+	       "assigning a struct copies it");
+	is_str(trace_of(FOO(f3) "struct f3 x; BEGIN { x.a = 9; "
+			"y = *(struct f3 *)&x.a; trace(y.a); }"), "9",
+	       "a struct copied from memory by *p");
+	is_str(trace_of(FOO(f8) "self struct f8 s; BEGIN { self->s.a = 7; "
+			"self->s.b++; self->s.b += 2; "
+			"trace(self->s.a * 10 + self->s.b); }"), "73",
+	       "a thread-local struct: created by a member store, ++, +=");
+	is_str(trace_of(FOO(f9) "this struct f9 t; BEGIN { this->t.a = 2; "
+			"this->u = this->t; trace(this->u.a); }"), "2",
+	       "clause-local structs");
+	is_str(trace_of(FOO(f4) "struct f4 a[int]; BEGIN { a[1].a = 4; "
+			"a[2] = a[1]; a[2].b = 6; trace(a[2].a + a[2].b); "
+			"trace(a[1].b); }"), "10,0",
+	       "an associative array of structs");
+	is_str(trace_of("int arr[5]; BEGIN { arr[1] = 9; i = 4; "
+			"arr[i] = arr[1] + 1; trace(arr[4]); trace(arr[0]); "
+			"trace(sizeof (arr)); }"), "10,0,20",
+	       "a scalar array global");
+	is_str(trace_of("struct bf { unsigned int lo : 3, mid : 5, hi : 24; }; "
+			"struct bf z; BEGIN { z.mid = 31; z.lo = 5; "
+			"z.hi = 0x123456; z.mid--; trace(z.lo); trace(z.mid); "
+			"trace(z.hi); }"), "5,30,1193046",
+	       "bit-field members stored without touching their neighbours");
+	is_str(trace_of("union u { int i; char c[4]; }; union u w; "
+			"BEGIN { w.i = 0x01020304; trace(w.c[0]); }"), "4",
+	       "a union global");
+	is_str(trace_of(FOO(f10) "struct outer { int n; struct f10 f[2]; }; "
+			"struct outer o; BEGIN { i = 1; o.f[i].b = 8; "
+			"o.f[0] = o.f[1]; trace(o.f[0].b); }"), "8",
+	       "nested members and elements, a struct member copied");
+	is_str(trace_of(FOO(f5) "struct f5 x; BEGIN { x.a = 2; k[x.a] = 5; "
+			"trace(k[2]); }"), "5", "a member as a key");
+	is_str(trace_of(FOO(f6) "struct f6 x; BEGIN { trace(x = 1); }"),
+	       "invalid probe specifier " FOO(f6) "struct f6 x; BEGIN { trace(x "
+	       "= 1); }: operands have incompatible types: \"struct f6\" = "
+	       "\"int\"", "an int is not a struct");
+
 	dtrace_close(dtp);
 	return tap_done();
 }
