@@ -43,7 +43,19 @@
  * in elements.  xlate<T *>(e)->m inlines the translator's expression for
  * m with its input bound to e's register (curpsinfo and the other
  * inlines of the translator library arrive here as such references).
- * What still needs work is refused with D_TYPE_ERR: whole-struct
+ *
+ * Variables of struct, union or array type hold the value (DIF_TYPE_REF
+ * of the type's size): a load gives the address of the storage, a store
+ * copies the size's bytes from the address it is given (x = *p, y = x).
+ * DIF stores only into scratch, so a store into a member or element of
+ * such a variable (x.m = v, self->s.a[i]++, a[k].m += v) copies the
+ * variable into scratch, changes the copy and stores it back whole
+ * (dt_cg_memstore).  An associative array's element is a variable
+ * (DT_NF_ASSOC), whatever its value's type: a[k] of pointers is not C's
+ * *(a + k).
+ *
+ * What still needs work is refused with D_TYPE_ERR: stores through
+ * pointers (p->m = v, *p = v), whole-struct
  * translations, curpsinfo without the library (-xnolibs) and kernel
  * variables (`jiffies).
  */

@@ -109,8 +109,50 @@ static const char *pushes_of(const char *prog)
 	is_str(trace_of(p_), want, "%s is %s", e, want);		\
 } while (0)
 
+/* Programs with variables held by value, and what they trace. */
+#define FOO(n) "struct " #n " { int a; long b; }; "
+static const struct {
+	const char *prog, *want, *what;
+} byval[] = {
+	{ FOO(f1) "struct f1 x; BEGIN { x.a = 3; x.b = 40; trace(x.a + x.b); }",
+	  "43", "a struct global: members stored and read" },
+	{ FOO(f2) "struct f2 x; BEGIN { x.a = 3; y = x; x.a = 5; trace(y.a); "
+	  "trace(x.a); }", "3,5", "assigning a struct copies it" },
+	{ FOO(f3) "struct f3 x; BEGIN { x.a = 9; y = *(struct f3 *)&x.a; "
+	  "trace(y.a); }", "9", "a struct copied from memory by *p" },
+	{ FOO(f4) "self struct f4 s; BEGIN { self->s.a = 7; self->s.b++; "
+	  "self->s.b += 2; trace(self->s.a * 10 + self->s.b); }", "73",
+	  "a thread-local struct: created by a member store, ++, +=" },
+	{ FOO(f5) "this struct f5 t; BEGIN { this->t.a = 2; this->u = this->t; "
+	  "trace(this->u.a); }", "2", "clause-local structs" },
+	{ FOO(f6) "struct f6 a[int]; BEGIN { a[1].a = 4; a[2] = a[1]; "
+	  "a[2].b = 6; trace(a[2].a + a[2].b); trace(a[1].b); }", "10,0",
+	  "an associative array of structs" },
+	{ "int arr[5]; BEGIN { arr[1] = 9; i = 4; arr[i] = arr[1] + 1; "
+	  "trace(arr[4]); trace(arr[0]); trace(sizeof (arr)); }", "10,0,20",
+	  "a scalar array global" },
+	{ "struct bf { unsigned int lo : 3, mid : 5, hi : 24; }; struct bf z; "
+	  "BEGIN { z.mid = 31; z.lo = 5; z.hi = 0x123456; z.mid--; "
+	  "trace(z.lo); trace(z.mid); trace(z.hi); }", "5,30,1193046",
+	  "bit-field members stored without touching their neighbours" },
+	{ "union u { int i; char c[4]; }; union u w; "
+	  "BEGIN { w.i = 0x01020304; trace(w.c[0]); }", "4", "a union global" },
+	{ FOO(f7) "struct outer { int n; struct f7 f[2]; }; struct outer o; "
+	  "BEGIN { i = 1; o.f[i].b = 8; o.f[0] = o.f[1]; trace(o.f[0].b); }",
+	  "8", "nested members and elements, a struct member copied" },
+	{ FOO(f8) "struct f8 x; BEGIN { x.a = 2; k[x.a] = 5; trace(k[2]); }",
+	  "5", "a member as a key" },
+	{ "BEGIN { p[1] = (int *)alloca(8); trace(*p[1] + 3); }", "3",
+	  "an associative array of pointers is not indexed as C's" },
+	{ FOO(f9) "struct f9 x; BEGIN { trace(x = 1); }",
+	  "invalid probe specifier " FOO(f9) "struct f9 x; BEGIN { trace(x "
+	  "= 1); }: operands have incompatible types: \"struct f9\" = \"int\"",
+	  "an int is not a struct" },
+};
+
 int main(void)
 {
+	size_t i;
 	int err;
 
 	dtp = dtrace_open(DTRACE_O_NODEV, &err);
@@ -177,49 +219,9 @@ int main(void)
 	       "thread-local arrays with tuple keys, clause-locals");
 
 	/* Variables holding structs, unions and arrays by value. */
-#define FOO(n) "struct " #n " { int a; long b; }; "
-	is_str(trace_of(FOO(f1) "struct f1 x; BEGIN { x.a = 3; x.b = 40; "
-			"trace(x.a + x.b); }"), "43",
-	       "a struct global: members stored and read");
-	is_str(trace_of(FOO(f2) "struct f2 x; BEGIN { x.a = 3; y = x; x.a = 5; "
-			"trace(y.a); trace(x.a); }"), "3,5",
-	       "assigning a struct copies it");
-	is_str(trace_of(FOO(f3) "struct f3 x; BEGIN { x.a = 9; "
-			"y = *(struct f3 *)&x.a; trace(y.a); }"), "9",
-	       "a struct copied from memory by *p");
-	is_str(trace_of(FOO(f8) "self struct f8 s; BEGIN { self->s.a = 7; "
-			"self->s.b++; self->s.b += 2; "
-			"trace(self->s.a * 10 + self->s.b); }"), "73",
-	       "a thread-local struct: created by a member store, ++, +=");
-	is_str(trace_of(FOO(f9) "this struct f9 t; BEGIN { this->t.a = 2; "
-			"this->u = this->t; trace(this->u.a); }"), "2",
-	       "clause-local structs");
-	is_str(trace_of(FOO(f4) "struct f4 a[int]; BEGIN { a[1].a = 4; "
-			"a[2] = a[1]; a[2].b = 6; trace(a[2].a + a[2].b); "
-			"trace(a[1].b); }"), "10,0",
-	       "an associative array of structs");
-	is_str(trace_of("int arr[5]; BEGIN { arr[1] = 9; i = 4; "
-			"arr[i] = arr[1] + 1; trace(arr[4]); trace(arr[0]); "
-			"trace(sizeof (arr)); }"), "10,0,20",
-	       "a scalar array global");
-	is_str(trace_of("struct bf { unsigned int lo : 3, mid : 5, hi : 24; }; "
-			"struct bf z; BEGIN { z.mid = 31; z.lo = 5; "
-			"z.hi = 0x123456; z.mid--; trace(z.lo); trace(z.mid); "
-			"trace(z.hi); }"), "5,30,1193046",
-	       "bit-field members stored without touching their neighbours");
-	is_str(trace_of("union u { int i; char c[4]; }; union u w; "
-			"BEGIN { w.i = 0x01020304; trace(w.c[0]); }"), "4",
-	       "a union global");
-	is_str(trace_of(FOO(f10) "struct outer { int n; struct f10 f[2]; }; "
-			"struct outer o; BEGIN { i = 1; o.f[i].b = 8; "
-			"o.f[0] = o.f[1]; trace(o.f[0].b); }"), "8",
-	       "nested members and elements, a struct member copied");
-	is_str(trace_of(FOO(f5) "struct f5 x; BEGIN { x.a = 2; k[x.a] = 5; "
-			"trace(k[2]); }"), "5", "a member as a key");
-	is_str(trace_of(FOO(f6) "struct f6 x; BEGIN { trace(x = 1); }"),
-	       "invalid probe specifier " FOO(f6) "struct f6 x; BEGIN { trace(x "
-	       "= 1); }: operands have incompatible types: \"struct f6\" = "
-	       "\"int\"", "an int is not a struct");
+	for (i = 0; i < sizeof(byval) / sizeof(byval[0]); i++)
+		is_str(trace_of(byval[i].prog), byval[i].want, "%s",
+		       byval[i].what);
 
 	dtrace_close(dtp);
 	return tap_done();

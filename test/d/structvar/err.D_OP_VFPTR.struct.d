@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/* Asserts: += applies to scalars, not to a struct. */
+struct pt { int x, y; };
+struct pt p;
+struct pt q;
+
+BEGIN { p += q; }
