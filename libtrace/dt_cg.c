@@ -652,12 +652,76 @@ static int dt_cg_ternary(dt_cg_t *cg, dt_node_t *dnp)
 }
 
 /* x = e, x op= e: the stored value is the expression's value. */
+/*
+ * Whether an lvalue is memory: *p, p->m, s.m, or p[i] of a pointer
+ * (this->p[i] after this->p = alloca(n) too); else it names a D
+ * variable, a[k] being an associative array's element.
+ */
+static int dt_cg_ismem(dt_cg_t *cg, const dt_node_t *lhs)
+{
+	const dt_node_t *l = lhs->dn_left;
+	ctf_id_t r;
+
+	if (lhs->dn_kind == DT_NODE_OP1)
+		return lhs->dn_op == DT_OP_DEREF;
+	if (lhs->dn_kind != DT_NODE_OP2)
+		return 0;
+	if (lhs->dn_op == DT_TOK_PTR)
+		return dt_cg_member_scope(lhs) < 0;
+	if (lhs->dn_op == DT_TOK_DOT)
+		return 1;
+	if (lhs->dn_op != DT_OP_INDEX)
+		return 0;
+	if (l->dn_kind != DT_NODE_IDENT && dt_cg_member_scope(l) < 0)
+		return 1;
+	/* A variable declared as a C array keeps its elements itself. */
+	r = dt_cg_resolve(cg, l->dn_type);
+	return r != CTF_ERR && ctf_type_kind(dt_cg_fp(cg), r) == CTF_K_POINTER;
+}
+
+/*
+ * v through a memory lvalue: its address, then a store of the lvalue
+ * type's size (the module lets a clause store only to its scratch).
+ */
+static void dt_cg_memstore(dt_cg_t *cg, dt_node_t *lhs, int v)
+{
+	static const uint8_t ops[9] = {
+		[1] = DIF_OP_STB, [2] = DIF_OP_STH, [4] = DIF_OP_STW,
+		[8] = DIF_OP_STX,
+	};
+	ssize_t size;
+	int32_t off;
+	int r;
+
+	if (!lhs->dn_type)
+		dt_cg_notypes(cg, lhs, "storing through a pointer or member");
+	size = ctf_type_size(dt_cg_fp(cg), dt_cg_resolve(cg, lhs->dn_type));
+	if (size < 1 || size > 8 || !ops[size])
+		dt_node_error(cg->cg_pcb, lhs, D_TYPE_ERR, "cannot store a "
+			      "value of %zd bytes", size);
+	r = dt_cg_addr(cg, lhs, &off);
+	dif_emit(cg->cg_b, ops[size], 0, (unsigned)r, (unsigned)v, off);
+	dt_cg_rfree(cg, r);
+}
+
 static int dt_cg_assign(dt_cg_t *cg, dt_node_t *dnp)
 {
 	dt_node_t *keys;
 	dt_cgvar_t *cv;
 	int v = dt_cg_expr(cg, dnp->dn_right);
 
+	if (dt_cg_ismem(cg, dnp->dn_left)) {
+		if (dnp->dn_op != DT_TOK_ASGN) {
+			int old = dt_cg_memval(cg, dnp->dn_left);
+
+			dif_emit(cg->cg_b, (unsigned)dt_cg_binop(dnp->dn_op,
+				 dt_cg_unsigned(dnp->dn_right, NULL)),
+				 (unsigned)v, (unsigned)old, (unsigned)v, 0);
+			dt_cg_rfree(cg, old);
+		}
+		dt_cg_memstore(cg, dnp->dn_left, v);
+		return v;
+	}
 	cv = dt_cg_lvar(cg, dnp->dn_left, &keys, dnp->dn_right->dn_vkind);
 	if (dnp->dn_op != DT_TOK_ASGN) {
 		int old = dt_cg_load(cg, cv, keys, dnp);
@@ -674,14 +738,21 @@ static int dt_cg_assign(dt_cg_t *cg, dt_node_t *dnp)
 /* ++x, x++, --x, x--. */
 static int dt_cg_incdec(dt_cg_t *cg, dt_node_t *dnp)
 {
-	dt_node_t *keys;
-	dt_cgvar_t *cv = dt_cg_lvar(cg, dnp->dn_left, &keys, DT_VK_INT);
-	int old = dt_cg_load(cg, cv, keys, dnp), r = dt_cg_reg(cg, dnp);
+	int mem = dt_cg_ismem(cg, dnp->dn_left);
+	dt_node_t *keys = NULL;
+	dt_cgvar_t *cv = mem ? NULL :
+		dt_cg_lvar(cg, dnp->dn_left, &keys, DT_VK_INT);
+	int old = mem ? dt_cg_memval(cg, dnp->dn_left) :
+		  dt_cg_load(cg, cv, keys, dnp);
+	int r = dt_cg_reg(cg, dnp);
 	int delta = (dnp->dn_op == DT_OP_PREINC ||
 		     dnp->dn_op == DT_OP_POSTINC) ? 1 : -1;
 
 	dif_emit(cg->cg_b, DIF_OP_ADDI, (unsigned)r, (unsigned)old, 0, delta);
-	dt_cg_store(cg, cv, keys, r);
+	if (mem)
+		dt_cg_memstore(cg, dnp->dn_left, r);
+	else
+		dt_cg_store(cg, cv, keys, r);
 	if (dnp->dn_op == DT_OP_POSTINC || dnp->dn_op == DT_OP_POSTDEC) {
 		dt_cg_rfree(cg, r);
 		return old;
@@ -1100,6 +1171,33 @@ static uint32_t dt_cg_aggwords(const dt_agg_t *ag)
 }
 
 static int64_t dt_cg_optval(dt_cg_t *cg, const char *opt);
+static uint32_t dt_cg_actkind(const char *name);
+
+/*
+ * sym(), func(), mod(), usym(), ufunc(), umod() or uaddr() as an
+ * aggregation key: the action kind its key ARG carries in dofa_arg, as
+ * the action itself does in dofa_kind, so the kernel records the user
+ * ones with their pid and the consumer prints the key symbolized as it
+ * prints the action's record; 0 for any other key.
+ */
+static uint32_t dt_cg_symkey(const dt_node_t *k)
+{
+	uint32_t kind;
+
+	if (k->dn_kind != DT_NODE_FUNC || k->dn_left->dn_kind != DT_NODE_IDENT)
+		return 0;
+	kind = dt_cg_actkind(k->dn_left->dn_string);
+	switch (kind) {
+	case DTRACE_DOFACT_SYM:
+	case DTRACE_DOFACT_MOD:
+	case DTRACE_DOFACT_USYM:
+	case DTRACE_DOFACT_UMOD:
+	case DTRACE_DOFACT_UADDR:
+		return kind;
+	default:
+		return 0;
+	}
+}
 
 /*
  * A stack(n), ustack(n) or jstack(n) aggregation key: the 8-byte words
@@ -1180,10 +1278,18 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 			uint16_t flags = str ? DTRACE_DOFREC_F_BYREF |
 				DTRACE_DOFREC_F_STRING : DTRACE_DOFREC_F_SIGNED;
 			uint64_t frames = dt_cg_stackkey(cg, a, &flags);
+			uint32_t sym = dt_cg_symkey(a);
 			int ri = dt_cg_add(cg, DT_VEC_ADD(pgp->dp_recs));
 
 			if (frames)
 				size = 8 * (uint32_t)frames;
+			if (sym) {
+				/* The address; the pid first for a user one,
+				 * as the action records them. */
+				size = sym == DTRACE_DOFACT_SYM ||
+				       sym == DTRACE_DOFACT_MOD ? 8 : 16;
+				flags = 0;
+			}
 			ag = &pgp->dp_aggs.v[id];
 			off = (off + align - 1) & ~(align - 1);
 			pgp->dp_recs.v[ri] = (dt_rec_t){ off, size,
@@ -1215,6 +1321,9 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 
 		if (dt_cg_stackkey(cg, a, &flags))
 			dt_cg_act(cg, DTRACE_DOFACT_ARG, -1, -1, 0);
+		else if (dt_cg_symkey(a))
+			dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a->dn_args),
+				  -1, dt_cg_symkey(a));
 		else
 			dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a),
 				  -1, 0);
@@ -1232,8 +1341,8 @@ static int64_t dt_cg_optval(dt_cg_t *cg, const char *opt)
 	return v;
 }
 
-/* An action call: trace(), printf(), exit(), ... */
-static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
+/* The action a D action function records: DTRACE_DOFACT_*, 0 for none. */
+static uint32_t dt_cg_actkind(const char *name)
 {
 	static const struct { const char *name; uint32_t kind; } acts[] = {
 		{ "trace", DTRACE_DOFACT_TRACE }, { "exit", DTRACE_DOFACT_EXIT },
@@ -1262,16 +1371,22 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 		{ "setopt", DTRACE_DOFACT_SETOPT },
 		{ "ftruncate", DTRACE_DOFACT_FTRUNCATE },
 	};
-	dtrace_prog_t *pgp = cg->cg_pgp;
-	const char *name = call->dn_left->dn_string;
-	dt_node_t *args = call->dn_args, *a;
-	uint32_t kind = 0;
 	size_t i;
-	int act, n;
 
 	for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++)
 		if (strcmp(acts[i].name, name) == 0)
-			kind = acts[i].kind;
+			return acts[i].kind;
+	return 0;
+}
+
+/* An action call: trace(), printf(), exit(), ... */
+static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
+{
+	dtrace_prog_t *pgp = cg->cg_pgp;
+	const char *name = call->dn_left->dn_string;
+	dt_node_t *args = call->dn_args, *a;
+	uint32_t kind = dt_cg_actkind(name);
+	int act, n;
 
 	switch (kind) {
 	case 0:
