@@ -158,7 +158,7 @@ void dtk_act_stop(void)
 	dtk_sig_queue(SIGSTOP);
 }
 
-void __noreturn dtk_act_panic(const struct dtk_probe *prb)
+void dtk_act_panic(const struct dtk_probe *prb)
 {
 	panic("dtrace: panic action at probe %s:%s:%s:%s",
 	      prb->dpr_prov->dpv_name, prb->dpr_mod, prb->dpr_func,

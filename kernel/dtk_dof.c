@@ -32,6 +32,8 @@
 #define DTK_DOF_MAXAGGS		4096
 #define DTK_DOF_MINAGGSIZE	(16U << 10)
 #define DTK_DOF_MAXNSPEC	4096
+#define DTK_CLEANRATE_MIN	(200 * NSEC_PER_USEC)	/* DTrace's: 5000 Hz */
+#define DTK_CLEANRATE_MAX	(60 * NSEC_PER_SEC)	/* and once a minute */
 
 /* What the loader is looking at. */
 struct dtk_dof {
@@ -276,10 +278,11 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 			o->dop_specsize = round_up(v, 8);
 			break;
 		case DTRACE_DOFOPT_CLEANRATE:
-			if (v < NSEC_PER_MSEC || v > NSEC_PER_SEC * 60)
-				return dtk_dof_fail(d, -EINVAL,
-					"cleanrate %llu out of range", v);
-			o->dop_cleanrate = v;
+			/* As DTrace: clamped into its range, never refused;
+			 * 0 is the slowest. */
+			o->dop_cleanrate = v ? clamp_t(u64, v, DTK_CLEANRATE_MIN,
+						       DTK_CLEANRATE_MAX) :
+					   DTK_CLEANRATE_MAX;
 			break;
 		default:
 			/* Sizes and rates of subsystems that use them later. */
@@ -471,12 +474,6 @@ static bool dtk_act_supported(u32 kind)
 	}
 }
 
-/* usym(), umod(), uaddr(): the pid and the address, 8 bytes each. */
-static bool dtk_act_upair(u32 kind)
-{
-	return kind == DTRACE_DOFACT_USYM || kind == DTRACE_DOFACT_UMOD ||
-	       kind == DTRACE_DOFACT_UADDR;
-}
 
 /*
  * Speculation and destructive actions record nothing; all but stop() and
@@ -525,14 +522,31 @@ static int dtk_dof_aggact(struct dtk_dof *d, const struct dtrace_dof_stmt *ds,
 	    a->dta_hasdifo == (ag->dag_func == DTRACE_AGG_COUNT))
 		return dtk_dof_fail(d, -EINVAL,
 			"%s: does not match its aggregation", what);
-	/* A stack key is walked, not computed: its ARG has no DIFO. */
-	for (k = 1; k <= a->dta_nargs; k++)
-		if (acts[ai + k].dofa_kind != DTRACE_DOFACT_ARG ||
-		    (acts[ai + k].dofa_difo == DTRACE_DOF_NONE) !=
-		    !!(ag->dag_keyrecs[k - 1].dofr_flags &
-		       (DTRACE_DOFREC_F_KSTACK | DTRACE_DOFREC_F_USTACK)))
+	/*
+	 * A stack key is walked, not computed: its ARG has no DIFO.  A key
+	 * made by sym() and friends carries the action in its ARG's
+	 * dofa_arg; usym(), umod() and uaddr() keep the pid and the
+	 * address, a 16-byte record no other key has.
+	 */
+	for (k = 1; k <= a->dta_nargs; k++) {
+		const struct dtrace_dof_action *ka = &acts[ai + k];
+		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k - 1];
+		bool stack = r->dofr_flags & (DTRACE_DOFREC_F_KSTACK |
+					      DTRACE_DOFREC_F_USTACK);
+		bool pair = !stack && !(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
+			    r->dofr_size == 16;
+
+		if (ka->dofa_kind != DTRACE_DOFACT_ARG ||
+		    (ka->dofa_difo == DTRACE_DOF_NONE) != stack ||
+		    dtk_act_upair(ka->dofa_arg) != pair ||
+		    (ka->dofa_arg && !pair &&
+		     (stack || (ka->dofa_arg != DTRACE_DOFACT_SYM &&
+				ka->dofa_arg != DTRACE_DOFACT_MOD) ||
+		      r->dofr_flags & DTRACE_DOFREC_F_BYREF ||
+		      r->dofr_size != 8)))
 			return dtk_dof_fail(d, -EINVAL, "%s: key %u malformed",
 					    what, k - 1);
+	}
 	w = ai + a->dta_nargs + 1;
 	if (w < ds->dofst_act_count &&
 	    acts[w].dofa_kind == DTRACE_DOFACT_AGGWEIGHT) {
@@ -889,6 +903,8 @@ static int dtk_dof_aggs(struct dtk_dof *d, const struct dtk_opts *o,
 						"aggregation %u: key %u malformed", i, k);
 				continue;
 			}
+			/* 16 bytes: usym() and friends' pid and address
+			 * (dtk_dof_aggact() checks the ARG says so). */
 			if (r->dofr_pad0 || r->dofr_flags & ~DTRACE_DOFREC_F_ALL ||
 			    r->dofr_flags & (DTRACE_DOFREC_F_USER | DTRACE_DOFREC_F_DYNSIZE) ||
 			    !dtk_align_ok(r->dofr_align) || r->dofr_size == 0 ||
@@ -897,7 +913,9 @@ static int dtk_dof_aggs(struct dtk_dof *d, const struct dtk_opts *o,
 					  ag->dofag_keysize) ||
 			    (!(r->dofr_flags & DTRACE_DOFREC_F_BYREF) &&
 			     r->dofr_size != 1 && r->dofr_size != 2 &&
-			     r->dofr_size != 4 && r->dofr_size != 8))
+			     r->dofr_size != 4 && r->dofr_size != 8 &&
+			     (r->dofr_size != 16 || r->dofr_flags ||
+			      r->dofr_align != 8)))
 				return dtk_dof_fail(d, -EINVAL,
 					"aggregation %u: key %u malformed", i, k);
 		}

@@ -97,6 +97,13 @@ struct dtk_action {
 	struct dif_object	dta_difo;	/* points into den_dof */
 };
 
+/* usym(), umod(), uaddr(): the pid and the address, 8 bytes each. */
+static inline bool dtk_act_upair(u64 kind)
+{
+	return kind == DTRACE_DOFACT_USYM || kind == DTRACE_DOFACT_UMOD ||
+	       kind == DTRACE_DOFACT_UADDR;
+}
+
 /* One statement: a probe description and what to do when it fires. */
 struct dtk_stmt {
 	struct dtrace_probedesc	dst_desc;	/* globs; "" matches anything */

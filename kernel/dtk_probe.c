@@ -229,6 +229,16 @@ static void dtk_stack_key(struct dtk_mctx *mc, const struct dtrace_dof_rec *r,
 }
 
 /*
+ * usym(), umod() and uaddr(), as actions and as aggregation keys: the
+ * process, so the consumer can find its maps, then the address.
+ */
+static void dtk_store_upair(char *dst, u64 v)
+{
+	*(u64 *)dst = current->tgid;
+	*(u64 *)(dst + 8) = v;
+}
+
+/*
  * An aggregating action at index i: its value, its keys (the ARG actions
  * after it) laid out in scratch as the aggregation's key records say, and
  * its weight.  Returns the number of actions it used, or 0 after a fault.
@@ -261,6 +271,10 @@ static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 		if (!dtk_run(mc, &stmt->dst_act[i + 1 + k].dta_difo, i + 2 + k,
 			     &kv))
 			return 0;
+		if (dtk_act_upair(stmt->dst_act[i + 1 + k].dta_arg)) {
+			dtk_store_upair(key + r->dofr_offset, kv);
+			continue;
+		}
 		flt = dtk_store(mc, r->dofr_flags, r->dofr_size,
 				key + r->dofr_offset, kv);
 		if (flt) {
@@ -460,13 +474,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			dtk_error(&mc, i + 1);
 			return;
 		}
-		if (a->dta_hasrec && payload &&
-		    (a->dta_kind == DTRACE_DOFACT_USYM ||
-		     a->dta_kind == DTRACE_DOFACT_UMOD ||
-		     a->dta_kind == DTRACE_DOFACT_UADDR)) {
-			/* The process, so the consumer can find its maps. */
-			*(u64 *)(payload + a->dta_recoff) = current->tgid;
-			*(u64 *)(payload + a->dta_recoff + 8) = v;
+		if (a->dta_hasrec && payload && dtk_act_upair(a->dta_kind)) {
+			dtk_store_upair(payload + a->dta_recoff, v);
 		} else if (a->dta_hasrec && payload) {
 			flt = dtk_store(&mc, a->dta_recflags, a->dta_recsize,
 					payload + a->dta_recoff, v);

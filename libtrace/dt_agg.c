@@ -37,13 +37,42 @@
 #include <sys/ioctl.h>
 
 #include "dt_consume.h"
+#include "dt_ksym.h"
 #include "dt_printf.h"
 #include "dt_stack.h"
+#include "dt_usym.h"
 #include "dif/dif_obj.h"
 
 #define DT_QUANTIZE_NBUCKETS	127
 #define DT_QUANTIZE_ZERO	63
 #define DT_JOIN_MAX		16	/* aggregations one printa() joins */
+
+/*
+ * The actions that made aggregation id's keys, from the key ARGs of its
+ * first aggregating action (the compiler has checked that every one
+ * agrees): sym(), usym() ... print their keys symbolized.
+ */
+static void dt_agg_keyacts(const struct dt_enab *en, uint32_t id,
+			   struct dt_aggdesc *ad)
+{
+	uint32_t i, k, n = ad->dad_agg->dofag_nkeys;
+
+	memset(ad->dad_keyact, 0, sizeof(ad->dad_keyact));
+	for (i = 0; i < en->den_nacts; i++) {
+		const struct dtrace_dof_action *a = &en->den_acts[i];
+
+		if (a->dofa_kind != DTRACE_DOFACT_AGGREGATE || a->dofa_arg != id)
+			continue;
+		for (k = 0; k < n && i + 1 + k < en->den_nacts; k++) {
+			uint64_t kind = en->den_acts[i + 1 + k].dofa_arg;
+
+			if (kind >= DTRACE_DOFACT_SYM &&
+			    kind <= DTRACE_DOFACT_UADDR)
+				ad->dad_keyact[k] = (uint32_t)kind;
+		}
+		return;
+	}
+}
 
 int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en)
 {
@@ -71,6 +100,9 @@ int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en)
 		ad->dad_keyrecs = &en->den_recs[ag->dofag_rec_first];
 		ad->dad_keysize = (ag->dofag_keysize + 7) & ~7U;
 		ad->dad_valsize = ad->dad_keyrecs[ag->dofag_nkeys].dofr_size;
+		if (ag->dofag_nkeys > DIF_TUPLE_MAX)
+			return dt_set_errmsg(dtp, EINVAL, "malformed aggregation");
+		dt_agg_keyacts(en, i, ad);
 	}
 	dc->dc_naggs += en->den_naggs;
 	return 0;
@@ -141,14 +173,54 @@ static void dt_agg_grab(const struct dt_aggdesc *ad, const char *key)
 				      (key + ad->dad_keyrecs[k].dofr_offset));
 }
 
-static int dt_agg_add(dtrace_hdl_t *dtp, const struct dtrace_aggrec *r)
+/*
+ * A key as DTrace aggregates it: a sym() or func() key by its function's
+ * first address, mod() by its module's, usym() and ufunc() by the
+ * function's in the process, umod() by its mapping's start; uaddr() by
+ * the address itself.  So @[func(pc)] counts per function.
+ */
+static void dt_agg_keynorm(const struct dt_aggdesc *ad, char *key)
+{
+	uint32_t k;
+	uint64_t pid, v;
+
+	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++) {
+		char *p = key + ad->dad_keyrecs[k].dofr_offset;
+		uint32_t act = ad->dad_keyact[k];
+
+		switch (act) {
+		case DTRACE_DOFACT_SYM:
+		case DTRACE_DOFACT_MOD:
+			memcpy(&v, p, 8);
+			v = dt_ksym_keyaddr(dt_ksym_kernel(), v,
+					    act == DTRACE_DOFACT_MOD);
+			memcpy(p, &v, 8);
+			break;
+		case DTRACE_DOFACT_USYM:
+		case DTRACE_DOFACT_UMOD:
+			memcpy(&pid, p, 8);
+			memcpy(&v, p + 8, 8);
+			v = dt_usym_keyaddr((pid_t)pid, v,
+					    act == DTRACE_DOFACT_UMOD);
+			memcpy(p + 8, &v, 8);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static int dt_agg_add(dtrace_hdl_t *dtp, struct dtrace_aggrec *r)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 	const struct dt_aggdesc *ad = &dc->dc_aggs[r->dar_aggid];
-	const char *key = (const char *)(r + 1);
+	char *key = (char *)(r + 1);
 	const int64_t *val = (const void *)(key + ad->dad_keysize);
-	uint32_t h = dt_agg_hash(r->dar_aggid, key, ad->dad_keysize);
 	struct dt_aggent *e, **ents;
+	uint32_t h;
+
+	dt_agg_keynorm(ad, key);
+	h = dt_agg_hash(r->dar_aggid, key, ad->dad_keysize);
 
 	for (e = dc->dc_agghash[h % DT_AGG_NBUCKETS]; e; e = e->dae_next)
 		if (e->dae_aggid == r->dar_aggid &&
@@ -204,7 +276,7 @@ int dt_agg_snap(dtrace_hdl_t *dtp)
 					     strerror(errno));
 		}
 		while (off + sizeof(struct dtrace_aggrec) <= db.db_size) {
-			const struct dtrace_aggrec *r = (const void *)(dc->dc_aggbuf + off);
+			struct dtrace_aggrec *r = (void *)(dc->dc_aggbuf + off);
 			const struct dt_aggdesc *ad;
 
 			if (r->dar_aggid >= dc->dc_naggs)
@@ -610,8 +682,12 @@ static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
 
 /* One key, in DTrace's columns. */
 static void dt_print_key(FILE *fp, const struct dtrace_dof_rec *r,
-			 const char *addr)
+			 uint32_t act, const char *addr)
 {
+	if (act) {
+		dt_print_symrec(fp, act, addr, r->dofr_size);
+		return;
+	}
 	if (r->dofr_flags & DTRACE_DOFREC_F_BYREF) {
 		fprintf(fp, "  %-50.*s", (int)strnlen(addr, r->dofr_size), addr);
 		return;
@@ -676,7 +752,7 @@ static void dt_print_aggent(FILE *fp, const struct dt_aggdesc *ad,
 	uint32_t k;
 
 	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++)
-		dt_print_key(fp, &ad->dad_keyrecs[k],
+		dt_print_key(fp, &ad->dad_keyrecs[k], ad->dad_keyact[k],
 			     e->dae_key + ad->dad_keyrecs[k].dofr_offset);
 	dt_print_aggval(fp, ad, e->dae_val);
 	fputc('\n', fp);
@@ -767,6 +843,10 @@ static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
 			kv[k].pv_flags = DT_PFVAL_KSTACK;
 		if (r->dofr_flags & DTRACE_DOFREC_F_USTACK)
 			kv[k].pv_flags = DT_PFVAL_USTACK;
+		if (ad->dad_keyact[k] == DTRACE_DOFACT_MOD)
+			kv[k].pv_flags = DT_PFVAL_KMOD;
+		if (ad->dad_keyact[k] == DTRACE_DOFACT_UMOD)
+			kv[k].pv_flags = DT_PFVAL_UMOD;
 	}
 	return dt_printf_format(dtp, fp, pfv, kv, (int)n, av) < 0 ? -1 : 0;
 }
@@ -868,7 +948,8 @@ static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
 			continue;
 		}
 		for (k = 0; k < ads[0]->dad_agg->dofag_nkeys; k++)
-			dt_print_key(fp, &ads[0]->dad_keyrecs[k], rows[j].jr_key +
+			dt_print_key(fp, &ads[0]->dad_keyrecs[k],
+				     ads[0]->dad_keyact[k], rows[j].jr_key +
 				     ads[0]->dad_keyrecs[k].dofr_offset);
 		for (k = 0; k < nagg; k++)
 			dt_print_aggval(fp, ads[k], rows[j].jr_vals[k]);

@@ -834,8 +834,11 @@ static void dt_cg_stval(dt_cg_t *cg, const dt_node_t *dnp, int a,
  *   1: st? [s + off], v  the member, found as if x were at s
  *   st?s x, s            copy back
  *
- * Anything reached through a pointer (p->m = v, *p = v) is refused.
- * dnp is the assignment (rhs its right-hand side) or the ++/--.
+ * An lvalue reached through a pointer (*p = v, p->m = v, this->p[i] = v
+ * after this->p = alloca(n)) is stored in place, without the copy: the
+ * module lets a clause store only into its scratch, where alloca()'s
+ * memory is.  dnp is the assignment (rhs its right-hand side) or the
+ * ++/--.
  */
 static int dt_cg_memstore(dt_cg_t *cg, dt_node_t *dnp, dt_node_t *rhs)
 {
@@ -843,36 +846,37 @@ static int dt_cg_memstore(dt_cg_t *cg, dt_node_t *dnp, dt_node_t *rhs)
 	dt_node_t *lhs = dnp->dn_left, *root = lhs, *keys;
 	const dt_node_t *osubst = cg->cg_subst;
 	int osreg = cg->cg_substreg;
-	dt_cgvar_t *cv;
+	dt_cgvar_t *cv = NULL;
 	dif_label_t skip;
-	int v = 0, p, sc, a, old = 0, ret;
+	int v = 0, p, sc = 0, a, old = 0, ret, invar;
 	int32_t off;
 
 	while ((root->dn_kind == DT_NODE_OP2 && root->dn_op == DT_TOK_DOT) ||
 	       (root->dn_kind == DT_NODE_OP2 && root->dn_op == DT_OP_INDEX &&
 		!dt_cg_isvarlv(cg, root) && dt_cg_isarray(cg, root->dn_left)))
 		root = root->dn_left;
-	if (root == lhs || !dt_cg_isvarlv(cg, root) ||
-	    !dt_cg_isref(cg, root->dn_type))
-		dt_node_error(cg->cg_pcb, lhs, D_TYPE_ERR, "storing through a "
-			      "pointer is not supported yet: only into D "
-			      "variables and their members");
+	invar = root != lhs && dt_cg_isvarlv(cg, root) &&
+		dt_cg_isref(cg, root->dn_type);
+	if (!invar && !lhs->dn_type)
+		dt_cg_notypes(cg, lhs, "storing through a pointer or member");
 	if (rhs)
 		v = dt_cg_expr(cg, rhs);
-	cv = dt_cg_lvar(cg, root, &keys, root->dn_vkind, root->dn_type);
-	p = dt_cg_load(cg, cv, keys, root);
-	sc = dt_cg_reg(cg, root);
-	dif_emit_const(b, (unsigned)sc, cv->cv_size);
-	dif_emit(b, DIF_OP_ALLOC, (unsigned)sc, (unsigned)sc, 0, 0);
-	skip = dif_label_new(b);
-	dif_emit_branch(b, DIF_OP_BZ, (unsigned)p, 0, skip);
-	dif_emit(b, DIF_OP_COPYS, 0, (unsigned)sc, (unsigned)p,
-		 (int32_t)cv->cv_size);
-	dif_label_place(b, skip);
-	dt_cg_rfree(cg, p);
-
-	cg->cg_subst = root;
-	cg->cg_substreg = sc;
+	if (invar) {
+		cv = dt_cg_lvar(cg, root, &keys, root->dn_vkind,
+				root->dn_type);
+		p = dt_cg_load(cg, cv, keys, root);
+		sc = dt_cg_reg(cg, root);
+		dif_emit_const(b, (unsigned)sc, cv->cv_size);
+		dif_emit(b, DIF_OP_ALLOC, (unsigned)sc, (unsigned)sc, 0, 0);
+		skip = dif_label_new(b);
+		dif_emit_branch(b, DIF_OP_BZ, (unsigned)p, 0, skip);
+		dif_emit(b, DIF_OP_COPYS, 0, (unsigned)sc, (unsigned)p,
+			 (int32_t)cv->cv_size);
+		dif_label_place(b, skip);
+		dt_cg_rfree(cg, p);
+		cg->cg_subst = root;
+		cg->cg_substreg = sc;
+	}
 	a = dt_cg_addr(cg, lhs, &off);
 	cg->cg_subst = osubst;
 	cg->cg_substreg = osreg;
@@ -895,8 +899,10 @@ static int dt_cg_memstore(dt_cg_t *cg, dt_node_t *dnp, dt_node_t *rhs)
 	}
 	dt_cg_stval(cg, lhs, a, off, v, lhs->dn_type);
 	dt_cg_rfree(cg, a);
-	dt_cg_store(cg, cv, keys, sc);
-	dt_cg_rfree(cg, sc);
+	if (invar) {
+		dt_cg_store(cg, cv, keys, sc);
+		dt_cg_rfree(cg, sc);
+	}
 	ret = !rhs && (dnp->dn_op == DT_OP_POSTINC ||
 		       dnp->dn_op == DT_OP_POSTDEC) ? old : v;
 	dt_cg_rfree(cg, ret == old ? v : old);
@@ -1366,6 +1372,33 @@ static uint32_t dt_cg_aggwords(const dt_agg_t *ag)
 }
 
 static int64_t dt_cg_optval(dt_cg_t *cg, const char *opt);
+static uint32_t dt_cg_actkind(const char *name);
+
+/*
+ * sym(), func(), mod(), usym(), ufunc(), umod() or uaddr() as an
+ * aggregation key: the action kind its key ARG carries in dofa_arg, as
+ * the action itself does in dofa_kind, so the kernel records the user
+ * ones with their pid and the consumer prints the key symbolized as it
+ * prints the action's record; 0 for any other key.
+ */
+static uint32_t dt_cg_symkey(const dt_node_t *k)
+{
+	uint32_t kind;
+
+	if (k->dn_kind != DT_NODE_FUNC || k->dn_left->dn_kind != DT_NODE_IDENT)
+		return 0;
+	kind = dt_cg_actkind(k->dn_left->dn_string);
+	switch (kind) {
+	case DTRACE_DOFACT_SYM:
+	case DTRACE_DOFACT_MOD:
+	case DTRACE_DOFACT_USYM:
+	case DTRACE_DOFACT_UMOD:
+	case DTRACE_DOFACT_UADDR:
+		return kind;
+	default:
+		return 0;
+	}
+}
 
 /*
  * A stack(n), ustack(n) or jstack(n) aggregation key: the 8-byte words
@@ -1446,10 +1479,18 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 			uint16_t flags = str ? DTRACE_DOFREC_F_BYREF |
 				DTRACE_DOFREC_F_STRING : DTRACE_DOFREC_F_SIGNED;
 			uint64_t frames = dt_cg_stackkey(cg, a, &flags);
+			uint32_t sym = dt_cg_symkey(a);
 			int ri = dt_cg_add(cg, DT_VEC_ADD(pgp->dp_recs));
 
 			if (frames)
 				size = 8 * (uint32_t)frames;
+			if (sym) {
+				/* The address; the pid first for a user one,
+				 * as the action records them. */
+				size = sym == DTRACE_DOFACT_SYM ||
+				       sym == DTRACE_DOFACT_MOD ? 8 : 16;
+				flags = 0;
+			}
 			ag = &pgp->dp_aggs.v[id];
 			off = (off + align - 1) & ~(align - 1);
 			pgp->dp_recs.v[ri] = (dt_rec_t){ off, size,
@@ -1481,6 +1522,9 @@ static void dt_cg_aggregate(dt_cg_t *cg, dt_node_t *asgn)
 
 		if (dt_cg_stackkey(cg, a, &flags))
 			dt_cg_act(cg, DTRACE_DOFACT_ARG, -1, -1, 0);
+		else if (dt_cg_symkey(a))
+			dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a->dn_args),
+				  -1, dt_cg_symkey(a));
 		else
 			dt_cg_act(cg, DTRACE_DOFACT_ARG, dt_cg_difo(cg, a),
 				  -1, 0);
@@ -1498,8 +1542,8 @@ static int64_t dt_cg_optval(dt_cg_t *cg, const char *opt)
 	return v;
 }
 
-/* An action call: trace(), printf(), exit(), ... */
-static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
+/* The action a D action function records: DTRACE_DOFACT_*, 0 for none. */
+static uint32_t dt_cg_actkind(const char *name)
 {
 	static const struct { const char *name; uint32_t kind; } acts[] = {
 		{ "trace", DTRACE_DOFACT_TRACE }, { "exit", DTRACE_DOFACT_EXIT },
@@ -1528,16 +1572,22 @@ static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
 		{ "setopt", DTRACE_DOFACT_SETOPT },
 		{ "ftruncate", DTRACE_DOFACT_FTRUNCATE },
 	};
-	dtrace_prog_t *pgp = cg->cg_pgp;
-	const char *name = call->dn_left->dn_string;
-	dt_node_t *args = call->dn_args, *a;
-	uint32_t kind = 0;
 	size_t i;
-	int act, n;
 
 	for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++)
 		if (strcmp(acts[i].name, name) == 0)
-			kind = acts[i].kind;
+			return acts[i].kind;
+	return 0;
+}
+
+/* An action call: trace(), printf(), exit(), ... */
+static void dt_cg_action(dt_cg_t *cg, dt_node_t *call)
+{
+	dtrace_prog_t *pgp = cg->cg_pgp;
+	const char *name = call->dn_left->dn_string;
+	dt_node_t *args = call->dn_args, *a;
+	uint32_t kind = dt_cg_actkind(name);
+	int act, n;
 
 	switch (kind) {
 	case 0:

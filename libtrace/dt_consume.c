@@ -406,8 +406,7 @@ static void dt_consume_setopt(dtrace_hdl_t *dtp, const struct dt_epid *dep,
 }
 
 /* sym(), func(), mod(), usym(), ufunc(), umod(), uaddr(): "  %-50s". */
-static void dt_print_symrec(FILE *fp, uint32_t kind, const char *addr,
-			    uint32_t size)
+void dt_print_symrec(FILE *fp, uint32_t kind, const char *addr, uint32_t size)
 {
 	char buf[1024];
 	uint64_t pc, pid = 0;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include <dtrace/abi.h>
+#include <dtrace/dif.h>
 #include <dtrace/dof.h>
 #include "dt_impl.h"
 
@@ -37,6 +38,9 @@ struct dt_enab {
 struct dt_aggdesc {
 	const struct dtrace_dof_agg *dad_agg;
 	const struct dtrace_dof_rec *dad_keyrecs;	/* [dofag_nkeys] */
+	uint32_t dad_keyact[DIF_TUPLE_MAX];	/* the action that made each
+						 * key (sym(), usym() ...,
+						 * its ARG's dofa_arg), or 0 */
 	uint32_t dad_keysize;		/* rounded up to 8 */
 	uint32_t dad_valsize;
 	bool dad_printed;		/* by printa(): not again at exit */
@@ -118,6 +122,9 @@ int dt_print_typed(dtrace_hdl_t *dtp, FILE *fp, const char *typename,
 		   const char *addr, size_t size);
 /* Drain every CPU's buffer and print what it holds. */
 int dt_consume(dtrace_hdl_t *dtp, FILE *fp);
+/* A sym(), mod(), usym(), umod() or uaddr() record (or aggregation key)
+ * as DTrace prints it: "  %-50s" of its symbol. */
+void dt_print_symrec(FILE *fp, uint32_t kind, const char *addr, uint32_t size);
 /* Aggregations (dt_agg.c): describe an enabled DOF's, take snapshots. */
 int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en);
 /* printa(): the ARG actions after action ai name the aggregations. */

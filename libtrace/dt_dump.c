@@ -83,9 +83,15 @@ int dtrace_program_dump(dtrace_hdl_t *dtp, dtrace_prog_t *pgp, FILE *fp)
 
 			if (ap->da_difo < 0)
 				continue;
-			fprintf(fp, "\nDIFO for action #%d (%s):\n", a + 1,
+			fprintf(fp, "\nDIFO for action #%d (%s", a + 1,
 				dt_actnames[ap->da_kind] ? dt_actnames[ap->da_kind]
 				: "?");
+			/* An aggregation key made by sym(), usym() ... */
+			if (ap->da_kind == DTRACE_DOFACT_ARG &&
+			    ap->da_arg >= DTRACE_DOFACT_SYM &&
+			    ap->da_arg <= DTRACE_DOFACT_UADDR)
+				fprintf(fp, ": %s", dt_actnames[ap->da_arg]);
+			fprintf(fp, "):\n");
 			if (dt_dump_difo(dtp, pgp, ap->da_difo, fp) != 0)
 				return -1;
 		}

@@ -28,6 +28,8 @@
 
 struct dt_ksym {
 	uint64_t	dks_addr;
+	uint64_t	dks_run;	/* where its module's run of
+					 * symbols starts: mod() keys */
 	const char	*dks_name;
 	const char	*dks_mod;
 	char		dks_type;
@@ -153,6 +155,10 @@ dt_ksyms_t *dt_ksym_open(const char *path)
 		ks->dkt_syms[j++] = ks->dkt_syms[i];
 	}
 	ks->dkt_n = j;
+	for (i = 0; i < ks->dkt_n; i++)
+		ks->dkt_syms[i].dks_run = i && strcmp(ks->dkt_syms[i].dks_mod,
+			ks->dkt_syms[i - 1].dks_mod) == 0 ?
+			ks->dkt_syms[i - 1].dks_run : ks->dkt_syms[i].dks_addr;
 	return ks;
 }
 
@@ -165,8 +171,8 @@ void dt_ksym_close(dt_ksyms_t *ks)
 	free(ks);
 }
 
-int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
-		   const char **name, uint64_t *off)
+/* The symbol containing addr, or NULL. */
+static const struct dt_ksym *dt_ksym_find(const dt_ksyms_t *ks, uint64_t addr)
 {
 	size_t lo = 0, hi = ks ? ks->dkt_n : 0;
 	const struct dt_ksym *s;
@@ -180,16 +186,26 @@ int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
 			hi = mid;
 	}
 	if (lo == 0)
-		return -1;
+		return NULL;
 	s = &ks->dkt_syms[lo - 1];
 	/*
 	 * The last symbol of a module (or of the kernel) has no end: past
 	 * a page beyond it, call the address unknown rather than guess.
 	 */
 	if (lo == ks->dkt_n && addr - s->dks_addr >= 4096)
-		return -1;
+		return NULL;
 	if (lo < ks->dkt_n && strcmp(ks->dkt_syms[lo].dks_mod, s->dks_mod) != 0 &&
 	    addr - s->dks_addr >= (1u << 20))
+		return NULL;
+	return s;
+}
+
+int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
+		   const char **name, uint64_t *off)
+{
+	const struct dt_ksym *s = dt_ksym_find(ks, addr);
+
+	if (!s)
 		return -1;
 	*mod = s->dks_mod;
 	*name = s->dks_name;
@@ -227,6 +243,15 @@ int dt_ksym_mod(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len)
 	if (dt_ksym_lookup(ks, addr, &mod, &name, &off) != 0)
 		return snprintf(buf, len, "0x%" PRIx64, addr);
 	return snprintf(buf, len, "%s", mod);
+}
+
+uint64_t dt_ksym_keyaddr(const dt_ksyms_t *ks, uint64_t addr, int mod)
+{
+	const struct dt_ksym *s = dt_ksym_find(ks, addr);
+
+	if (!s)
+		return addr;
+	return mod ? s->dks_run : s->dks_addr;
 }
 
 const dt_ksyms_t *dt_ksym_kernel(void)

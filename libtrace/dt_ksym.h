@@ -41,6 +41,14 @@ int dt_ksym_sym(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
 int dt_ksym_mod(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len);
 
 /*
+ * What a sym() or func() aggregation key keeps of addr (mod: a mod()
+ * key), so that every address of one function (module) is one key, as
+ * in DTrace: the function's first address (the first of its module's
+ * symbols); addr itself when unknown.
+ */
+uint64_t dt_ksym_keyaddr(const dt_ksyms_t *ks, uint64_t addr, int mod);
+
+/*
  * The running kernel's table, loaded from /proc/kallsyms on first use
  * and kept for the life of the process (NULL if it cannot be read).
  */

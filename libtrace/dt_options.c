@@ -26,6 +26,7 @@
 
 #include <dtrace/dof.h>
 #include "dt_cc.h"
+#include "dt_consume.h"
 
 enum {
 	DT_OK_BOOL, DT_OK_INT, DT_OK_SIZE, DT_OK_RATE, DT_OK_BUFPOLICY,
@@ -41,6 +42,28 @@ static const struct dt_optdesc {
 #include "dt_options.def"
 #undef DT_OPT_ENUM
 };
+
+/*
+ * The options the module takes when tracing starts (DTrace's run-time
+ * options): once tracing has started (every setopt() record was written
+ * while tracing), setting one fails, as in DTrace, and the consumer says
+ * so; the others (compile-time, and the dynamic ones the
+ * consumer reads as it goes) may be set at any time.
+ */
+static int dt_opt_static(int id)
+{
+	switch (id) {
+	case DT_OPT_AGGSIZE: case DT_OPT_BUFSIZE: case DT_OPT_BUFPOLICY:
+	case DT_OPT_BUFRESIZE: case DT_OPT_CLEANRATE: case DT_OPT_CPU:
+	case DT_OPT_DESTRUCTIVE: case DT_OPT_DYNVARSIZE: case DT_OPT_GRABANON:
+	case DT_OPT_JSTACKFRAMES: case DT_OPT_JSTACKSTRSIZE: case DT_OPT_NSPEC:
+	case DT_OPT_SPECSIZE: case DT_OPT_STACKFRAMES: case DT_OPT_STATUSRATE:
+	case DT_OPT_STRSIZE: case DT_OPT_USTACKFRAMES: case DT_OPT_TEMPORAL:
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 struct dt_cstate *dt_cc_state(dtrace_hdl_t *dtp)
 {
@@ -229,6 +252,9 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
 		return dt_set_errmsg(dtp, DTRACE_EBADOPTNAME,
 				     "Invalid option name");
 	od = &dt_opttab[id];
+	if (dt_opt_static(id) && dtp->dt_cons && dtp->dt_cons->dc_started)
+		return dt_set_errmsg(dtp, DTRACE_EACTIVE,
+				     "Operation illegal when tracing is active");
 	if (val && !*val && od->od_kind != DT_OK_STR)
 		val = NULL;
 

@@ -400,6 +400,30 @@ static int dt_pfprint_addr(FILE *fp, const char *fmt,
 }
 
 /*
+ * A mod() or umod() key in printa(): its module's name, whatever the
+ * conversion that prints a string (%a, %A, %s ...), as DTrace does.
+ */
+static int dt_pfprint_mod(FILE *fp, const char *fmt, const struct dt_pfval *v)
+{
+	char buf[1024];
+	uint64_t pid = 0, x;
+
+	if (v->pv_size == 16) {
+		pid = ((const uint64_t *)v->pv_addr)[0];
+		x = ((const uint64_t *)v->pv_addr)[1];
+	} else if (v->pv_size == 8) {
+		x = *(const uint64_t *)v->pv_addr;
+	} else {
+		return -1;
+	}
+	if (v->pv_flags & DT_PFVAL_UMOD)
+		dt_usym_mod((pid_t)pid, x, buf, sizeof(buf));
+	else
+		dt_ksym_mod(dt_ksym_kernel(), x, buf, sizeof(buf));
+	return fprintf(fp, fmt, buf);
+}
+
+/*
  * %k, a stack in printa(): each frame through the conversion's format,
  * indented by the width when left-aligned (%-20k), else not at all, as
  * DTrace does (libtrace/dt_stack.c).
@@ -428,6 +452,9 @@ static int dt_pfprint(FILE *fp, const struct dt_pfconv *pfc, char *fmt,
 
 	if (v->pv_print)
 		return v->pv_print(fp, v);
+	if ((v->pv_flags & (DT_PFVAL_KMOD | DT_PFVAL_UMOD)) &&
+	    fmt[strlen(fmt) - 1] == 's')
+		return dt_pfprint_mod(fp, fmt, v);
 	switch (pfc->pfc_kind) {
 	case DT_PFK_DINT:
 		if (!(v->pv_flags & DT_PFVAL_SIGNED))

@@ -17,6 +17,8 @@ struct dt_pfv;
 #define DT_PFVAL_SIGNED	0x1
 #define DT_PFVAL_KSTACK	0x2	/* a stack() record: pcs (%k) */
 #define DT_PFVAL_USTACK	0x4	/* a ustack() record: pid, pcs (%k) */
+#define DT_PFVAL_KMOD	0x8	/* a mod() key: its module (%a, %s ...) */
+#define DT_PFVAL_UMOD	0x10	/* a umod() key: pid, address, likewise */
 struct dt_pfval {
 	const void *pv_addr;
 	size_t pv_size;

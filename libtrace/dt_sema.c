@@ -316,6 +316,8 @@ typedef struct dt_var {
 	int dv_carray;			/* a declared C array: indexable */
 	dt_node_t *dv_inline;		/* an inline's expression */
 	int dv_keyvk[DIF_TUPLE_MAX];	/* value classes of the keys */
+	int dv_keyact[DIF_TUPLE_MAX];	/* an aggregation key's action
+					 * (stack(), sym() ...), 0: none */
 	long dv_keytype[DIF_TUPLE_MAX];	/* ... and their types, for messages */
 } dt_var_t;
 
@@ -499,18 +501,33 @@ static void dt_sema_asgntype(dt_sema_t *ss, dt_node_t *dnp, long lt)
  * The keys of an array or aggregation keep the classes of their first
  * use: "@a[1]" then "@a["x"]" is an error.
  */
+static const struct dt_func *dt_func_lookup(const char *name);
+static int dt_sema_keyact(const dt_node_t *k);
+static const char *dt_sema_keyname(int act);
+
 static void dt_sema_keys(dt_sema_t *ss, dt_var_t *dvp, const dt_node_t *keys)
 {
 	char n1[128], n2[128];
-	int i;
+	int i, act;
 
 	for (i = 0; keys && i < DIF_TUPLE_MAX; keys = keys->dn_next, i++) {
+		act = dvp->dv_kind == DT_IK_AGG ? dt_sema_keyact(keys) : 0;
 		if (!dvp->dv_keyvk[i]) {
 			dvp->dv_keyvk[i] = keys->dn_vkind ? keys->dn_vkind :
 					   DT_VK_INT;
 			dvp->dv_keytype[i] = keys->dn_type;
+			dvp->dv_keyact[i] = act;
 			continue;
 		}
+		/* The kernel keeps one layout an aggregation: sym(x) and x,
+		 * or usym(x) and sym(x), cannot share a key. */
+		if (act != dvp->dv_keyact[i])
+			dt_node_error(ss->ss_pcb, keys, D_PROTO_ARG, "%s[ ] "
+				      "argument #%d is incompatible with "
+				      "prototype:\n\tprototype: %s\n\t argument: "
+				      "%s", dvp->dv_name, i + 1,
+				      dt_sema_keyname(dvp->dv_keyact[i]),
+				      dt_sema_keyname(act));
 		if (dt_sema_incompat(dvp->dv_keyvk[i], keys->dn_vkind))
 			dt_node_error(ss->ss_pcb, keys, D_PROTO_ARG, "%s[ ] "
 				      "argument #%d is incompatible with "
@@ -591,17 +608,49 @@ static const char *dt_opstr(int op)
 }
 
 /* self->x and this->x: look up (or, when assigning, create) x. */
+/* self->x or this->x (dnp), if it is known yet; *listp: its scope's list. */
+static dt_var_t *dt_sema_member_lookup(dt_sema_t *ss, const dt_node_t *dnp,
+				       dt_var_t ***listp)
+{
+	const char *name = dnp->dn_right->dn_string;
+	dt_var_t *dvp;
+
+	*listp = strcmp(dnp->dn_left->dn_string, "self") == 0 ? &ss->ss_tls :
+		 &ss->ss_locals;
+	dvp = dt_var_lookup(**listp, name);
+	if (!dvp && *listp == &ss->ss_locals)
+		dvp = dt_var_lookup(ss->ss_thisdecl, name);
+	return dvp;
+}
+
+/*
+ * self->p[i] or this->p[i] (dnp the index) where p holds a pointer: C's
+ * indexing, not a thread-local array's; a store through it writes the
+ * memory p points to (alloca()'d scratch), not p.
+ */
+static int dt_sema_member_ptr(dt_sema_t *ss, const dt_node_t *dnp)
+{
+	const dt_node_t *base = dnp->dn_left;
+	dt_var_t **listp;
+	dt_var_t *dvp;
+
+	if (base->dn_kind != DT_NODE_OP2 || base->dn_op != DT_TOK_PTR ||
+	    base->dn_left->dn_kind != DT_NODE_IDENT ||
+	    (strcmp(base->dn_left->dn_string, "self") != 0 &&
+	     strcmp(base->dn_left->dn_string, "this") != 0))
+		return 0;
+	dvp = dt_sema_member_lookup(ss, base, &listp);
+	return dvp && dvp->dv_kind == DT_IK_SCALAR && dvp->dv_vkind == DT_VK_PTR;
+}
+
 static dt_var_t *dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp,
 				    int assign, int nkeys)
 {
 	const char *scope = dnp->dn_left->dn_string;
 	const char *name = dnp->dn_right->dn_string;
-	dt_var_t **listp = strcmp(scope, "self") == 0 ? &ss->ss_tls :
-			   &ss->ss_locals;
-	dt_var_t *dvp = dt_var_lookup(*listp, name);
+	dt_var_t **listp;
+	dt_var_t *dvp = dt_sema_member_lookup(ss, dnp, &listp);
 
-	if (!dvp && listp == &ss->ss_locals)
-		dvp = dt_var_lookup(ss->ss_thisdecl, name);
 	if (!dvp) {
 		if (!assign)
 			dt_node_error(ss->ss_pcb, dnp, D_VAR_UNDEF,
@@ -710,27 +759,85 @@ static void dt_sema_constargs(dt_sema_t *ss, const dt_node_t *call,
 			      const struct dt_func *fn);
 
 /*
- * stack(), ustack() and jstack() may be aggregation keys (@[stack()]):
- * checked as the actions are; the key has no value class of its own.
+ * The actions that may be aggregation keys: stack(), ustack(), jstack()
+ * (the key is the stack probe context walks) and sym(), func(), mod(),
+ * usym(), ufunc(), umod(), uaddr() (the address, printed symbolized as
+ * the action prints it).  The key's action, or 0 for a plain value.
  */
-static int dt_sema_stackkey(dt_sema_t *ss, dt_node_t *k)
+static int dt_sema_keyact(const dt_node_t *k)
 {
 	const struct dt_func *fn;
-	dt_node_t *a;
 
 	if (k->dn_kind != DT_NODE_FUNC || k->dn_left->dn_kind != DT_NODE_IDENT ||
 	    !(fn = dt_func_lookup(k->dn_left->dn_string)) ||
-	    (fn->fn_act != DTRACE_DOFACT_STACK &&
-	     fn->fn_act != DTRACE_DOFACT_USTACK &&
-	     fn->fn_act != DTRACE_DOFACT_JSTACK))
+	    fn->fn_kind != DT_IK_ACTFUNC)
 		return 0;
+	switch (fn->fn_act) {
+	case DTRACE_DOFACT_STACK:
+	case DTRACE_DOFACT_USTACK:
+	case DTRACE_DOFACT_JSTACK:
+	case DTRACE_DOFACT_SYM:
+	case DTRACE_DOFACT_MOD:
+	case DTRACE_DOFACT_USYM:
+	case DTRACE_DOFACT_UMOD:
+	case DTRACE_DOFACT_UADDR:
+		return fn->fn_act;
+	default:
+		return 0;
+	}
+}
+
+/* A key's kind for messages: the C type DTrace gives the action's value. */
+static const char *dt_sema_keyname(int act)
+{
+	switch (act) {
+	case 0:
+		return "a value";
+	case DTRACE_DOFACT_SYM:
+		return "_symaddr_t (sym, func)";
+	case DTRACE_DOFACT_MOD:
+		return "_symaddr_t (mod)";
+	case DTRACE_DOFACT_USYM:
+		return "_usymaddr_t (usym, ufunc)";
+	case DTRACE_DOFACT_UMOD:
+		return "_usymaddr_t (umod)";
+	case DTRACE_DOFACT_UADDR:
+		return "_usymaddr_t (uaddr)";
+	default:
+		return "a stack";
+	}
+}
+
+/*
+ * An action as an aggregation key (dt_sema_keyact), checked as the
+ * action is; a stack has no value class of its own, an address is an
+ * integer.
+ */
+static int dt_sema_actkey(dt_sema_t *ss, dt_node_t *k)
+{
+	int act = dt_sema_keyact(k);
+	const struct dt_func *fn;
+	dt_node_t *a;
+
+	if (!act)
+		return 0;
+	fn = dt_func_lookup(k->dn_left->dn_string);
 	dt_proto_check(ss, k, "", fn->fn_name, "( )",
 		       dt_node_list_len(k->dn_args), fn->fn_min, fn->fn_max);
 	for (a = k->dn_args; a; a = a->dn_next)
 		dt_sema_expr(ss, a);
 	dt_sema_constargs(ss, k, fn);
-	k->dn_vkind = DT_VK_ANY;
 	k->dn_type = 0;
+	k->dn_vkind = DT_VK_ANY;
+	if (act != DTRACE_DOFACT_STACK && act != DTRACE_DOFACT_USTACK &&
+	    act != DTRACE_DOFACT_JSTACK) {
+		if (k->dn_args->dn_vkind == DT_VK_STRING)
+			dt_node_error(ss->ss_pcb, k->dn_args, D_PROTO_ARG,
+				      "%s( ) argument #1 is incompatible with "
+				      "prototype:\n\tprototype: uintptr_t\n\t "
+				      "argument: string", fn->fn_name);
+		k->dn_vkind = DT_VK_INT;
+	}
 	return 1;
 }
 
@@ -781,7 +888,7 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 		nkeys = dt_node_list_len(lhs->dn_right);
 		for (k = lhs->dn_right; k; k = k->dn_next)
 			if (!(base->dn_kind == DT_NODE_IDENT &&
-			      base->dn_string[0] == '@' && dt_sema_stackkey(ss, k)))
+			      base->dn_string[0] == '@' && dt_sema_actkey(ss, k)))
 				dt_sema_expr(ss, k);
 		if (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_OP_INDEX)
 			dt_node_error(ss->ss_pcb, lhs, D_AGG_MDIM,
@@ -794,7 +901,8 @@ static dt_var_t *dt_sema_lvalue(dt_sema_t *ss, dt_node_t *lhs, int op)
 	    (base->dn_kind == DT_NODE_OP2 && base->dn_op == DT_TOK_PTR &&
 	     base->dn_left->dn_kind == DT_NODE_IDENT &&
 	     (strcmp(base->dn_left->dn_string, "self") == 0 ||
-	      strcmp(base->dn_left->dn_string, "this") == 0))) {
+	      strcmp(base->dn_left->dn_string, "this") == 0) &&
+	     !(nkeys > 0 && dt_sema_member_ptr(ss, lhs)))) {
 		dt_var_t *dvp = base->dn_kind == DT_NODE_IDENT ?
 				dt_sema_ident(ss, base, 1, nkeys) :
 				dt_sema_member_var(ss, base, 1,
@@ -1451,7 +1559,8 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		if (dnp->dn_left->dn_kind == DT_NODE_OP2 &&
 		    dnp->dn_left->dn_op == DT_TOK_PTR &&
 		    dnp->dn_left->dn_left->dn_kind == DT_NODE_IDENT &&
-		    strcmp(dnp->dn_left->dn_left->dn_string, "self") == 0) {
+		    strcmp(dnp->dn_left->dn_left->dn_string, "self") == 0 &&
+		    !dt_sema_member_ptr(ss, dnp)) {
 			for (a = dnp->dn_right; a; a = a->dn_next)
 				dt_sema_expr(ss, a);
 			dvp = dt_sema_member_var(ss, dnp->dn_left, 0, 1);

@@ -379,6 +379,20 @@ int dt_usym_lookup(pid_t pid, uint64_t addr, const char **obj,
 	return 0;
 }
 
+uint64_t dt_usym_keyaddr(pid_t pid, uint64_t addr, int mod)
+{
+	struct dt_uproc *p = pid > 0 ? dt_uproc_get(pid) : NULL;
+	const struct dt_umap *m = p ? dt_uproc_map(p, addr) : NULL;
+	const char *obj, *name;
+	uint64_t off;
+
+	if (mod)
+		return m ? m->dum_start : addr;
+	if (dt_usym_lookup(pid, addr, &obj, &name, &off) != 0 || !name)
+		return addr;
+	return addr - off;
+}
+
 int dt_usym_addr(pid_t pid, uint64_t addr, char *buf, size_t len)
 {
 	const char *obj, *name;

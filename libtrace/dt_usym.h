@@ -40,4 +40,11 @@ int dt_usym_addr(pid_t pid, uint64_t addr, char *buf, size_t len);
 int dt_usym_sym(pid_t pid, uint64_t addr, char *buf, size_t len);
 int dt_usym_mod(pid_t pid, uint64_t addr, char *buf, size_t len);
 
+/*
+ * What a usym() or ufunc() aggregation key keeps of addr in pid (mod: a
+ * umod() key), so that every address of one function (mapping) is one
+ * key, as in DTrace: the function's first address (the mapping's start);
+ * addr itself when unknown.
+ */
+uint64_t dt_usym_keyaddr(pid_t pid, uint64_t addr, int mod);
 #endif /* DT_USYM_H */

@@ -29,6 +29,7 @@ typedef struct dtrace_hdl dtrace_hdl_t;
 #define DTRACE_ENOTSUP		(DTRACE_EBASE + 3)	/* not implemented yet */
 #define DTRACE_EBADOPTNAME	(DTRACE_EBASE + 4)	/* unknown option */
 #define DTRACE_EBADOPTVAL	(DTRACE_EBASE + 5)	/* bad option value */
+#define DTRACE_EACTIVE		(DTRACE_EBASE + 6)	/* illegal while tracing */
 
 /* What the module told us in the handshake. */
 typedef struct dtrace_module_info {
