@@ -82,6 +82,8 @@ enum {
 #define DT_NF_XLPARAM	0x100	/* a translator's input parameter */
 #define DT_NF_XLMEMBER	0x200	/* xlate<T>(e)->m: dn_aux is the member's
 				 * expression in the translator */
+#define DT_NF_KSYM	0x400	/* `sym: a kernel variable at dn_value */
+#define DT_NF_PERCPU	0x800	/* ... per-CPU: dn_value is its offset */
 
 struct dt_node {
 	int dn_kind;			/* DT_NODE_* */
