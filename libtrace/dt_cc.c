@@ -294,6 +294,7 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 {
 	struct dt_cstate *cs = dt_cc_state(dtp);
 	char word[128], prev[128] = "", prev2[128] = "", first[128] = "";
+	char arrname[128] = "";
 	FILE *fp = fopen(path, "re");
 	const char *t;
 	char *text = NULL;
@@ -322,9 +323,14 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 			depth++;
 		} else if (tok == '}' && depth > 0) {
 			depth--;
+		} else if (depth == 0 && tok == '[' &&
+			   strcmp(first, "inline") == 0 && !arrname[0]) {
+			/* An array inline: fds[int fd] = ... */
+			snprintf(arrname, sizeof(arrname), "%s", prev);
 		} else if (depth == 0 && tok == '=' &&
 			   strcmp(first, "inline") == 0) {
-			dt_lib_addname(cs, prev);
+			dt_lib_addname(cs, arrname[0] ? arrname : prev);
+			arrname[0] = '\0';
 		} else if (depth == 0 && tok == ';') {
 			if (strcmp(first, "typedef") == 0)
 				dt_lib_addname(cs, prev);
@@ -338,6 +344,7 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 				dt_lib_addname(cs, sym);
 			}
 			first[0] = '\0';
+			arrname[0] = '\0';
 		}
 		prev[0] = prev2[0] = '\0';
 	}

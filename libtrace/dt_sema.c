@@ -316,6 +316,7 @@ typedef struct dt_var {
 	int dv_readonly;		/* inlines and enumerators */
 	int dv_carray;			/* a declared C array: indexable */
 	dt_node_t *dv_inline;		/* an inline's expression */
+	dt_node_t *dv_inparams;		/* an array inline's parameters */
 	int dv_keyvk[DIF_TUPLE_MAX];	/* value classes of the keys */
 	long dv_keytype[DIF_TUPLE_MAX];	/* ... and their types, for messages */
 } dt_var_t;
@@ -522,6 +523,64 @@ static const char *dt_opstr(int op)
 	case DT_TOK_LXOR: return "^^";
 	default: return "?";
 	}
+}
+
+/*
+ * A copy of an array inline's expression with its parameters replaced by
+ * copies of the index expressions: n's list successors too if next.
+ */
+static dt_node_t *dt_sema_inline_copy(dt_sema_t *ss, const dt_node_t *n,
+				      const dt_node_t *params,
+				      const dt_node_t *keys, int next)
+{
+	const dt_node_t *p, *k;
+	dt_node_t *c;
+
+	if (!n)
+		return NULL;
+	if (n->dn_kind == DT_NODE_IDENT)
+		for (p = params, k = keys; p && k; p = p->dn_next, k = k->dn_next)
+			if (dt_decl_name(p->dn_decl) &&
+			    strcmp(dt_decl_name(p->dn_decl), n->dn_string) == 0) {
+				c = dt_sema_inline_copy(ss, k, NULL, NULL, 0);
+				c->dn_next = next ? dt_sema_inline_copy(ss,
+						n->dn_next, params, keys, 1) :
+					     NULL;
+				return c;
+			}
+	c = dt_pcb_zalloc(ss->ss_pcb, sizeof(*c));
+	*c = *n;
+	c->dn_left = dt_sema_inline_copy(ss, n->dn_left, params, keys, 1);
+	c->dn_right = dt_sema_inline_copy(ss, n->dn_right, params, keys, 1);
+	c->dn_third = dt_sema_inline_copy(ss, n->dn_third, params, keys, 1);
+	c->dn_args = dt_sema_inline_copy(ss, n->dn_args, params, keys, 1);
+	c->dn_next = next ? dt_sema_inline_copy(ss, n->dn_next, params, keys,
+						 1) : NULL;
+	return c;
+}
+
+static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp);
+
+/* name[k, ...] of an array inline: its expression for those keys. */
+static void dt_sema_inline_use(dt_sema_t *ss, dt_node_t *dnp,
+			       const dt_var_t *dvp)
+{
+	dt_node_t *next = dnp->dn_next, *c;
+	const char *file = dnp->dn_file;
+	int line = dnp->dn_line, nkeys = dt_node_list_len(dnp->dn_right);
+
+	if (nkeys != dvp->dv_nkeys)
+		dt_node_error(ss->ss_pcb, dnp, D_PROTO_LEN, "%s[ ] prototype "
+			      "mismatch: %d arg%spassed, %d expected",
+			      dvp->dv_name, nkeys, nkeys == 1 ? " " : "s ",
+			      dvp->dv_nkeys);
+	c = dt_sema_inline_copy(ss, dvp->dv_inline, dvp->dv_inparams,
+				dnp->dn_right, 0);
+	dt_sema_expr(ss, c);
+	*dnp = *c;
+	dnp->dn_next = next;
+	dnp->dn_file = file;
+	dnp->dn_line = line;
 }
 
 /* self->x and this->x: look up (or, when assigning, create) x. */
@@ -1394,6 +1453,13 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 	switch (dnp->dn_op) {
 	case DT_OP_INDEX:
 		if (dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		    (dvp = dt_var_lookup(ss->ss_globals,
+					 dnp->dn_left->dn_string)) != NULL &&
+		    dvp->dv_inparams) {
+			dt_sema_inline_use(ss, dnp, dvp);
+			return;
+		}
+		if (dnp->dn_left->dn_kind == DT_NODE_IDENT &&
 		    !strchr(dnp->dn_left->dn_string, '`')) {
 			for (a = dnp->dn_right; a; a = a->dn_next)
 				dt_sema_expr(ss, a);
@@ -2080,6 +2146,25 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 	dt_sema_enums(ss, ds);
 	if (dnp->dn_kind == DT_NODE_INLINE) {
 		dt_var_t *dvp;
+
+		for (d = dnp->dn_decl; d && d->dn_kind != DT_NODE_DCL_ARRAY;
+		     d = d->dn_left)
+			;
+		if (d && d->dn_args) {
+			/*
+			 * An array inline, "inline fileinfo_t fds[int fd] =
+			 * ...": its expression is a template, checked at
+			 * each use with the parameters replaced by the
+			 * index expressions (dt_sema_inline_use).
+			 */
+			dvp = dt_var_add(ss, &ss->ss_globals,
+					 dt_decl_name(dnp->dn_decl), DT_IK_ARRAY,
+					 dt_node_list_len(d->dn_args));
+			dvp->dv_readonly = 1;
+			dvp->dv_inline = dnp->dn_right;
+			dvp->dv_inparams = d->dn_args;
+			return;
+		}
 
 		dt_sema_expr(ss, dnp->dn_right);
 		dvp = dt_var_add(ss, &ss->ss_globals, dt_decl_name(dnp->dn_decl),

@@ -350,7 +350,7 @@ void dt_type_declare_name(dt_pcb_t *pcb, const char *name)
  * cpuinfo_t).
  */
 static const char *const dt_xlated_types[] = {
-	"fileinfo_t", "bufinfo_t", "devinfo_t",
+	"bufinfo_t", "devinfo_t",
 };
 
 int dt_node_is_typename(dt_pcb_t *pcb, const char *name)
