@@ -52,9 +52,9 @@ else
 	diag "$out"
 fi
 
-out=$("$DTRACE_BIN" -q -n 'syscall::getppid:entry { trace(uregs[R_TRAPNO]); }
-	syscall::getppid:entry { trace(uregs[1000]); }
-	tick-1s { exit(0); }' -c "$prog 1 1" 2>&1)
+oneliner "$prog 1" -n 'syscall::getppid:entry /execname == "uregs_prog"/ {
+	trace(uregs[R_TRAPNO]); }
+	syscall::getppid:entry /execname == "uregs_prog"/ { trace(uregs[1000]); }'
 if [ "$(echo "$out" | grep -c "illegal operation")" -ge 2 ]; then
 	ok "uregs[] of a register Linux does not save, or past the table, is an illegal operation"
 else
