@@ -9,9 +9,10 @@
  * Strings are copied a page at a time, so a string that ends just before
  * an unmapped page is read without touching that page.
  *
- * Built-in variables read the current task and the firing; the ones that
- * need registers (uregs[], vmregs[]) are not implemented yet and fault
- * with DIF_FLT_ILLOP.  cwd and root, like d_path() and getf(), walk the
+ * Built-in variables read the current task and the firing.  uregs[] is
+ * the user registers the thread saved when it last entered the kernel
+ * (task_pt_regs; see dtk_uregs); vmregs[] belongs to the kvm provider and
+ * faults with DIF_FLT_ILLOP until it exists.  cwd and root, like d_path() and getf(), walk the
  * kernel's structures with safe loads only (dif/dif_subr.c), through the
  * layout dtk_kernlayout gives: no lock of the VFS is taken in probe
  * context.  Variables live where kernel/dtk_state.c
@@ -30,6 +31,7 @@
 #include <linux/uaccess.h>
 #include <linux/sched/task_stack.h>
 #include <asm/syscall.h>
+#include <asm/segment.h>
 
 #include "dtk_dif_host.h"
 #include "dtk_stack.h"
@@ -212,6 +214,76 @@ static int dtk_fspath(struct dtk_mctx *mc, bool cwd, u64 *val)
 	return 0;	/* a fault of the walk is raised already */
 }
 
+/*
+ * uregs[i]: DTrace's amd64 numbering (translators/regs.d): 0-18 are the
+ * i386 names (R_GS ... R_SS, R_PC = R_EIP, R_SP = R_UESP, R_PS = R_EFL)
+ * mapped to the 64-bit registers, 19 + n is the amd64 register n of
+ * <sys/regset.h> (R_R15 = 19 ... R_RSP = 39).  The values are the
+ * pt_regs at the top of the thread's kernel stack: the user registers
+ * of its last entry to the kernel (at a system call's entry, rax holds
+ * -ENOSYS and the call number is in orig_ax, which R_ERR reads).  Linux
+ * saves no trap number and no fs/gs base there: those indices, and any
+ * beyond the table, are an illegal operation, as DTrace's unknown
+ * register.  A kernel thread has no user registers: an invalid address,
+ * as DTrace's thread without an lwp.  Selectors are the CPU's: the
+ * 64-bit kernel does not reload ds, es, fs or gs on entry.
+ */
+#define DTK_UREG(f)	(offsetof(struct pt_regs, f) / sizeof(unsigned long))
+enum { DTK_UREG_NONE = 0xff, DTK_UREG_DS = 0xfe, DTK_UREG_ES = 0xfd,
+       DTK_UREG_FS = 0xfc, DTK_UREG_GS = 0xfb };
+
+static const u8 dtk_uregmap[] = {
+	/* i386 names, 0-18 */
+	DTK_UREG_GS, DTK_UREG_FS, DTK_UREG_ES, DTK_UREG_DS,
+	DTK_UREG(di), DTK_UREG(si), DTK_UREG(bp), DTK_UREG(sp),
+	DTK_UREG(bx), DTK_UREG(dx), DTK_UREG(cx), DTK_UREG(ax),
+	DTK_UREG_NONE /* trapno */, DTK_UREG(orig_ax) /* err */,
+	DTK_UREG(ip), DTK_UREG(cs), DTK_UREG(flags), DTK_UREG(sp),
+	DTK_UREG(ss),
+	/* 19 + amd64 REG_R15 (0) ... REG_GSBASE (27) */
+	DTK_UREG(r15), DTK_UREG(r14), DTK_UREG(r13), DTK_UREG(r12),
+	DTK_UREG(r11), DTK_UREG(r10), DTK_UREG(r9), DTK_UREG(r8),
+	DTK_UREG(di), DTK_UREG(si), DTK_UREG(bp), DTK_UREG(bx),
+	DTK_UREG(dx), DTK_UREG(cx), DTK_UREG(ax),
+	DTK_UREG_NONE /* trapno */, DTK_UREG(orig_ax) /* err */,
+	DTK_UREG(ip), DTK_UREG(cs), DTK_UREG(flags), DTK_UREG(sp),
+	DTK_UREG(ss), DTK_UREG_FS, DTK_UREG_GS, DTK_UREG_ES, DTK_UREG_DS,
+	DTK_UREG_NONE /* fsbase */, DTK_UREG_NONE /* gsbase */,
+};
+
+static int dtk_uregs(u64 idx, u64 *val)
+{
+	const unsigned long *regs;
+	unsigned int sel = 0;
+	u8 r;
+
+	if (idx >= ARRAY_SIZE(dtk_uregmap) ||
+	    (r = dtk_uregmap[idx]) == DTK_UREG_NONE)
+		return DIF_FLT_ILLOP;
+	if (current->flags & PF_KTHREAD)
+		return DIF_FLT_BADADDR;
+	switch (r) {
+	case DTK_UREG_DS:
+		savesegment(ds, sel);
+		break;
+	case DTK_UREG_ES:
+		savesegment(es, sel);
+		break;
+	case DTK_UREG_FS:
+		savesegment(fs, sel);
+		break;
+	case DTK_UREG_GS:
+		savesegment(gs, sel);
+		break;
+	default:
+		regs = (const unsigned long *)task_pt_regs(current);
+		*val = regs[r];
+		return 0;
+	}
+	*val = sel;
+	return 0;
+}
+
 static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 			  uint64_t idx, uint64_t *val)
 {
@@ -313,6 +385,8 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 	case DIF_BV_ZONENAME:
 		*val = (uintptr_t)"global";
 		return 0;
+	case DIF_BV_UREGS:
+		return dtk_uregs(idx, val);
 	default:
 		return DIF_FLT_ILLOP;
 	}

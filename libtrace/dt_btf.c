@@ -140,6 +140,7 @@ static int dt_btf_class(int kind)
 	case BTF_KIND_INT:
 	case BTF_KIND_FLOAT: return 4;
 	case BTF_KIND_FUNC: return 5;	/* probe arguments (dt_args.c) */
+	case BTF_KIND_VAR: return 6;	/* kernel variables (dt_sema.c) */
 	default: return 0;
 	}
 }
@@ -364,7 +365,8 @@ uint32_t dt_btf_ntypes(const dt_btf_t *btf)
 uint32_t dt_btf_lookup(const dt_btf_t *btf, int kind, const char *name)
 {
 	int class = kind == CTF_K_STRUCT ? 1 : kind == CTF_K_UNION ? 2 :
-		    kind == CTF_K_ENUM ? 3 : kind == DT_BTF_FUNC ? 5 : 4;
+		    kind == CTF_K_ENUM ? 3 : kind == DT_BTF_FUNC ? 5 :
+		    kind == DT_BTF_VAR ? 6 : 4;
 	uint32_t mask = btf->bt_hashsize - 1;
 	uint32_t h = dt_btf_hashstr(name, class) & mask, id;
 
@@ -706,4 +708,28 @@ int dt_btf_proto(const dt_btf_t *btf, uint32_t id, uint32_t *retp,
 		}
 	}
 	return -1;
+}
+
+int dt_btf_var(const dt_btf_t *btf, const char *name, uint32_t *typep,
+	       int *percpup)
+{
+	uint32_t id = dt_btf_lookup(btf, DT_BTF_VAR, name), d, i;
+
+	if (!id)
+		return -1;
+	*typep = btf->bt_types[id]->size_type;
+	*percpup = 0;
+	/* Its section: a DATASEC lists (type, offset, size) of each. */
+	for (d = btf->bt_first; d < btf->bt_ntypes; d++) {
+		const struct btf_type *t = btf->bt_types[d];
+		const uint32_t *v = (const void *)(t + 1);
+
+		if (BTF_KIND(t->info) != BTF_KIND_DATASEC)
+			continue;
+		for (i = 0; i < BTF_VLEN(t->info); i++)
+			if (v[i * 3] == id)
+				*percpup = strcmp(dt_btf_str(btf, t->name_off),
+						  ".data..percpu") == 0;
+	}
+	return 0;
 }

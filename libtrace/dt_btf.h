@@ -21,6 +21,14 @@ uint32_t dt_btf_ntypes(const dt_btf_t *btf);
  * anything else for typedef and base type names.  0 if none. */
 uint32_t dt_btf_lookup(const dt_btf_t *btf, int kind, const char *name);
 #define DT_BTF_FUNC	(-1)	/* dt_btf_lookup's kind for functions */
+#define DT_BTF_VAR	(-2)	/* ... and for variables */
+/*
+ * A variable's type id, and whether it is per-CPU (in .data..percpu):
+ * 0, or -1 when BTF has no such variable (vmlinux BTF describes only the
+ * per-CPU ones).
+ */
+int dt_btf_var(const dt_btf_t *btf, const char *name, uint32_t *typep,
+	       int *percpup);
 /* A function's (or a pointer-to-function typedef's) prototype. */
 int dt_btf_proto(const dt_btf_t *btf, uint32_t id, uint32_t *retp,
 		 uint32_t *params, int max);

@@ -62,7 +62,8 @@
  * loads it with the library file's name: "failed to compile script
  * <libdir>/procfs.d: line <n>: ...".  A program needs the library when
  * it names something the library declares (an inline, a typedef, a
- * struct, union or enum tag), which a scan of the library's text finds
+ * struct, union or enum tag, a kernel variable an extern declaration
+ * types: `jiffies), which a scan of the library's text finds
  * without compiling it: the library's translators read kernel types, and
  * importing them from BTF would multiply the compile time of every
  * one-liner that does not use them.
@@ -293,6 +294,7 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 {
 	struct dt_cstate *cs = dt_cc_state(dtp);
 	char word[128], prev[128] = "", prev2[128] = "", first[128] = "";
+	char arrname[128] = "";
 	FILE *fp = fopen(path, "re");
 	const char *t;
 	char *text = NULL;
@@ -321,13 +323,28 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 			depth++;
 		} else if (tok == '}' && depth > 0) {
 			depth--;
+		} else if (depth == 0 && tok == '[' &&
+			   strcmp(first, "inline") == 0 && !arrname[0]) {
+			/* An array inline: fds[int fd] = ... */
+			snprintf(arrname, sizeof(arrname), "%s", prev);
 		} else if (depth == 0 && tok == '=' &&
 			   strcmp(first, "inline") == 0) {
-			dt_lib_addname(cs, prev);
+			dt_lib_addname(cs, arrname[0] ? arrname : prev);
+			arrname[0] = '\0';
 		} else if (depth == 0 && tok == ';') {
 			if (strcmp(first, "typedef") == 0)
 				dt_lib_addname(cs, prev);
+			if (strcmp(first, "extern") == 0 && prev[0]) {
+				/* A kernel variable's type: `name. */
+				char sym[160];
+
+				snprintf(sym, sizeof(sym), "`%s", prev);
+				dt_lib_addname(cs, sym);
+				snprintf(sym, sizeof(sym), "vmlinux`%s", prev);
+				dt_lib_addname(cs, sym);
+			}
 			first[0] = '\0';
+			arrname[0] = '\0';
 		}
 		prev[0] = prev2[0] = '\0';
 	}

@@ -137,6 +137,8 @@ struct dt_btf *dt_types_modbtf(dtrace_hdl_t *dtp, const char *mod);
 ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name);
 ctf_id_t dt_type_complete(dtrace_hdl_t *dtp, ctf_id_t t);
 ctf_id_t dt_type_pointer(dtrace_hdl_t *dtp, ctf_id_t t);
+/* A kernel variable's type from BTF (CTF_ERR: none), and if per-CPU. */
+ctf_id_t dt_type_var(dtrace_hdl_t *dtp, const char *name, int *percpup);
 int dt_type_member(dtrace_hdl_t *dtp, ctf_id_t sou, const char *name,
 		   ctf_id_t *typep, unsigned long *bitoffp);
 int dt_type_is_string(dtrace_hdl_t *dtp, ctf_id_t t);

@@ -69,6 +69,7 @@
 #include "dif/dif_vm.h"
 #include "dt_cc.h"
 #include "dt_grammar.h"
+#include "dt_ksym.h"
 
 
 #define DT_CG_MAXGUARDS 32
@@ -412,6 +413,39 @@ static int dt_cg_member_scope(const dt_node_t *dnp);
 static int dt_cg_isvarlv(dt_cg_t *cg, const dt_node_t *dnp);
 
 /*
+ * The address of a kernel variable (dt_sema.c): a constant, or for a
+ * per-CPU one this CPU's copy, __per_cpu_offset[cpu] + its offset (probe
+ * context runs with interrupts off: the CPU cannot change under it).
+ */
+static int dt_cg_ksymaddr(dt_cg_t *cg, const dt_node_t *dnp)
+{
+	struct dif_builder *b = cg->cg_b;
+	int r = dt_cg_reg(cg, dnp), s;
+	uint64_t base;
+	char type;
+
+	if (!(dnp->dn_flags & DT_NF_PERCPU)) {
+		dif_emit_const(b, (unsigned)r, (int64_t)dnp->dn_value);
+		return r;
+	}
+	if (dt_ksym_byname(dt_ksym_kernel(), "vmlinux", "__per_cpu_offset",
+			   &base, &type) != 0 || base == 0)
+		dt_node_error(cg->cg_pcb, dnp, D_SYM_NOTYPES, "cannot read "
+			      "per-CPU variable %s: /proc/kallsyms has no "
+			      "__per_cpu_offset", dnp->dn_string);
+	s = dt_cg_reg(cg, dnp);
+	dif_emit(b, DIF_OP_LDB, (unsigned)r, 0, 0, DIF_BV_CPU);
+	dif_emit(b, DIF_OP_SLLI, (unsigned)r, (unsigned)r, 0, 3);
+	dif_emit_const(b, (unsigned)s, (int64_t)base);
+	dif_emit(b, DIF_OP_ADD, (unsigned)r, (unsigned)r, (unsigned)s, 0);
+	dif_emit(b, DIF_OP_LDX, (unsigned)r, (unsigned)r, 0, 0);
+	dif_emit_const(b, (unsigned)s, (int64_t)dnp->dn_value);
+	dif_emit(b, DIF_OP_ADD, (unsigned)r, (unsigned)r, (unsigned)s, 0);
+	dt_cg_rfree(cg, s);
+	return r;
+}
+
+/*
  * The address of a struct, union or array valued expression, as a base
  * register and a constant offset: "a.b.c" is one register and one sum.
  */
@@ -441,6 +475,8 @@ static int dt_cg_addr(dt_cg_t *cg, dt_node_t *dnp, int32_t *offp)
 	*offp = 0;
 	if (dnp->dn_kind == DT_NODE_OP1 && dnp->dn_op == DT_OP_DEREF)
 		return dt_cg_expr(cg, dnp->dn_left);
+	if (dnp->dn_kind == DT_NODE_IDENT && (dnp->dn_flags & DT_NF_KSYM))
+		return dt_cg_ksymaddr(cg, dnp);
 	if (dnp->dn_kind != DT_NODE_OP2)
 		dt_node_error(cg->cg_pcb, dnp, D_ADDROF_LVAL, "cannot take "
 			      "address of this expression");
@@ -1086,8 +1122,12 @@ static int dt_cg_expr(dt_cg_t *cg, dt_node_t *dnp)
 			dif_emit(b, DIF_OP_LDB, (unsigned)r, 0, 0, bv);
 			return r;
 		}
-		if (strchr(dnp->dn_string, '`') ||
-		    strcmp(dnp->dn_string, "curpsinfo") == 0 ||
+		if (dnp->dn_flags & DT_NF_KSYM) {
+			r = dt_cg_ksymaddr(cg, dnp);
+			dt_cg_loadval(cg, dnp, r, 0, dnp->dn_type);
+			return r;
+		}
+		if (strcmp(dnp->dn_string, "curpsinfo") == 0 ||
 		    strcmp(dnp->dn_string, "curlwpsinfo") == 0)
 			dt_cg_notypes(cg, dnp, dnp->dn_string);
 		return dt_cg_load(cg, dt_cg_var(cg, dnp, dnp->dn_string,

@@ -17,6 +17,11 @@
  * CFI markers (__pfx_*, __cfi_*) and absolute symbols are never chosen,
  * since no code runs "in" them.  Names point into the file's text, kept
  * for the life of the table.
+ *
+ * The compiler also looks symbols up by name (kernel variables, `jiffies):
+ * a second array keeps every symbol the file lists, in the file's order,
+ * absolute ones too (per-CPU variables are absolute offsets), searched
+ * linearly, since a program names few of them.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -39,6 +44,8 @@ struct dt_ksyms {
 	char		*dkt_text;
 	struct dt_ksym	*dkt_syms;
 	size_t		dkt_n;
+	struct dt_ksym	*dkt_all;	/* every symbol, in the file's order */
+	size_t		dkt_nall;
 };
 
 /* The whole file: /proc files have no size, so read until EOF. */
@@ -114,7 +121,8 @@ dt_ksyms_t *dt_ksym_open(const char *path)
 	for (p = ks->dkt_text; *p; p++)
 		cap += *p == '\n';
 	ks->dkt_syms = calloc(cap + 1, sizeof(*ks->dkt_syms));
-	if (!ks->dkt_syms) {
+	ks->dkt_all = calloc(cap + 1, sizeof(*ks->dkt_all));
+	if (!ks->dkt_syms || !ks->dkt_all) {
 		dt_ksym_close(ks);
 		errno = ENOMEM;
 		return NULL;
@@ -139,6 +147,8 @@ dt_ksyms_t *dt_ksym_open(const char *path)
 		s->dks_type = type[0];
 		s->dks_name = name;
 		s->dks_mod = mod ? mod : "vmlinux";
+		if (s->dks_type != 'U' && s->dks_type != 'u')
+			ks->dkt_all[ks->dkt_nall++] = *s;
 		if (s->dks_addr == 0 || dt_ksym_hidden(name, s->dks_type))
 			continue;
 		ks->dkt_n++;
@@ -168,6 +178,7 @@ void dt_ksym_close(dt_ksyms_t *ks)
 		return;
 	free(ks->dkt_text);
 	free(ks->dkt_syms);
+	free(ks->dkt_all);
 	free(ks);
 }
 
@@ -211,6 +222,24 @@ int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
 	*name = s->dks_name;
 	*off = addr - s->dks_addr;
 	return 0;
+}
+
+int dt_ksym_byname(const dt_ksyms_t *ks, const char *mod, const char *name,
+		   uint64_t *addrp, char *typep)
+{
+	size_t i;
+
+	for (i = 0; ks && i < ks->dkt_nall; i++) {
+		const struct dt_ksym *s = &ks->dkt_all[i];
+
+		if (strcmp(s->dks_name, name) != 0 ||
+		    (mod && strcmp(s->dks_mod, mod) != 0))
+			continue;
+		*addrp = s->dks_addr;
+		*typep = s->dks_type;
+		return 0;
+	}
+	return -1;
 }
 
 int dt_ksym_addr(const dt_ksyms_t *ks, uint64_t addr, char *buf, size_t len)
@@ -261,7 +290,7 @@ const dt_ksyms_t *dt_ksym_kernel(void)
 
 	if (!tried) {
 		tried = 1;
-		kernel = dt_ksym_open(NULL);
+		kernel = dt_ksym_open(getenv("DTRACE_KALLSYMS"));
 	}
 	return kernel;
 }

@@ -29,6 +29,14 @@ int dt_ksym_lookup(const dt_ksyms_t *ks, uint64_t addr, const char **mod,
 		   const char **name, uint64_t *off);
 
 /*
+ * The symbol called name (in module mod, NULL: the first of any module):
+ * 0 with its address (0 when kallsyms hides addresses) and kallsyms type
+ * letter, -1 when there is none.
+ */
+int dt_ksym_byname(const dt_ksyms_t *ks, const char *mod, const char *name,
+		   uint64_t *addrp, char *typep);
+
+/*
  * DTrace's spellings, NUL-terminated in buf (truncated to len); each
  * returns the length it wanted, like snprintf:
  *   dt_ksym_addr: "module`function+0xoff", "module`function" at offset 0,
@@ -51,6 +59,8 @@ uint64_t dt_ksym_keyaddr(const dt_ksyms_t *ks, uint64_t addr, int mod);
 /*
  * The running kernel's table, loaded from /proc/kallsyms on first use
  * and kept for the life of the process (NULL if it cannot be read).
+ * DTRACE_KALLSYMS names another file (tests on a build host whose kernel
+ * lists no data symbols).
  */
 const dt_ksyms_t *dt_ksym_kernel(void);
 

@@ -84,6 +84,8 @@ enum {
 				 * expression in the translator */
 #define DT_NF_ASSOC	0x400	/* a[k], self->a[k]: an associative array's
 				 * element, not C indexing */
+#define DT_NF_KSYM	0x800	/* `sym: a kernel variable at dn_value */
+#define DT_NF_PERCPU	0x1000	/* ... per-CPU: dn_value is its offset */
 
 struct dt_node {
 	int dn_kind;			/* DT_NODE_* */

@@ -40,6 +40,7 @@
 
 #include "dt_cc.h"
 #include "dt_args.h"
+#include "dt_ksym.h"
 #include <dtrace/dof.h>
 #include <dtrace/abi.h>
 #include <dtrace/dif.h>
@@ -315,6 +316,7 @@ typedef struct dt_var {
 	int dv_readonly;		/* inlines and enumerators */
 	int dv_carray;			/* a declared C array: indexable */
 	dt_node_t *dv_inline;		/* an inline's expression */
+	dt_node_t *dv_inparams;		/* an array inline's parameters */
 	int dv_keyvk[DIF_TUPLE_MAX];	/* value classes of the keys */
 	int dv_keyact[DIF_TUPLE_MAX];	/* an aggregation key's action
 					 * (stack(), sym() ...), 0: none */
@@ -336,6 +338,7 @@ typedef struct dt_xlator {
  */
 struct dt_semalib {
 	struct dt_var *sl_globals;
+	struct dt_var *sl_externs;
 	struct dt_xlator *sl_xlators;
 };
 
@@ -343,6 +346,8 @@ struct dt_semalib {
 typedef struct dt_sema {
 	dt_pcb_t *ss_pcb;
 	dt_var_t *ss_globals;		/* globals and aggregations */
+	dt_var_t *ss_externs;		/* extern declarations: the types of
+					 * kernel variables */
 	dt_var_t *ss_tls;		/* self-> */
 	dt_var_t *ss_locals;		/* this->, reset at each clause */
 	dt_var_t *ss_thisdecl;		/* this-> variables declared outside */
@@ -607,6 +612,64 @@ static const char *dt_opstr(int op)
 	}
 }
 
+/*
+ * A copy of an array inline's expression with its parameters replaced by
+ * copies of the index expressions: n's list successors too if next.
+ */
+static dt_node_t *dt_sema_inline_copy(dt_sema_t *ss, const dt_node_t *n,
+				      const dt_node_t *params,
+				      const dt_node_t *keys, int next)
+{
+	const dt_node_t *p, *k;
+	dt_node_t *c;
+
+	if (!n)
+		return NULL;
+	if (n->dn_kind == DT_NODE_IDENT)
+		for (p = params, k = keys; p && k; p = p->dn_next, k = k->dn_next)
+			if (dt_decl_name(p->dn_decl) &&
+			    strcmp(dt_decl_name(p->dn_decl), n->dn_string) == 0) {
+				c = dt_sema_inline_copy(ss, k, NULL, NULL, 0);
+				c->dn_next = next ? dt_sema_inline_copy(ss,
+						n->dn_next, params, keys, 1) :
+					     NULL;
+				return c;
+			}
+	c = dt_pcb_zalloc(ss->ss_pcb, sizeof(*c));
+	*c = *n;
+	c->dn_left = dt_sema_inline_copy(ss, n->dn_left, params, keys, 1);
+	c->dn_right = dt_sema_inline_copy(ss, n->dn_right, params, keys, 1);
+	c->dn_third = dt_sema_inline_copy(ss, n->dn_third, params, keys, 1);
+	c->dn_args = dt_sema_inline_copy(ss, n->dn_args, params, keys, 1);
+	c->dn_next = next ? dt_sema_inline_copy(ss, n->dn_next, params, keys,
+						 1) : NULL;
+	return c;
+}
+
+static void dt_sema_expr(dt_sema_t *ss, dt_node_t *dnp);
+
+/* name[k, ...] of an array inline: its expression for those keys. */
+static void dt_sema_inline_use(dt_sema_t *ss, dt_node_t *dnp,
+			       const dt_var_t *dvp)
+{
+	dt_node_t *next = dnp->dn_next, *c;
+	const char *file = dnp->dn_file;
+	int line = dnp->dn_line, nkeys = dt_node_list_len(dnp->dn_right);
+
+	if (nkeys != dvp->dv_nkeys)
+		dt_node_error(ss->ss_pcb, dnp, D_PROTO_LEN, "%s[ ] prototype "
+			      "mismatch: %d arg%spassed, %d expected",
+			      dvp->dv_name, nkeys, nkeys == 1 ? " " : "s ",
+			      dvp->dv_nkeys);
+	c = dt_sema_inline_copy(ss, dvp->dv_inline, dvp->dv_inparams,
+				dnp->dn_right, 0);
+	dt_sema_expr(ss, c);
+	*dnp = *c;
+	dnp->dn_next = next;
+	dnp->dn_file = file;
+	dnp->dn_line = line;
+}
+
 /* self->x and this->x: look up (or, when assigning, create) x. */
 /* self->x or this->x (dnp), if it is known yet; *listp: its scope's list. */
 static dt_var_t *dt_sema_member_lookup(dt_sema_t *ss, const dt_node_t *dnp,
@@ -669,6 +732,102 @@ static dt_var_t *dt_sema_member_var(dt_sema_t *ss, dt_node_t *dnp,
 }
 
 /*
+ * Kernel variables: `name or module`name (DTrace's external variables).
+ * The address is the symbol's, from /proc/kallsyms (dt_ksym.c); the type
+ * comes from
+ *
+ *  - an extern declaration, "extern unsigned long jiffies;", in the
+ *    program or in the library (translators/kvars.d declares the common
+ *    ones), as DTrace takes the types of symbols its CTF does not
+ *    describe from extern declarations; else
+ *  - vmlinux BTF's VAR entries, which exist for the per-CPU variables
+ *    only: their kallsyms value is an offset in the per-CPU area, and the
+ *    current CPU's copy is read (at __per_cpu_offset[cpu] + offset).
+ *
+ * A symbol with neither has no type, and naming it is D_SYM_NOTYPES, as
+ * in DTrace; its address, &`name, is still a (void *), so a cast reads
+ * it: *(unsigned long *)&`jiffies.  Every read is a load from the
+ * constant address by the code generator, with the safe loads of any
+ * other kernel address: a bad one faults in probe context, never oopses.
+ * Kernel variables cannot be written.
+ */
+static void dt_sema_extern(dt_sema_t *ss, const dt_declspec_t *ds,
+			   dt_node_t *d, const char *name)
+{
+	const char *q = strrchr(name, '`');
+	long t = dt_type_decl(ss->ss_pcb, ds, d);
+	dt_var_t *dvp;
+
+	if (q)
+		name = q + 1;
+	dvp = dt_var_lookup(ss->ss_externs, name);
+	if (dvp) {
+		ctf_dict_t *fp = dt_types_fp(ss->ss_pcb->pcb_hdl);
+		char n1[128], n2[128];
+
+		ctf_type_name(fp, t, n1, sizeof(n1));
+		ctf_type_name(fp, dvp->dv_type, n2, sizeof(n2));
+		if (strcmp(n1, n2) != 0)
+			dt_node_error(ss->ss_pcb, d, D_DECL_IDRED, "identifier "
+				      "redeclared: vmlinux`%s\n\t current: %s\n"
+				      "\tprevious: %s", name, n1, n2);
+		return;
+	}
+	dvp = dt_var_add(ss, &ss->ss_externs, name, DT_IK_SCALAR, 0);
+	dvp->dv_type = t;
+	dvp->dv_readonly = 1;
+}
+
+static void dt_sema_settype(dt_sema_t *ss, dt_node_t *dnp, long t);
+
+static void dt_sema_ksym(dt_sema_t *ss, dt_node_t *dnp, int addrof)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	const char *s = dnp->dn_string, *q = strrchr(s, '`');
+	char mod[128] = "", type = 0;
+	const char *name = q + 1;
+	uint64_t addr;
+	dt_var_t *dvp;
+	ctf_id_t t = CTF_ERR;
+	int percpu = 0;
+
+	if (q > s)
+		snprintf(mod, sizeof(mod), "%.*s", (int)(q - s) -
+			 (s[0] == '`'), s + (s[0] == '`'));
+	if (dt_ksym_byname(dt_ksym_kernel(), mod[0] ? mod : NULL, name,
+			   &addr, &type) != 0)
+		dt_node_error(ss->ss_pcb, dnp, D_IDENT_UNDEF, "failed to "
+			      "resolve %s: Unknown symbol name%s", s,
+			      dt_ksym_kernel() ? "" : " (/proc/kallsyms cannot "
+			      "be read)");
+	if ((dvp = dt_var_lookup(ss->ss_externs, name)) != NULL)
+		t = dvp->dv_type;
+	else if (!mod[0] || strcmp(mod, "vmlinux") == 0)
+		t = dt_type_var(dtp, name, &percpu);
+	if (addr == 0 && type != 'A' && type != 'a' && !percpu)
+		dt_node_error(ss->ss_pcb, dnp, D_SYM_NOTYPES, "cannot use %s: "
+			      "/proc/kallsyms shows no addresses (see "
+			      "kernel.kptr_restrict; run as root)", s);
+	dnp->dn_value = addr;
+	dnp->dn_flags |= DT_NF_KSYM | (percpu ? DT_NF_PERCPU : 0);
+	if (t == CTF_ERR) {
+		if (!addrof)
+			dt_node_error(ss->ss_pcb, dnp, D_SYM_NOTYPES, "no "
+				      "symbolic type information is available "
+				      "for %s%s: the kernel's BTF describes no "
+				      "such variable; declare it (extern "
+				      "unsigned long %s;) or cast its address "
+				      "(*(unsigned long *)&%s)",
+				      mod[0] ? "" : "vmlinux", s, name, s);
+		dnp->dn_vkind = DT_VK_ANY;
+		dnp->dn_type = 0;
+		return;
+	}
+	dnp->dn_vkind = DT_VK_ANY;
+	dt_sema_settype(ss, dnp, t);
+}
+
+/*
  * A name: built-in, global, array or aggregation.  assign says whether it
  * is being assigned (which creates it); nkeys is how many keys it is
  * indexed with (-1 when it is not indexed).
@@ -681,6 +840,14 @@ static dt_var_t *dt_sema_ident(dt_sema_t *ss, dt_node_t *dnp, int assign,
 	dt_var_t *dvp;
 	int isagg = name[0] == '@';
 
+	if (strchr(name, '`')) {
+		if (assign || nkeys >= 0)
+			dt_node_error(ss->ss_pcb, dnp, assign ? D_OP_WRITE :
+				      D_IDENT_BADREF, "kernel variable %s may "
+				      "only be read", name);
+		dt_sema_ksym(ss, dnp, 0);
+		return NULL;
+	}
 	if (ss->ss_xlparam && strcmp(name, ss->ss_xlparam) == 0) {
 		if (assign || nkeys >= 0)
 			dt_node_error(ss->ss_pcb, dnp, D_OP_WRITE, "translator "
@@ -1453,10 +1620,6 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		dnp->dn_vkind = DT_VK_STRING;
 		return;
 	case DT_NODE_IDENT:
-		if (dnp->dn_string[0] == '`' || strchr(dnp->dn_string, '`')) {
-			dnp->dn_vkind = DT_VK_ANY;	/* kernel symbol */
-			return;
-		}
 		if (dnp->dn_string[0] == '@')
 			dt_node_error(pcb, dnp, D_AGG_SCALAR, "aggregation %s "
 				      "may not be used in an expression",
@@ -1500,7 +1663,12 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 			dnp->dn_vkind = DT_VK_INT;
 			return;
 		}
-		dt_sema_expr(ss, dnp->dn_left);
+		if (dnp->dn_op == DT_OP_ADDROF &&
+		    dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		    strchr(dnp->dn_left->dn_string, '`'))
+			dt_sema_ksym(ss, dnp->dn_left, 1);	/* &`sym */
+		else
+			dt_sema_expr(ss, dnp->dn_left);
 		if (dnp->dn_op == DT_OP_ADDROF && dt_sema_isvar(dnp->dn_left))
 			dt_node_error(pcb, dnp, D_ADDROF_VAR, "cannot take "
 				      "address of dynamic variable");
@@ -1540,7 +1708,15 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 	}
 	switch (dnp->dn_op) {
 	case DT_OP_INDEX:
-		if (dnp->dn_left->dn_kind == DT_NODE_IDENT) {
+		if (dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		    (dvp = dt_var_lookup(ss->ss_globals,
+					 dnp->dn_left->dn_string)) != NULL &&
+		    dvp->dv_inparams) {
+			dt_sema_inline_use(ss, dnp, dvp);
+			return;
+		}
+		if (dnp->dn_left->dn_kind == DT_NODE_IDENT &&
+		    !strchr(dnp->dn_left->dn_string, '`')) {
 			for (a = dnp->dn_right; a; a = a->dn_next)
 				dt_sema_expr(ss, a);
 			if (dnp->dn_left->dn_string[0] == '@')
@@ -2040,6 +2216,9 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			if (l->dn_type)
 				dt_sema_settype(ss, dnp,
 						dt_type_pointer(dtp, l->dn_type));
+			else if (l->dn_flags & DT_NF_KSYM)
+				dt_sema_settype(ss, dnp,
+						dt_sema_named(ss, "void *"));
 			return;
 		case DT_TOK_LNEG:
 			dt_sema_settype(ss, dnp, dt_sema_named(ss, "int"));
@@ -2227,6 +2406,25 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 	if (dnp->dn_kind == DT_NODE_INLINE) {
 		dt_var_t *dvp;
 
+		for (d = dnp->dn_decl; d && d->dn_kind != DT_NODE_DCL_ARRAY;
+		     d = d->dn_left)
+			;
+		if (d && d->dn_args) {
+			/*
+			 * An array inline, "inline fileinfo_t fds[int fd] =
+			 * ...": its expression is a template, checked at
+			 * each use with the parameters replaced by the
+			 * index expressions (dt_sema_inline_use).
+			 */
+			dvp = dt_var_add(ss, &ss->ss_globals,
+					 dt_decl_name(dnp->dn_decl), DT_IK_ARRAY,
+					 dt_node_list_len(d->dn_args));
+			dvp->dv_readonly = 1;
+			dvp->dv_inline = dnp->dn_right;
+			dvp->dv_inparams = d->dn_args;
+			return;
+		}
+
 		dt_sema_expr(ss, dnp->dn_right);
 		dvp = dt_var_add(ss, &ss->ss_globals, dt_decl_name(dnp->dn_decl),
 				 DT_IK_SCALAR, 0);
@@ -2255,6 +2453,7 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 	for (d = dnp->dn_decl; d; d = d->dn_next) {
 		dt_var_t **listp = ds->ds_class == DT_DC_SELF ? &ss->ss_tls :
 				   ds->ds_class == DT_DC_THIS ? &ss->ss_thisdecl :
+				   ds->ds_class == DT_DC_EXTERN ? &ss->ss_externs :
 				   &ss->ss_globals;
 		const char *name = dt_decl_name(d);
 		int kind = DT_IK_SCALAR, nkeys = 0, carray = 0;
@@ -2275,6 +2474,10 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 			} else {
 				carray = 1;
 			}
+		}
+		if (ds->ds_class == DT_DC_EXTERN) {
+			dt_sema_extern(ss, ds, d, name);
+			continue;
 		}
 		if (dt_var_lookup(*listp, name))
 			dt_node_error(ss->ss_pcb, d, D_DECL_IDRED, "identifier "
@@ -2297,6 +2500,7 @@ void dt_sema_program(dt_pcb_t *pcb)
 
 	if (sl) {
 		ss.ss_globals = sl->sl_globals;
+		ss.ss_externs = sl->sl_externs;
 		ss.ss_xlators = sl->sl_xlators;
 	}
 	for (dnp = pcb->pcb_root->dn_body; dnp; dnp = dnp->dn_next) {
@@ -2316,6 +2520,7 @@ void dt_sema_program(dt_pcb_t *pcb)
 	if (cs && (pcb->pcb_cflags & DT_C_LIBRARY)) {
 		sl = dt_pcb_zalloc(pcb, sizeof(*sl));
 		sl->sl_globals = ss.ss_globals;
+		sl->sl_externs = ss.ss_externs;
 		sl->sl_xlators = ss.ss_xlators;
 		cs->cs_semalib = sl;	/* the pcb's memory is kept (dt_cc.c) */
 	}

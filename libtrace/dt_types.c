@@ -296,6 +296,17 @@ ctf_id_t dt_type_lookup(dtrace_hdl_t *dtp, const char *name)
 	return bid ? dt_btf_import(btf, fp, bid) : CTF_ERR;
 }
 
+ctf_id_t dt_type_var(dtrace_hdl_t *dtp, const char *name, int *percpup)
+{
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	dt_btf_t *btf = dt_types_btf(dtp);
+	uint32_t bid;
+
+	if (!fp || !btf || dt_btf_var(btf, name, &bid, percpup) != 0)
+		return CTF_ERR;
+	return dt_btf_import(btf, fp, bid);
+}
+
 /* A complete struct or union for t, through typedefs and qualifiers. */
 ctf_id_t dt_type_complete(dtrace_hdl_t *dtp, ctf_id_t t)
 {
@@ -339,7 +350,7 @@ void dt_type_declare_name(dt_pcb_t *pcb, const char *name)
  * cpuinfo_t).
  */
 static const char *const dt_xlated_types[] = {
-	"fileinfo_t", "bufinfo_t", "devinfo_t",
+	"bufinfo_t", "devinfo_t",
 };
 
 int dt_node_is_typename(dt_pcb_t *pcb, const char *name)

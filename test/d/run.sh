@@ -15,9 +15,15 @@
 # (a feature the compiler does not have yet), with the reason.  How probe descriptions are matched without
 # the module is described in libtrace/dt_probes.c.
 #
+# Kernel symbols (`jiffies) come from test/d/kallsyms, a few lines in
+# /proc/kallsyms' format, not from the build host's kernel, whose
+# kallsyms may list no data symbols at all.
+#
 # usage: test/d/run.sh path/to/dtrace [test/d]
 dtrace=${1:?usage: run.sh dtrace [dir]}
 dir=${2:-$(dirname "$0")}
+DTRACE_KALLSYMS=$(dirname "$0")/kallsyms
+export DTRACE_KALLSYMS
 
 if ! "$dtrace" -e -n BEGIN >/dev/null 2>&1; then
 	echo "ok 1 - d: # SKIP $dtrace -e does not work yet"

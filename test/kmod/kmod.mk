@@ -20,6 +20,7 @@ KMOD_TEST_PROGS += $(B)/test/kmod/dof_mutate
 KMOD_TEST_PROGS += $(B)/test/kmod/ustack_prog
 KMOD_TEST_PROGS += $(B)/test/kmod/destr_target
 KMOD_TEST_PROGS += $(B)/test/kmod/out_usym
+KMOD_TEST_PROGS += $(B)/test/kmod/uregs_prog
 
 $(B)/test/kmod/%: test/kmod/%.c test/unit/tap.h test/kmod/dofbuild.h $(wildcard include/dtrace/*.h)
 	@mkdir -p $(@D)
