@@ -328,7 +328,7 @@ static int sdt_btf_nargs(const char *data, size_t len)
 	long n, id;
 	int found = 0;
 
-	if (len < sizeof(*h) || h->magic != BTF_MAGIC ||
+	if (len < sizeof(*h) || len > U32_MAX / 2 || h->magic != BTF_MAGIC ||
 	    h->hdr_len < sizeof(*h) || h->hdr_len > len ||
 	    (u64)h->type_off + h->type_len > len - h->hdr_len ||
 	    (u64)h->str_off + h->str_len > len - h->hdr_len ||
@@ -364,7 +364,10 @@ static int sdt_btf_nargs(const char *data, size_t len)
 	return found;
 }
 
-/* Once: the core kernel's arities; sdt_lock held. */
+/*
+ * Once: the core kernel's arities; sdt_lock held.  A read cut short (the
+ * consumer killed, memory short) is tried again at the next enable.
+ */
 static void sdt_core_nargs(void)
 {
 	static bool done;
@@ -375,7 +378,6 @@ static void sdt_core_nargs(void)
 
 	if (done)
 		return;
-	done = true;
 	mnt = prov_sysfs_mount();
 	if (IS_ERR(mnt)) {
 		ret = PTR_ERR(mnt);
@@ -387,9 +389,14 @@ static void sdt_core_nargs(void)
 		goto fail;
 	ret = sdt_btf_nargs(data, len);
 	kvfree(data);
-	if (ret >= 0)
+	if (ret >= 0) {
+		done = true;
 		return;
+	}
 fail:
+	if (ret == -EINTR || ret == -ENOMEM)
+		return;
+	done = true;
 	pr_warn("no BTF for the kernel's tracepoints (%d): sdt probes get arg0..arg4 only\n",
 		ret);
 }
