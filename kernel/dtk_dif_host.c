@@ -117,17 +117,21 @@ static int dtk_op_ustore(void *host, uint64_t addr, const void *src,
 	return 0;
 }
 
-/* Argument n of the firing: carried, or asked of the provider. */
+/*
+ * Argument n of the firing: arg0..arg4 are carried; later ones are asked
+ * of a provider that can tell them (fbt, syscall: from saved registers),
+ * else carried too (sdt's dtk_probe_argv(), ERROR's arg5), else 0.
+ */
 static u64 dtk_arg(struct dtk_mctx *mc, u64 n)
 {
 	struct dtk_probe *prb = mc->mc_probe;
 	const struct dtk_pops *ops = prb->dpr_prov->dpv_ops;
 
-	if (n < DTK_NARGS)
-		return mc->mc_args[n];
-	if (ops->dpo_getargval)
+	if (n >= 5 && ops->dpo_getargval)
 		return ops->dpo_getargval(prb->dpr_prov->dpv_priv, prb->dpr_id,
 					  prb->dpr_arg, n, prb->dpr_aframes);
+	if (n < DTK_NARGS)
+		return mc->mc_args[n];
 	return 0;
 }
 

@@ -12,9 +12,6 @@
 #include "dtk_impl.h"
 #include "dif/dif_vm.h"
 
-/* Arguments a firing carries: arg0..arg4 from dtk_probe(), arg5 for ERROR. */
-#define DTK_NARGS	6
-
 struct dtk_mctx {
 	struct dif_mstate	mc_ms;
 	struct dtk_state	*mc_state;

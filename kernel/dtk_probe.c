@@ -552,6 +552,11 @@ void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3, u64 arg4)
 	dtk_probe_enter(id, args, NULL);
 }
 
+void dtk_probe_argv(dtk_id_t id, const u64 args[DTK_NARGS])
+{
+	dtk_probe_enter(id, args, NULL);
+}
+
 /* BEGIN and END: the dtrace provider's probes fire for one state only. */
 void dtk_probe_fire_state(dtk_id_t id, struct dtk_state *st)
 {

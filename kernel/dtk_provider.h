@@ -37,7 +37,9 @@ struct dtk_pops {
 			      char *type, size_t typelen);
 	/*
 	 * PROBE CONTEXT: the value of argument argno (5 and up, which
-	 * dtk_probe() does not carry); optional, 0 when absent.
+	 * dtk_probe() does not carry); optional.  Without it they are what
+	 * the firing carried: 0 from dtk_probe(), the values given to
+	 * dtk_probe_argv().
 	 */
 	u64 (*dpo_getargval)(void *priv, dtk_id_t id, void *parg, int argno,
 			     int aframes);
@@ -92,10 +94,20 @@ void dtk_enabling_matchall(void);
 
 /*
  * PROBE CONTEXT: fire probe id.  Callable from any context, NMI included;
- * interrupts may be on or off.
+ * interrupts may be on or off.  arg5..arg9 read 0, or what the provider's
+ * dpo_getargval says.
  */
 void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
 	       u64 arg4);
+
+/* The arguments a firing can carry: arg0..arg9, as D names them. */
+#define DTK_NARGS	10
+
+/*
+ * PROBE CONTEXT: fire probe id with all of its arguments (sdt: a
+ * tracepoint's), the unused ones 0, for a provider without dpo_getargval.
+ */
+void dtk_probe_argv(dtk_id_t id, const u64 args[DTK_NARGS]);
 
 /*
  * PROBE CONTEXT: is this CPU inside a firing?  A provider whose sites

@@ -7,11 +7,12 @@
  * the symbol table itself (kallsyms_lookup_name and kallsyms_on_each_symbol
  * are not exported), and these files are the kernel's own answer to
  * "what may be traced", computed by the code that would refuse anything
- * else.
+ * else.  The sdt provider also reads the kernel's BTF from sysfs
+ * (kernel/btf/vmlinux: the tracepoints' prototypes, for their arity).
  *
- * The files are read through a private, in-kernel mount of tracefs
- * (vfs_kern_mount), so the providers work whether or not, and wherever,
- * userland has mounted tracefs, and whatever the consumer's mount
+ * The files are read through a private, in-kernel mount of tracefs or
+ * sysfs (vfs_kern_mount), so the providers work whether or not, and
+ * wherever, userland has mounted them, and whatever the consumer's mount
  * namespace is.  Process context only.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -30,16 +31,24 @@
 
 #include "prov_tracefs.h"
 
-struct vfsmount *prov_tracefs_mount(void)
+static struct vfsmount *prov_kern_mount(const char *type)
 {
-	struct file_system_type *fst = get_fs_type("tracefs");
-	struct vfsmount *mnt;
+	struct file_system_type *fst = get_fs_type(type);
 
 	if (!fst)
 		return ERR_PTR(-ENODEV);
-	/* tracefs is built in: get_fs_type took no module reference. */
-	mnt = vfs_kern_mount(fst, 0, "tracefs", NULL);
-	return mnt;
+	/* tracefs and sysfs are built in: no module reference taken. */
+	return vfs_kern_mount(fst, 0, type, NULL);
+}
+
+struct vfsmount *prov_tracefs_mount(void)
+{
+	return prov_kern_mount("tracefs");
+}
+
+struct vfsmount *prov_sysfs_mount(void)
+{
+	return prov_kern_mount("sysfs");
 }
 
 void prov_tracefs_umount(struct vfsmount *mnt)
@@ -73,8 +82,9 @@ static ssize_t prov_tracefs_read1(struct file *f, char *buf, size_t len,
 
 /*
  * Read a whole file into a NUL-terminated kvmalloc()ed buffer; tracefs
- * files have no size, so the buffer grows as the reads go.  With no mount,
- * path is looked up from the current task's root (/proc/kallsyms).
+ * files have no size, so the buffer grows as the reads go (a sysfs binary
+ * file has one, and gets its buffer at once).  With no mount, path is
+ * looked up from the current task's root (/proc/kallsyms).
  */
 int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 		      size_t *lenp)
@@ -92,6 +102,7 @@ int prov_tracefs_read(struct vfsmount *mnt, const char *path, char **bufp,
 		f = filp_open(path, O_RDONLY, 0);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
+	cap = max_t(size_t, cap, i_size_read(file_inode(f)) + PAGE_SIZE + 1);
 	if (!f->f_op->read_iter && current->mm) {
 		ubuf = vm_mmap(NULL, 0, PROV_TRACEFS_BOUNCE,
 			       PROT_READ | PROT_WRITE,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
-/* Reading tracefs from the module: see providers/prov_tracefs.c. */
+/* Reading tracefs (and sysfs) from the module: see providers/prov_tracefs.c. */
 #ifndef PROV_TRACEFS_H
 #define PROV_TRACEFS_H
 
@@ -7,8 +7,12 @@
 
 struct vfsmount;
 
-/* A private mount of tracefs (an ERR_PTR on failure), and its release. */
+/*
+ * A private mount of tracefs, or of sysfs (the BTF of /sys/kernel/btf), an
+ * ERR_PTR on failure; both are released with prov_tracefs_umount().
+ */
 struct vfsmount *prov_tracefs_mount(void);
+struct vfsmount *prov_sysfs_mount(void);
 void prov_tracefs_umount(struct vfsmount *mnt);
 /*
  * The whole of file path (under mnt, or from the task's root when mnt is

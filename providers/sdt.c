@@ -22,17 +22,28 @@
  * (providers/prov_tracefs.c), read once when the provider is registered
  * and again when a module comes.
  *
- * Attaching.  One generic callback per tracepoint, registered with the
- * probe as its data pointer when the probe is enabled and unregistered
- * when it is disabled: nothing is attached while no consumer uses an sdt
- * probe.  A tracepoint passes its arguments as a C call does, so the
- * callback declares five u64 arguments after the data pointer, all in
- * registers on x86-64: arg0..arg4 (32-bit arguments have undefined upper
- * halves, so typed args[] casts them; arguments beyond those a tracepoint
- * passes are meaningless registers, never unsafe).  arg5 and up read 0:
- * they are on the caller's stack, and reading them without knowing the
- * tracepoint's arity can run off the top of an interrupt stack (see
- * sdt_probe.c); the arity will come from the btf_trace_* prototypes.
+ * Attaching.  A callback per tracepoint, registered with the probe as its
+ * data pointer when the probe is enabled and unregistered when it is
+ * disabled: nothing is attached while no consumer uses an sdt probe.  A
+ * tracepoint passes its arguments as a C call does, past the fifth on
+ * the caller's stack, so the callback must declare exactly as many u64
+ * arguments as the tracepoint has (sdt_probe.c); it passes them all as
+ * arg0..arg9, and those beyond the arity read 0, as DTrace documents.
+ * 32-bit arguments have undefined upper halves, so typed args[] casts
+ * them.  An argument is one 8-byte register or stack slot: every
+ * tracepoint argument of both kernels is a scalar, a pointer or a struct
+ * of at most 8 bytes (pte_t).  A tracepoint of more than ten arguments
+ * gets its first ten.
+ *
+ * Arity.  A module's tracepoints come with it from the kernel's own count,
+ * the bpf_raw_events the module carries (num_args), when they appear.  The
+ * core kernel's have no exported equivalent, so they come from its BTF
+ * (/sys/kernel/btf/vmlinux, read through a private mount of sysfs), where
+ * each tracepoint has a typedef btf_trace_<name>, a pointer to a function
+ * whose first parameter is the data pointer.  That is read once, when the
+ * first sdt probe is enabled, and never at load.  A tracepoint whose arity
+ * is not known (no BTF, no typedef) gets the five register arguments, and
+ * beyond its arguments meaningless registers, never unsafe ones.
  *
  * Module lifetime.  An enabled probe holds a reference on its module, so a
  * module whose tracepoint is being traced cannot be unloaded (rmmod says
@@ -45,6 +56,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": sdt: " fmt
 
+#include <linux/btf.h>
 #include <linux/err.h>
 #include <linux/hashtable.h>
 #include <linux/module.h>
@@ -54,6 +66,7 @@
 #include <linux/string.h>
 #include <linux/stringhash.h>
 #include <linux/tracepoint.h>
+#include <linux/vmalloc.h>
 
 #include "prov_tracefs.h"
 #include "sdt_impl.h"
@@ -202,7 +215,7 @@ static const char *sdt_system_of(const char *event)
 	return "";
 }
 
-/* --- probes --- */
+/* --- finding probes --- */
 
 static struct sdt_probe *sdt_probe_find(const char *mod, const char *name)
 {
@@ -215,6 +228,181 @@ static struct sdt_probe *sdt_probe_find(const char *mod, const char *name)
 	return NULL;
 }
 
+/* --- arities --- */
+
+/* A module's tracepoint's, from the kernel's raw tracepoint table. */
+static int sdt_mod_nargs(struct module *mod, struct tracepoint *tp)
+{
+#ifdef CONFIG_BPF_EVENTS
+	unsigned int i;
+
+	for (i = 0; i < mod->num_bpf_raw_events; i++)
+		if (mod->bpf_raw_events[i].tp == tp)
+			return mod->bpf_raw_events[i].num_args;
+#endif
+	return SDT_NARGS_UNKNOWN;
+}
+
+/* Bytes of kind-specific data after a BTF type record; -1: unknown kind. */
+static long sdt_btf_extra(const struct btf_type *t)
+{
+	u32 vlen = btf_type_vlen(t);
+
+	switch (btf_kind(t)) {
+	case BTF_KIND_INT:
+	case BTF_KIND_VAR:
+	case BTF_KIND_DECL_TAG:
+		return 4;
+	case BTF_KIND_ARRAY:
+		return sizeof(struct btf_array);
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		return vlen * sizeof(struct btf_member);
+	case BTF_KIND_ENUM:
+		return vlen * sizeof(struct btf_enum);
+	case BTF_KIND_FUNC_PROTO:
+		return vlen * sizeof(struct btf_param);
+	case BTF_KIND_DATASEC:
+		return vlen * sizeof(struct btf_var_secinfo);
+	case BTF_KIND_ENUM64:
+		return vlen * sizeof(struct btf_enum64);
+	case BTF_KIND_PTR:
+	case BTF_KIND_FWD:
+	case BTF_KIND_TYPEDEF:
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_CONST:
+	case BTF_KIND_RESTRICT:
+	case BTF_KIND_FUNC:
+	case BTF_KIND_FLOAT:
+	case BTF_KIND_TYPE_TAG:
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * Index the type records of a BTF blob (already checked to hold them):
+ * (*offsp)[id] is the offset of type id's record; returns the number of
+ * ids (void, id 0, included), or a negative errno.
+ */
+static long sdt_btf_index(const char *data, u32 off, u32 end, u32 **offsp)
+{
+	u32 *offs = NULL, o;
+	long n, pass;
+	long extra;
+
+	for (pass = 0; pass < 2; pass++) {
+		n = 1;
+		for (o = off; o + sizeof(struct btf_type) <= end; n++) {
+			extra = sdt_btf_extra((const void *)(data + o));
+			if (extra < 0)
+				return -EINVAL;
+			if (offs)
+				offs[n] = o;
+			o += sizeof(struct btf_type) + extra;
+		}
+		if (o != end)
+			return -EINVAL;
+		if (!offs) {
+			offs = kvmalloc_array(n, sizeof(*offs), GFP_KERNEL);
+			if (!offs)
+				return -ENOMEM;
+		}
+	}
+	*offsp = offs;
+	return n;
+}
+
+/*
+ * The core kernel's arities from its BTF: for each typedef
+ * btf_trace_<name> -> pointer -> function prototype, the parameters but
+ * the first.
+ */
+static int sdt_btf_nargs(const char *data, size_t len)
+{
+	const struct btf_header *h = (const void *)data;
+	const struct btf_type *t, *p;
+	const char *strs, *name;
+	struct sdt_probe *sp;
+	u32 *offs, toff;
+	long n, id;
+	int found = 0;
+
+	if (len < sizeof(*h) || len > U32_MAX / 2 || h->magic != BTF_MAGIC ||
+	    h->hdr_len < sizeof(*h) || h->hdr_len > len ||
+	    (u64)h->type_off + h->type_len > len - h->hdr_len ||
+	    (u64)h->str_off + h->str_len > len - h->hdr_len ||
+	    h->str_len == 0 || data[h->hdr_len + h->str_off + h->str_len - 1])
+		return -EINVAL;
+	strs = data + h->hdr_len + h->str_off;
+	toff = h->hdr_len + h->type_off;
+	n = sdt_btf_index(data, toff, toff + h->type_len, &offs);
+	if (n < 0)
+		return n;
+	for (id = 1; id < n; id++) {
+		t = (const void *)(data + offs[id]);
+		if (btf_kind(t) != BTF_KIND_TYPEDEF || t->name_off >= h->str_len)
+			continue;
+		name = strs + t->name_off;
+		if (!str_has_prefix(name, "btf_trace_"))
+			continue;
+		if (!t->type || t->type >= n)
+			continue;
+		p = (const void *)(data + offs[t->type]);
+		if (btf_kind(p) != BTF_KIND_PTR || !p->type || p->type >= n)
+			continue;
+		p = (const void *)(data + offs[p->type]);
+		if (btf_kind(p) != BTF_KIND_FUNC_PROTO || !btf_type_vlen(p))
+			continue;
+		sp = sdt_probe_find("vmlinux", name + strlen("btf_trace_"));
+		if (sp) {
+			sp->sp_nargs = btf_type_vlen(p) - 1;
+			found++;
+		}
+	}
+	kvfree(offs);
+	return found;
+}
+
+/*
+ * Once: the core kernel's arities; sdt_lock held.  A read cut short (the
+ * consumer killed, memory short) is tried again at the next enable.
+ */
+static void sdt_core_nargs(void)
+{
+	static bool done;
+	struct vfsmount *mnt;
+	size_t len;
+	char *data;
+	int ret;
+
+	if (done)
+		return;
+	mnt = prov_sysfs_mount();
+	if (IS_ERR(mnt)) {
+		ret = PTR_ERR(mnt);
+		goto fail;
+	}
+	ret = prov_tracefs_read(mnt, "kernel/btf/vmlinux", &data, &len);
+	prov_tracefs_umount(mnt);
+	if (ret)
+		goto fail;
+	ret = sdt_btf_nargs(data, len);
+	kvfree(data);
+	if (ret >= 0) {
+		done = true;
+		return;
+	}
+fail:
+	if (ret == -EINTR || ret == -ENOMEM)
+		return;
+	done = true;
+	pr_warn("no BTF for the kernel's tracepoints (%d): sdt probes get arg0..arg4 only\n",
+		ret);
+}
+
+/* --- probes --- */
+
 /* Give a tracepoint its probe, or bring back the probe it had. */
 static void sdt_probe_add(struct tracepoint *tp, struct module *mod)
 {
@@ -226,6 +414,8 @@ static void sdt_probe_add(struct tracepoint *tp, struct module *mod)
 	if (sp) {
 		WRITE_ONCE(sp->sp_tp, tp);
 		sp->sp_mod = mod;
+		if (mod)
+			sp->sp_nargs = sdt_mod_nargs(mod, tp);
 		return;
 	}
 	sp = kzalloc(sizeof(*sp), GFP_KERNEL);
@@ -239,6 +429,7 @@ static void sdt_probe_add(struct tracepoint *tp, struct module *mod)
 	}
 	sp->sp_tp = tp;
 	sp->sp_mod = mod;
+	sp->sp_nargs = mod ? sdt_mod_nargs(mod, tp) : SDT_NARGS_UNKNOWN;
 	sp->sp_id = dtk_probe_create(sdt_prov, modname,
 				     sdt_system_of(tp->name), tp->name, 0, sp);
 	if (!sp->sp_id) {
@@ -311,7 +502,12 @@ static int sdt_enable(void *priv, dtk_id_t id, void *parg)
 		ret = -ENOENT;
 		goto out;
 	}
-	ret = tracepoint_probe_register(sp->sp_tp, (void *)sdt_cb, sp);
+	sdt_core_nargs();
+	if (sp->sp_nargs == SDT_NARGS_UNKNOWN)
+		sp->sp_cb = sdt_cbs[5];
+	else
+		sp->sp_cb = sdt_cbs[min(sp->sp_nargs, DTK_NARGS)];
+	ret = tracepoint_probe_register(sp->sp_tp, sp->sp_cb, sp);
 	if (ret) {
 		if (sp->sp_mod)
 			module_put(sp->sp_mod);
@@ -329,7 +525,7 @@ static void sdt_disable(void *priv, dtk_id_t id, void *parg)
 
 	mutex_lock(&sdt_lock);
 	if (sp->sp_enabled) {
-		tracepoint_probe_unregister(sp->sp_tp, (void *)sdt_cb, sp);
+		tracepoint_probe_unregister(sp->sp_tp, sp->sp_cb, sp);
 		/* No callback is still running past this point. */
 		tracepoint_synchronize_unregister();
 		if (sp->sp_mod)

@@ -20,10 +20,17 @@ struct sdt_probe {
 	char			*sp_tp_name;
 	char			sp_modname[MODULE_NAME_LEN];
 	dtk_id_t		sp_id;
+	int			sp_nargs;	/* its arity, or SDT_NARGS_UNKNOWN */
+	void			*sp_cb;		/* the callback registered */
 	bool			sp_enabled;	/* callback registered */
 };
 
-/* PROBE CONTEXT (providers/sdt_probe.c). */
-void sdt_cb(void *data, u64 a0, u64 a1, u64 a2, u64 a3, u64 a4);
+#define SDT_NARGS_UNKNOWN	(-1)
+
+/*
+ * PROBE CONTEXT (providers/sdt_probe.c): the callback for a tracepoint of
+ * n arguments, n <= DTK_NARGS; it takes the probe as its data.
+ */
+extern void *const sdt_cbs[DTK_NARGS + 1];
 
 #endif /* SDT_IMPL_H */
