@@ -292,7 +292,9 @@ int dt_agg_snap(dtrace_hdl_t *dtp)
 			off += r->dar_size;
 		}
 		if (db.db_drops)
-			fprintf(stderr, "dtrace: %llu aggregation drop%s on CPU %d\n",
+			fprintf(stderr, "dtrace: %s%llu aggregation drop%s "
+				"on CPU %d\n", dtp->dt_cons->dc_droptags ?
+				"[DTRACEDROP_AGGREGATION] " : "",
 				(unsigned long long)db.db_drops,
 				db.db_drops == 1 ? "" : "s", cpu);
 	}
@@ -681,7 +683,7 @@ static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
 }
 
 /* One key, in DTrace's columns. */
-static void dt_print_key(FILE *fp, const struct dtrace_dof_rec *r,
+static void dt_print_key(FILE *fp, int indent, const struct dtrace_dof_rec *r,
 			 uint32_t act, const char *addr)
 {
 	if (act) {
@@ -695,7 +697,7 @@ static void dt_print_key(FILE *fp, const struct dtrace_dof_rec *r,
 	if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK | DTRACE_DOFREC_F_USTACK)) {
 		dt_stack_print(fp, NULL, r->dofr_flags & DTRACE_DOFREC_F_USTACK,
 			       (const uint64_t *)(const void *)addr,
-			       r->dofr_size / 8, DT_STACK_INDENT);
+			       r->dofr_size / 8, indent);
 		return;
 	}
 	switch (r->dofr_size) {
@@ -746,13 +748,14 @@ static void dt_print_aggval(FILE *fp, const struct dt_aggdesc *ad,
 }
 
 /* One entry of the default output: the keys, the value, a newline. */
-static void dt_print_aggent(FILE *fp, const struct dt_aggdesc *ad,
+static void dt_print_aggent(FILE *fp, int indent,
+			    const struct dt_aggdesc *ad,
 			    const struct dt_aggent *e)
 {
 	uint32_t k;
 
 	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++)
-		dt_print_key(fp, &ad->dad_keyrecs[k], ad->dad_keyact[k],
+		dt_print_key(fp, indent, &ad->dad_keyrecs[k], ad->dad_keyact[k],
 			     e->dae_key + ad->dad_keyrecs[k].dofr_offset);
 	dt_print_aggval(fp, ad, e->dae_val);
 	fputc('\n', fp);
@@ -948,7 +951,8 @@ static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
 			continue;
 		}
 		for (k = 0; k < ads[0]->dad_agg->dofag_nkeys; k++)
-			dt_print_key(fp, &ads[0]->dad_keyrecs[k],
+			dt_print_key(fp, dtp->dt_cons->dc_stackindent,
+				     &ads[0]->dad_keyrecs[k],
 				     ads[0]->dad_keyact[k], rows[j].jr_key +
 				     ads[0]->dad_keyrecs[k].dofr_offset);
 		for (k = 0; k < nagg; k++)
@@ -1004,7 +1008,7 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 		if (e->dae_aggid != id)
 			continue;
 		if (!en->den_pfv[ai])
-			dt_print_aggent(fp, ad, e);
+			dt_print_aggent(fp, dc->dc_stackindent, ad, e);
 		else if (dt_agg_printa_fmt(dtp, fp, en->den_pfv[ai], &ad,
 					   e->dae_key, &v, 1) != 0)
 			return -1;
@@ -1026,7 +1030,8 @@ int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp)
 			&dc->dc_aggs[dc->dc_aggents[i]->dae_aggid];
 
 		if (!ad->dad_printed)
-			dt_print_aggent(fp, ad, dc->dc_aggents[i]);
+			dt_print_aggent(fp, dc->dc_stackindent, ad,
+					dc->dc_aggents[i]);
 	}
 	return 0;
 }

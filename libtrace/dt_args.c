@@ -504,6 +504,7 @@ int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 {
 	const struct dt_provattr *pv = dt_provattrs;
 	const char *parts[3] = { pd->dpd_mod, pd->dpd_func, pd->dpd_name };
+	dtrace_attribute_t attrs[5];
 	ctf_dict_t *fp;
 	dt_probeargs_t pa;
 	int i;
@@ -515,12 +516,14 @@ int dtrace_probe_info(dtrace_hdl_t *dtp, const struct dtrace_probedesc *pd,
 	if (!*pd->dpd_provider || dt_args_glob(pd->dpd_provider))
 		pv = &dt_provattrs[sizeof(dt_provattrs) /
 				   sizeof(dt_provattrs[0]) - 1];
-	pip->dtp_attr = pv->pv_attr[0];
+	memcpy(attrs, pv->pv_attr, sizeof(attrs));
+	dt_attr_provider(dtp, pd->dpd_provider, attrs);
+	pip->dtp_attr = attrs[0];
 	for (i = 0; i < 3; i++)
 		if (*parts[i] && !dt_args_glob(parts[i]))
 			pip->dtp_attr = dt_attr_min(pip->dtp_attr,
-						    pv->pv_attr[i + 1]);
-	pip->dtp_arga = pv->pv_attr[4];
+						    attrs[i + 1]);
+	pip->dtp_arga = attrs[4];
 
 	fp = dt_types_fp(dtp);
 	if (dt_args_probe(dtp, pd, &pa) != 0 || !fp)

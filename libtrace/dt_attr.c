@@ -22,11 +22,18 @@
  *                 its providers' argument attributes.
  *
  * Operators, constants, types and user variables do not lower either.
+ *
+ * #pragma D attributes changes them: on an identifier of the program,
+ * its uses are rated by what the pragma says (dp_attrs); on a provider's
+ * part, the handle's providers are (cs_provattrs), as in DTrace.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <dtrace/abi.h>
 #include "dt_args.h"
+#include "dt_cc.h"
 #include "dt_impl.h"
 #include "dtrace.h"
 
@@ -59,13 +66,94 @@ static void dt_attr_pdesc(const dt_pdesc_t *pdp, struct dtrace_probedesc *pd)
 	snprintf(pd->dpd_name, sizeof(pd->dpd_name), "%s", pdp->pd_name);
 }
 
+int dtrace_str2attr(const char *str, dtrace_attribute_t *attr)
+{
+	uint8_t v[3] = { DTRACE_S_STANDARD, DTRACE_S_STANDARD,
+			 DTRACE_C_COMMON };
+	char buf[64], *p, *save = NULL;
+	int i = 0;
+	unsigned k;
+
+	if (!str || strlen(str) >= sizeof(buf))
+		return -1;
+	strcpy(buf, str);
+	for (p = strtok_r(buf, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
+		const char *(*name)(unsigned) = i < 2 ? dtrace_stability_name :
+						dtrace_class_name;
+
+		if (i == 3)
+			return -1;
+		for (k = 0; name(k) && strcasecmp(p, name(k)) != 0; k++)
+			;
+		if (!name(k))
+			return -1;
+		v[i++] = (uint8_t)k;
+	}
+	attr->dtat_name = v[0];
+	attr->dtat_data = v[1];
+	attr->dtat_class = v[2];
+	return 0;
+}
+
+int dt_attr_setprov(dtrace_hdl_t *dtp, const char *prov, const char *part,
+		    dtrace_attribute_t attr)
+{
+	static const char *const parts[] = {
+		"provider", "module", "function", "name", "args",
+	};
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	struct dt_provattr_set *ps = NULL;
+	int i, p;
+
+	for (p = 0; p < 5 && strcmp(part, parts[p]) != 0; p++)
+		;
+	if (p == 5)
+		return -1;
+	if (!cs)
+		return 0;
+	for (i = 0; i < cs->cs_nprovattrs; i++)
+		if (strcmp(cs->cs_provattrs[i].ps_name, prov) == 0)
+			ps = &cs->cs_provattrs[i];
+	if (!ps) {
+		ps = realloc(cs->cs_provattrs, (size_t)(cs->cs_nprovattrs + 1) *
+			     sizeof(*ps));
+		if (!ps)
+			return 0;
+		cs->cs_provattrs = ps;
+		ps += cs->cs_nprovattrs++;
+		memset(ps, 0, sizeof(*ps));
+		snprintf(ps->ps_name, sizeof(ps->ps_name), "%s", prov);
+	}
+	ps->ps_attr[p] = attr;
+	ps->ps_set |= 1u << p;
+	return 0;
+}
+
+/* A provider's attributes, with what #pragma D attributes set. */
+void dt_attr_provider(dtrace_hdl_t *dtp, const char *prov,
+		      dtrace_attribute_t attrs[5])
+{
+	struct dt_cstate *cs = dtp->dt_cs;
+	int i, p;
+
+	for (i = 0; cs && i < cs->cs_nprovattrs; i++) {
+		if (strcmp(cs->cs_provattrs[i].ps_name, prov) != 0)
+			continue;
+		for (p = 0; p < 5; p++)
+			if (cs->cs_provattrs[i].ps_set & (1u << p))
+				attrs[p] = cs->cs_provattrs[i].ps_attr[p];
+	}
+}
+
 struct dt_attr_walk {
 	dtrace_attribute_t aw_min;
 	dtrace_attribute_t aw_args;	/* the clause's args[] attributes */
+	const struct dt_pragattr *aw_prag; /* the program's #pragmas */
 };
 
 static void dt_attr_node(struct dt_attr_walk *aw, const dt_node_t *dnp)
 {
+	const struct dt_pragattr *pa;
 	size_t i;
 
 	for (; dnp; dnp = dnp->dn_next) {
@@ -83,6 +171,10 @@ static void dt_attr_node(struct dt_attr_walk *aw, const dt_node_t *dnp)
 				if (strcmp(s, dt_attr_idents[i].ai_name) == 0)
 					aw->aw_min = dt_attr_min(aw->aw_min,
 						dt_attr_idents[i].ai_attr);
+			for (pa = aw->aw_prag; pa; pa = pa->pa_next)
+				if (strcmp(s, pa->pa_name) == 0)
+					aw->aw_min = dt_attr_min(aw->aw_min,
+								 pa->pa_attr);
 		}
 		dt_attr_node(aw, dnp->dn_left);
 		dt_attr_node(aw, dnp->dn_right);
@@ -103,7 +195,8 @@ void dtrace_program_info(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
 	pip->dpi_stmtattr = dt_attr_stable;
 	for (c = 0; c < pgp->dp_nclauses; c++) {
 		const dt_clause_t *cl = &pgp->dp_clauses[c];
-		struct dt_attr_walk aw = { dt_attr_stable, dt_attr_stable };
+		struct dt_attr_walk aw = { dt_attr_stable, dt_attr_stable,
+					   pgp->dp_attrs };
 
 		for (i = 0; i < cl->cl_npdescs; i++) {
 			struct dtrace_probedesc pd;

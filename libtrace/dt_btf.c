@@ -37,6 +37,7 @@
 #include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -76,8 +77,10 @@ struct btf_param { uint32_t name_off, type; };
 #define BTF_KFLAG(info)	((info) >> 31)
 
 struct dt_btf {
-	char *bt_data;			/* the whole file */
+	char *bt_data;			/* the whole file, or its .BTF */
 	size_t bt_size;
+	void *bt_map;			/* the file mapped, or NULL: read */
+	size_t bt_mapsize;
 	const char *bt_strs;
 	uint32_t bt_strlen;
 	const struct btf_type **bt_types; /* by id; [0] is NULL (void) */
@@ -199,8 +202,12 @@ static int dt_btf_from_elf(dt_btf_t *btf)
 		name = elf_strptr(elf, shstrndx, sh.sh_name);
 		if (name && strcmp(name, ".BTF") == 0 &&
 		    sh.sh_offset + sh.sh_size <= btf->bt_size) {
-			memmove(btf->bt_data, btf->bt_data + sh.sh_offset,
-				sh.sh_size);
+			if (btf->bt_map)
+				btf->bt_data += sh.sh_offset;
+			else
+				memmove(btf->bt_data,
+					btf->bt_data + sh.sh_offset,
+					sh.sh_size);
 			btf->bt_size = sh.sh_size;
 			ret = 0;
 			break;
@@ -216,7 +223,10 @@ void dt_btf_close(dt_btf_t *btf)
 {
 	if (!btf)
 		return;
-	free(btf->bt_data);
+	if (btf->bt_map)
+		munmap(btf->bt_map, btf->bt_mapsize);
+	else
+		free(btf->bt_data);
 	free(btf->bt_types);
 	free(btf->bt_hash);
 	free(btf->bt_ctf);
@@ -264,13 +274,26 @@ static dt_btf_t *dt_btf_open_split(const char *path, dt_btf_t *base,
 		return NULL;
 	}
 	/*
-	 * Read to the end; the size fstat gives (sysfs gives the BTF's)
-	 * sizes the buffer so that it is read in one go.
+	 * Map the file when it can be (a regular file; sysfs's vmlinux BTF
+	 * since Linux 6.16), else read it to the end: sysfs hands out at
+	 * most a page per read(), some 1,350 of them for vmlinux, which
+	 * costs about a millisecond that the mapping does not.  The size
+	 * fstat gives (sysfs gives the BTF's) sizes the buffer.
 	 */
 	{
 		struct stat st;
 
 		if (fstat(fd, &st) == 0 && st.st_size > 0) {
+			void *m = mmap(NULL, (size_t)st.st_size, PROT_READ,
+				       MAP_PRIVATE, fd, 0);
+
+			if (m != MAP_FAILED) {
+				btf->bt_map = m;
+				btf->bt_mapsize = (size_t)st.st_size;
+				btf->bt_data = m;
+				btf->bt_size = (size_t)st.st_size;
+				goto mapped;
+			}
 			cap = (size_t)st.st_size + 1;
 			btf->bt_data = malloc(cap);
 			if (!btf->bt_data)
@@ -294,6 +317,7 @@ static dt_btf_t *dt_btf_open_split(const char *path, dt_btf_t *base,
 			break;
 		btf->bt_size += (size_t)r;
 	}
+mapped:
 	close(fd);
 	fd = -1;
 

@@ -46,27 +46,35 @@
  * but never referenced is an error unless argref is set, and a reference
  * beyond the arguments given is one unless defaultargs is set.
  *
- * The translator library: before the first program of a handle that
- * needs it is compiled, every *.d file of the library directories
- * (DTrace's libdir) is compiled, in name order, as a program of
- * declarations only:
- * typedefs and structs (psinfo_t ...), translators and inlines
- * (curpsinfo ...).  The types go into the handle's dictionary; the
- * translators and inlines are kept (cs_semalib, with the files' trees) and
- * start every later compilation's symbol tables.  The directories are the
- * build tree's translators/ when dtrace runs from the build tree (found
- * from /proc/self/exe: ../translators), otherwise DTRACE_LIBDIR (the
- * install path), then each -L / -xlibdir in order.  -xnolibs skips them,
- * and so does a system without kernel BTF (the translators read kernel
- * structures).  An error in a library file fails the compilation that
- * loads it with the library file's name: "failed to compile script
- * <libdir>/procfs.d: line <n>: ...".  A program needs the library when
- * it names something the library declares (an inline, a typedef, a
- * struct, union or enum tag, a kernel variable an extern declaration
- * types: `jiffies), which a scan of the library's text finds
- * without compiling it: the library's translators read kernel types, and
+ * The D library: the *.d files of the library directories (DTrace's
+ * libdir): the build tree's translators/ when dtrace runs from the build
+ * tree (found from /proc/self/exe: ../translators), otherwise
+ * DTRACE_LIBDIR (the install path), then each -L / -xlibdir in order.
+ * They hold declarations only: typedefs and structs (psinfo_t ...),
+ * translators, inlines (curpsinfo, and constants such as EINTR, SIGUSR1
+ * and NULL) and extern declarations typing kernel variables.  A file is
+ * compiled, as a program of declarations, only when a program needs it:
+ * when the program names something the file declares (an inline, a
+ * typedef, a struct, union or enum tag, a kernel variable an extern
+ * declaration types: `jiffies), which a scan of the files' text finds
+ * without compiling them.  The translators read kernel types, and
  * importing them from BTF would multiply the compile time of every
- * one-liner that does not use them.
+ * one-liner that does not use them; per file, a program that names
+ * EINTR does not pay for procfs.d either.  The types go into the
+ * handle's dictionary; the translators and inlines are kept (cs_semalib,
+ * with the files' trees) and start every later compilation's symbol
+ * tables.  -xnolibs skips the library.
+ *
+ * Before a file is compiled, what it needs is: the files whose names its
+ * own text uses, and what its "#pragma D depends_on" lines ask (both
+ * found by the scan).  A library it depends on is loaded first; a module
+ * (vmlinux: the kernel's BTF; another: its BTF) or provider it depends
+ * on that is not there leaves the file out, silently, as DTrace leaves
+ * out a library whose dependencies are missing (so a host without kernel
+ * BTF still has the constants, and no translators).  An error in a
+ * library file fails the compilation that loads it with the library
+ * file's name: "failed to compile script <libdir>/procfs.d: line <n>:
+ * ...".
  */
 #include <dirent.h>
 #include <errno.h>
@@ -127,8 +135,14 @@ void dt_lib_fini(struct dt_cstate *cs)
 		free(cs->cs_libdirs[i]);
 	free(cs->cs_libdirs);
 	for (i = 0; i < cs->cs_nlibnames; i++)
-		free(cs->cs_libnames[i]);
+		free(cs->cs_libnames[i].ln_name);
 	free(cs->cs_libnames);
+	for (i = 0; i < cs->cs_nlibfiles; i++) {
+		free(cs->cs_libfiles[i].lf_path);
+		free(cs->cs_libfiles[i].lf_text);
+		free(cs->cs_libfiles[i].lf_deps);
+	}
+	free(cs->cs_libfiles);
 	cs->cs_semalib = NULL;
 }
 
@@ -165,30 +179,16 @@ static int dt_lib_dfile(const struct dirent *de)
 }
 
 /* Compile one library file; its trees' memory is kept in cs. */
-static int dt_lib_file(dtrace_hdl_t *dtp, const char *path)
+static int dt_lib_file(dtrace_hdl_t *dtp, const struct dt_libfile *lf)
 {
 	static char *const argv[] = { "dtrace", NULL };
 	struct dt_cstate *cs = dt_cc_state(dtp);
-	FILE *fp = fopen(path, "re");
 	dtrace_prog_t *pgp;
-	char *text = NULL;
-	size_t len = 0;
 	void **v;
 
-	if (!fp)
-		return dt_set_errmsg(dtp, errno, "failed to open %s: %s", path,
-				     strerror(errno));
-	if (getdelim(&text, &len, '\0', fp) < 0 && ferror(fp)) {
-		fclose(fp);
-		free(text);
-		return dt_set_errmsg(dtp, errno, "failed to read %s: %s", path,
-				     strerror(errno));
-	}
-	fclose(fp);
-	pgp = dt_compile(dtp, text ? text : "", text ? strlen(text) : 0, path,
+	pgp = dt_compile(dtp, lf->lf_text, strlen(lf->lf_text), lf->lf_path,
 			 DTRACE_PROBESPEC_NONE, DT_C_LIBRARY | DTRACE_C_ZDEFS,
 			 1, argv);
-	free(text);
 	if (!pgp)
 		return -1;
 	v = realloc(cs->cs_liballocs, (size_t)(cs->cs_nliballocs + 1) *
@@ -276,25 +276,91 @@ static int dt_lib_token(const char **tp, char *word, size_t wlen)
 
 static void dt_lib_addname(struct dt_cstate *cs, const char *name)
 {
-	char **v = realloc(cs->cs_libnames, (size_t)(cs->cs_nlibnames + 1) *
-			   sizeof(*v));
+	struct dt_libname *v = realloc(cs->cs_libnames,
+				       (size_t)(cs->cs_nlibnames + 1) *
+				       sizeof(*v));
 
 	if (!v)
 		return;
 	cs->cs_libnames = v;
-	if ((v[cs->cs_nlibnames] = strdup(name)) != NULL)
+	v[cs->cs_nlibnames].ln_file = cs->cs_nlibfiles - 1;
+	if ((v[cs->cs_nlibnames].ln_name = strdup(name)) != NULL)
 		cs->cs_nlibnames++;
 }
 
+static int dt_lib_namecmp(const void *a, const void *b)
+{
+	return strcmp(((const struct dt_libname *)a)->ln_name,
+		      ((const struct dt_libname *)b)->ln_name);
+}
+
+static const struct dt_libname *dt_lib_name(struct dt_cstate *cs,
+					    const char *name)
+{
+	struct dt_libname key = { .ln_name = (char *)name };
+
+	return bsearch(&key, cs->cs_libnames, (size_t)cs->cs_nlibnames,
+		       sizeof(key), dt_lib_namecmp);
+}
+
+/* The library file that declares name, or -1. */
+static int dt_lib_lookup(struct dt_cstate *cs, const char *name)
+{
+	const struct dt_libname *ln = dt_lib_name(cs, name);
+
+	return ln ? ln->ln_file : -1;
+}
+
 /*
- * The names one library file declares: the name before "=" in an inline,
- * the last before ";" in a typedef, a tag before "{".
+ * Whether the library declares name (EINTR, boolean_t): the scanner need
+ * not look for a type of that name in the kernel's BTF, the library's
+ * own typedefs being in the dictionary once their file is loaded.
+ */
+int dt_lib_declares(dtrace_hdl_t *dtp, const char *name)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+
+	return cs && cs->cs_libscanned && dt_lib_name(cs, name) != NULL;
+}
+
+/* "#pragma D depends_on <class> <name>" lines, for dt_lib_need(). */
+static void dt_lib_scandeps(struct dt_libfile *lf)
+{
+	const char *t = lf->lf_text;
+	char cls[16], name[128];
+
+	for (; t && *t; t += strcspn(t, "\n"), t += (*t == '\n')) {
+		struct dt_libdep *v;
+
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (sscanf(t, "#pragma D depends_on %15s %127s", cls,
+			   name) != 2)
+			continue;
+		v = realloc(lf->lf_deps, (size_t)(lf->lf_ndeps + 1) *
+			    sizeof(*v));
+		if (!v)
+			return;
+		lf->lf_deps = v;
+		snprintf(v[lf->lf_ndeps].ld_class, sizeof(v->ld_class), "%s",
+			 cls);
+		snprintf(v[lf->lf_ndeps].ld_name, sizeof(v->ld_name), "%s",
+			 name);
+		lf->lf_ndeps++;
+	}
+}
+
+/*
+ * Read one library file and collect the names it declares: the name
+ * before "=" in an inline, the last before ";" in a typedef, a tag
+ * before "{", `name for an extern declaration.
  */
 static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 {
 	struct dt_cstate *cs = dt_cc_state(dtp);
 	char word[128], prev[128] = "", prev2[128] = "", first[128] = "";
 	char arrname[128] = "";
+	struct dt_libfile *lf;
 	FILE *fp = fopen(path, "re");
 	const char *t;
 	char *text = NULL;
@@ -302,12 +368,27 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 	int tok, depth = 0;
 
 	if (!fp)
-		return 0;	/* the load reports it, if it comes to that */
-	if (getdelim(&text, &len, '\0', fp) < 0)
+		return 0;	/* a file we cannot read declares nothing */
+	if (getdelim(&text, &len, '\0', fp) < 0) {
+		free(text);
 		text = NULL;
+	}
 	fclose(fp);
-	for (t = text ? text : ""; (tok = dt_lib_token(&t, word,
-						  sizeof(word))) != 0;) {
+	if (!text)
+		return 0;
+	lf = realloc(cs->cs_libfiles, (size_t)(cs->cs_nlibfiles + 1) *
+		     sizeof(*lf));
+	if (!lf) {
+		free(text);
+		return 0;
+	}
+	cs->cs_libfiles = lf;
+	lf += cs->cs_nlibfiles++;
+	memset(lf, 0, sizeof(*lf));
+	lf->lf_text = text;
+	lf->lf_path = strdup(path);
+	dt_lib_scandeps(lf);
+	for (t = text; (tok = dt_lib_token(&t, word, sizeof(word))) != 0;) {
 		if (tok == 'a') {
 			if (depth == 0 && !first[0])
 				snprintf(first, sizeof(first), "%s", word);
@@ -348,27 +429,112 @@ static int dt_lib_scanfile(dtrace_hdl_t *dtp, const char *path)
 		}
 		prev[0] = prev2[0] = '\0';
 	}
-	free(text);
 	return 0;
 }
 
-/* Whether the program's text names something the library declares. */
-static int dt_lib_wanted(struct dt_cstate *cs, const char *text)
+/* The library file whose base name is name, or -1. */
+static int dt_lib_byname(struct dt_cstate *cs, const char *name)
 {
+	int i;
+
+	for (i = 0; i < cs->cs_nlibfiles; i++) {
+		const char *slash = strrchr(cs->cs_libfiles[i].lf_path, '/');
+
+		if (strcmp(slash ? slash + 1 : cs->cs_libfiles[i].lf_path,
+			   name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+int dt_lib_find(dtrace_hdl_t *dtp, const char *name)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+
+	return cs ? dt_lib_byname(cs, name) : -1;
+}
+
+/*
+ * Whether a module or provider a library file depends on is there: the
+ * module's BTF (vmlinux's for the kernel), a probe of the provider.
+ */
+int dt_lib_depend_met(dtrace_hdl_t *dtp, const char *cls, const char *name)
+{
+	if (strcmp(cls, "module") == 0)
+		return strcmp(name, "vmlinux") == 0 ? dt_types_btf(dtp) != NULL :
+		       dt_types_modbtf(dtp, name) != NULL;
+	if (strcmp(cls, "provider") == 0) {
+		dt_pdesc_t pd = { (char *)name, "", "", "", 0 };
+
+		return dt_probe_match(dtp, &pd) > 0;
+	}
+	return 1;
+}
+
+static int dt_lib_need(dtrace_hdl_t *dtp, int f);
+
+/* Load the library files the names in text declare (not file self's). */
+static int dt_lib_needtext(dtrace_hdl_t *dtp, const char *text, int self)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
 	char word[128];
-	int i, tok;
+	int tok, f;
 
 	while ((tok = dt_lib_token(&text, word, sizeof(word))) != 0) {
-		if (tok != 'a')
+		if (tok != 'a' || (f = dt_lib_lookup(cs, word)) < 0 ||
+		    f == self)
 			continue;
-		for (i = 0; i < cs->cs_nlibnames; i++)
-			if (strcmp(word, cs->cs_libnames[i]) == 0)
-				return 1;
+		if (dt_lib_need(dtp, f) != 0)
+			return -1;
+		if (self >= 0 && cs->cs_libfiles[f].lf_state == DT_LIB_SKIPPED)
+			cs->cs_libfiles[self].lf_state = DT_LIB_SKIPPED;
 	}
 	return 0;
 }
 
-/* Load the translator library once per handle (see the theory above). */
+/* Load library file f after what it needs (see the theory above). */
+static int dt_lib_need(dtrace_hdl_t *dtp, int f)
+{
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	struct dt_libfile *lf = &cs->cs_libfiles[f];
+	int i, d;
+
+	if (lf->lf_state != DT_LIB_NEW)
+		return 0;	/* loaded, left out, or being loaded */
+	lf->lf_state = DT_LIB_LOADING;
+	for (i = 0; i < lf->lf_ndeps; i++) {
+		const struct dt_libdep *ld = &lf->lf_deps[i];
+
+		if (strcmp(ld->ld_class, "library") == 0) {
+			if ((d = dt_lib_byname(cs, ld->ld_name)) < 0) {
+				lf->lf_state = DT_LIB_SKIPPED;
+				return 0;
+			}
+			if (dt_lib_need(dtp, d) != 0)
+				return -1;
+			lf = &cs->cs_libfiles[f];
+			if (cs->cs_libfiles[d].lf_state == DT_LIB_SKIPPED) {
+				lf->lf_state = DT_LIB_SKIPPED;
+				return 0;
+			}
+		} else if (!dt_lib_depend_met(dtp, ld->ld_class,
+					      ld->ld_name)) {
+			lf->lf_state = DT_LIB_SKIPPED;
+			return 0;
+		}
+	}
+	if (dt_lib_needtext(dtp, lf->lf_text, f) != 0)
+		return -1;
+	lf = &cs->cs_libfiles[f];
+	if (lf->lf_state == DT_LIB_SKIPPED)
+		return 0;
+	if (dt_lib_file(dtp, lf) != 0)
+		return -1;
+	cs->cs_libfiles[f].lf_state = DT_LIB_LOADED;
+	return 0;
+}
+
+/* Load the library files a program needs (see the theory above). */
 static int dt_lib_load(dtrace_hdl_t *dtp, const char *text)
 {
 	struct dt_cstate *cs = dt_cc_state(dtp);
@@ -378,8 +544,6 @@ static int dt_lib_load(dtrace_hdl_t *dtp, const char *text)
 
 	if (!cs)
 		return dt_set_errno(dtp, ENOMEM);
-	if (cs->cs_libloaded)
-		return 0;
 	dtrace_getopt(dtp, "nolibs", &nolibs);
 	if (nolibs != DT_OPT_UNSET)
 		return 0;
@@ -388,18 +552,10 @@ static int dt_lib_load(dtrace_hdl_t *dtp, const char *text)
 		dt_lib_dir(dtp, dt_lib_default(buf), dt_lib_scanfile);
 		for (i = 0; i < cs->cs_nlibdirs; i++)
 			dt_lib_dir(dtp, cs->cs_libdirs[i], dt_lib_scanfile);
+		qsort(cs->cs_libnames, (size_t)cs->cs_nlibnames,
+		      sizeof(*cs->cs_libnames), dt_lib_namecmp);
 	}
-	if (!dt_lib_wanted(cs, text))
-		return 0;
-	cs->cs_libloaded = 1;
-	if (!dt_types_btf(dtp))
-		return 0;
-	if (dt_lib_dir(dtp, dt_lib_default(buf), dt_lib_file) != 0)
-		return -1;
-	for (i = 0; i < cs->cs_nlibdirs; i++)
-		if (dt_lib_dir(dtp, cs->cs_libdirs[i], dt_lib_file) != 0)
-			return -1;
-	return 0;
+	return dt_lib_needtext(dtp, text, -1);
 }
 
 /* Append n bytes to a growing buffer; the buffer stays NUL-terminated. */
@@ -558,6 +714,7 @@ static char *dt_cpp(dt_pcb_t *pcb, const char *text, size_t len,
 	dtrace_hdl_t *dtp = pcb->pcb_hdl;
 	struct dt_cstate *cs = dt_cc_state(dtp);
 	char tmpl[] = "/tmp/dtrace-cpp-XXXXXX";
+	const char *cpp;
 	char *out = NULL, **argv;
 	size_t olen = 0, cap = 0, skip = 0;
 	int fd, pfd[2], status, i, n = 0;
@@ -585,7 +742,8 @@ static char *dt_cpp(dt_pcb_t *pcb, const char *text, size_t len,
 		unlink(tmpl);
 		return NULL;
 	}
-	argv[n++] = "cpp";
+	cpp = cs->cs_cpppath ? cs->cs_cpppath : "cpp";
+	argv[n++] = strrchr(cpp, '/') ? strrchr(cpp, '/') + 1 : (char *)cpp;
 	argv[n++] = "-undef";
 	argv[n++] = "-D__linux__";
 	argv[n++] = "-D__x86_64__";
@@ -600,7 +758,7 @@ static char *dt_cpp(dt_pcb_t *pcb, const char *text, size_t len,
 		dup2(pfd[1], STDOUT_FILENO);
 		close(pfd[0]);
 		close(pfd[1]);
-		execvp("cpp", argv);
+		execvp(cpp, argv);
 		_exit(127);
 	}
 	close(pfd[1]);
@@ -654,6 +812,7 @@ static dtrace_prog_t *dt_program_new(dt_pcb_t *pcb)
 			c->cl_pdescs[i] = *(dt_pdesc_t *)pd->dn_aux;
 	}
 	pgp->dp_cflags = pcb->pcb_cflags;
+	pgp->dp_attrs = pcb->pcb_attrs;
 	return pgp;
 }
 
@@ -701,6 +860,7 @@ static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
 			 text);
 	pcb->pcb_region = region;
 
+	cs->cs_compiling++;
 	if (setjmp(pcb->pcb_jmpbuf) != 0)
 		goto out;
 
@@ -727,6 +887,9 @@ static dtrace_prog_t *dt_compile(dtrace_hdl_t *dtp, const char *intext,
 			dt_pcb_error(pcb, D_MACRO_UNUSED, 0, "extraneous argument "
 				     "'%s' ($%d is not referenced)", argv[i], i);
 
+	if (!pcb->pcb_root->dn_body &&
+	    !(pcb->pcb_cflags & (DTRACE_C_EMPTY | DT_C_LIBRARY)))
+		dt_pcb_error(pcb, D_EMPTY, 0, "empty D program translation unit");
 	dt_sema_program(pcb);
 	pgp = dt_program_new(pcb);
 	if (!pgp) {
@@ -743,6 +906,7 @@ out:
 		dt_program_free(pgp);
 		pgp = NULL;
 	}
+	cs->cs_compiling--;
 	dt_lex_fini(pcb);
 	dt_pcb_free(pcb);
 	free(cpptext);

@@ -25,6 +25,42 @@ enum dt_optid {
 /* A compilation of the translator library (dt_cc.c), not the user's. */
 #define DT_C_LIBRARY	0x10000
 
+/* A file of the D library (dt_cc.c) and what it depends on. */
+struct dt_libdep {
+	char ld_class[16];		/* library, module or provider */
+	char ld_name[128];
+};
+
+enum { DT_LIB_NEW, DT_LIB_LOADING, DT_LIB_LOADED, DT_LIB_SKIPPED };
+
+struct dt_libfile {
+	char *lf_path;
+	char *lf_text;
+	struct dt_libdep *lf_deps;	/* its #pragma D depends_on lines */
+	int lf_ndeps;
+	int lf_state;			/* DT_LIB_* */
+};
+
+struct dt_libname {
+	char *ln_name;
+	int ln_file;			/* index in cs_libfiles */
+};
+
+/* #pragma D attributes on an identifier of the program (dt_pragma.c). */
+struct dt_pragattr {
+	const char *pa_name;
+	dtrace_attribute_t pa_attr;
+	struct dt_pragattr *pa_next;
+};
+
+/* ... and on a provider's parts, for the handle (dt_attr.c). */
+struct dt_provattr_set {
+	char ps_name[64];
+	dtrace_attribute_t ps_attr[5];	/* provider, module, function,
+					 * name, args */
+	unsigned ps_set;		/* which of them: bit i */
+};
+
 struct dt_cstate {
 	int64_t cs_opt[DT_OPT_COUNT];	/* option values, DT_OPT_UNSET */
 	char **cs_cppargv;		/* -D, -U, -I arguments for cpp */
@@ -32,15 +68,24 @@ struct dt_cstate {
 	long cs_target;			/* $target: the -c/-p process, or 0 */
 	struct dt_semalib *cs_semalib;	/* the translator library's inlines
 					 * and translators (dt_sema.c) */
-	int cs_libloaded;		/* the library was loaded (dt_cc.c) */
-	int cs_libscanned;		/* ... and its names collected */
-	char **cs_libnames;		/* what the library declares */
+	int cs_libscanned;		/* the library's names collected */
+	struct dt_libfile *cs_libfiles;	/* its files (dt_cc.c) */
+	int cs_nlibfiles;
+	struct dt_libname *cs_libnames;	/* what they declare, sorted */
 	int cs_nlibnames;
 	void **cs_liballocs;		/* its trees' memory, kept */
 	int cs_nliballocs;
 	char **cs_libdirs;		/* -L, -xlibdir */
 	int cs_nlibdirs;
 	struct dt_typesys *cs_types;	/* the type system (dt_types.c) */
+	struct dt_provattr_set *cs_provattrs; /* #pragma D attributes ...
+					 * provider (dt_attr.c) */
+	int cs_nprovattrs;
+	int cs_compiling;		/* in dt_compile(): #pragma D option */
+	char *cs_cpppath;		/* -xcpppath */
+	char **cs_env;			/* -xsetenv/-xunsetenv: -c commands'
+					 * environment, NULL: ours */
+	int cs_nenv;
 };
 
 /* One probe description of a clause, split into its four parts. */
@@ -115,16 +160,30 @@ struct dtrace_prog {
 	DT_VEC(dt_act_t) dp_acts;
 	DT_VEC(dt_stmt_t) dp_stmts;
 	DT_VEC(dt_agg_t) dp_aggs;
+	struct dt_pragattr *dp_attrs;	/* #pragma D attributes (in
+					 * dp_allocs) */
 };
 
 struct dt_cstate *dt_cc_state(dtrace_hdl_t *dtp);
 /* The translator library (dt_cc.c): -L/-xlibdir, and what it keeps. */
 int dt_lib_adddir(dtrace_hdl_t *dtp, const char *dir);
 void dt_lib_fini(struct dt_cstate *cs);
+int dt_lib_depend_met(dtrace_hdl_t *dtp, const char *cls, const char *name);
+int dt_lib_declares(dtrace_hdl_t *dtp, const char *name);
+/* The library file named name (a base name), or -1. */
+int dt_lib_find(dtrace_hdl_t *dtp, const char *name);
 char *dt_cc_expand_pspec(dt_pcb_t *pcb, const char *spec);
 int dt_pdesc_split(dt_pcb_t *pcb, const dt_node_t *dnp, dt_pdesc_t *pdp);
 
+/* Stability attributes (dt_attr.c). */
+int dt_attr_setprov(dtrace_hdl_t *dtp, const char *prov, const char *part,
+		    dtrace_attribute_t attr);
+void dt_attr_provider(dtrace_hdl_t *dtp, const char *prov,
+		      dtrace_attribute_t attrs[5]);
+
 /* Options (dt_options.c). */
+/* A D version "1.6.3" (as -xversion and #pragma D binding take it). */
+int dt_version_parse(const char *s, uint32_t *vp);
 int dt_opt_lookup(const char *name);
 unsigned dt_opt_cflags(dtrace_hdl_t *dtp);
 

@@ -553,6 +553,9 @@ void dt_consume_options(dtrace_hdl_t *dtp)
 	dc->dc_quiet = dtrace_getopt(dtp, "quiet", &v) == 0 && v > 0;
 	dc->dc_flow = dtrace_getopt(dtp, "flowindent", &v) == 0 && v > 0;
 	dc->dc_rawbytes = dtrace_getopt(dtp, "rawbytes", &v) == 0 && v > 0;
+	dc->dc_stackindent = dtrace_getopt(dtp, "stackindent", &v) == 0 &&
+			     v >= 0 && v < 1024 ? (int)v : DT_STACK_INDENT;
+	dc->dc_droptags = dtrace_getopt(dtp, "droptags", &v) == 0 && v > 0;
 }
 
 /* "entry" or "...-entry" (as "return"), not "carpentry". */
@@ -742,7 +745,8 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 			if (r)
 				dt_ksym_print_stack(fp, (const uint64_t *)
 					(payload + r->dofr_offset),
-					r->dofr_size / sizeof(uint64_t), 14);
+					r->dofr_size / sizeof(uint64_t),
+					dc->dc_stackindent);
 			break;
 		case DTRACE_DOFACT_USTACK:
 		case DTRACE_DOFACT_JSTACK:
@@ -752,7 +756,7 @@ static int dt_consume_record(dtrace_hdl_t *dtp, FILE *fp, int cpu,
 				dt_stack_print(fp, NULL, 1, (const uint64_t *)
 					(const void *)(payload + r->dofr_offset),
 					(a->dofa_arg & UINT32_MAX) + 1,
-					DT_STACK_INDENT);
+					dc->dc_stackindent);
 			break;
 		case DTRACE_DOFACT_PRINTA:
 			if (dt_agg_printa(dtp, fp, en, ai) != 0)
@@ -795,7 +799,8 @@ static ssize_t dt_snap_cpu(dtrace_hdl_t *dtp, int cpu, char *buf)
 	if (db.db_size > dc->dc_bufsize)
 		return dt_set_errmsg(dtp, EINVAL, "oversized buffer snapshot");
 	if (db.db_drops)
-		fprintf(stderr, "dtrace: %llu drop%s on CPU %d\n",
+		fprintf(stderr, "dtrace: %s%llu drop%s on CPU %d\n",
+			dc->dc_droptags ? "[DTRACEDROP_PRINCIPAL] " : "",
 			(unsigned long long)db.db_drops,
 			db.db_drops == 1 ? "" : "s", cpu);
 	return (ssize_t)db.db_size;

@@ -102,6 +102,9 @@ struct dt_consumer {
 	char *dc_aggbuf;		/* one CPU's aggregation snapshot */
 	size_t dc_aggbufsize;
 	bool dc_flow;			/* flowindent */
+	bool dc_droptags;		/* droptags: "[DTRACEDROP_...] " */
+	int dc_stackindent;		/* stackindent */
+	int64_t dc_laststatus;		/* ns of the last status (statusrate) */
 	bool dc_rawbytes;		/* rawbytes */
 	int dc_indent;			/* flowindent's depth, in columns */
 	uint32_t dc_lastepid;		/* flowindent: the record before */

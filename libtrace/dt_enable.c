@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 
 #include "dt_consume.h"
+#include "dt_stack.h"
 #include "dt_printf.h"
 
 struct dt_consumer *dt_consumer(dtrace_hdl_t *dtp)
@@ -22,6 +23,7 @@ struct dt_consumer *dt_consumer(dtrace_hdl_t *dtp)
 			dtp->dt_cons->dc_begancpu = -1;
 			dtp->dt_cons->dc_endedcpu = -1;
 			dtp->dt_cons->dc_errenab = -1;
+			dtp->dt_cons->dc_stackindent = DT_STACK_INDENT;
 		}
 	}
 	return dtp->dt_cons;
@@ -244,14 +246,6 @@ static int dt_enable_errprog(dtrace_hdl_t *dtp, struct dt_consumer *dc)
 	return ret;
 }
 
-/* A boolean consumer option: set and not 0. */
-static bool dt_opt_on(dtrace_hdl_t *dtp, const char *name)
-{
-	int64_t v;
-
-	return dtrace_getopt(dtp, name, &v) == 0 && v > 0;
-}
-
 int dtrace_go(dtrace_hdl_t *dtp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
@@ -282,7 +276,7 @@ int dtrace_go(dtrace_hdl_t *dtp)
 	}
 	dc->dc_started = true;
 	dc->dc_begancpu = dg.dg_cpu;
-	dc->dc_quiet = dt_opt_on(dtp, "quiet");
+	dt_consume_options(dtp);
 	dc->dc_atend = dtrace_getopt(dtp, "bufpolicy", &rate) == 0 &&
 		       rate != DTRACE_BUFPOLICY_SWITCH;
 	if (dtrace_getopt(dtp, "switchrate", &rate) != 0 || rate <= 0)

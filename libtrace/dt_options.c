@@ -15,7 +15,20 @@
  *   DT_OK_CFLAG      a compiler flag (the table's fourth column) that later
  *                    compilations get
  *   DT_OK_CPPARG     an argument for cpp (-D, -U, -I by the fourth column)
- *   DT_OK_STR        accepted and kept for the consumer, not interpreted
+ *   DT_OK_STR        a string: checked where DTrace checks it (evaltime,
+ *                    version, stdc, late, encoding), used where it means
+ *                    something here (cpppath, setenv and unsetenv for -c
+ *                    commands, libdir), otherwise accepted
+ *
+ * Options DTrace has for its own platform are accepted and, where they
+ * mean nothing here, ignored as DTrace on other platforms ignores them:
+ * core (dtrace aborts at exit, for a core file: done), cpphdrs (cpp -H:
+ * done), ctypes and dtypes (the file is created, as DTrace does first;
+ * no CTF is written into it), debug, encoding, iregs and tregs (the
+ * code generator's register counts are fixed), late, lazyload, ldpath,
+ * linkmode, linktype, stdc, strip.  Options that change the compilation
+ * environment (cpppath, cpphdrs, ldpath, setenv, unsetenv, stdc) cannot
+ * be set from a D program (#pragma D option), as in DTrace.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -23,6 +36,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <dtrace/dof.h>
 #include "dt_cc.h"
@@ -93,6 +110,11 @@ void dt_cc_fini(dtrace_hdl_t *dtp)
 	free(cs->cs_cppargv);
 	dt_types_close(cs->cs_types);
 	dt_lib_fini(cs);
+	free(cs->cs_cpppath);
+	for (i = 0; i < cs->cs_nenv; i++)
+		free(cs->cs_env[i]);
+	free(cs->cs_env);
+	free(cs->cs_provattrs);
 	free(cs);
 	dtp->dt_cs = NULL;
 }
@@ -191,7 +213,7 @@ static int dt_opt_cpparg(dtrace_hdl_t *dtp, struct dt_cstate *cs, int letter,
 	char **v;
 	char *arg;
 
-	if (!val || !*val)
+	if (!val || (!*val && letter != 'H'))
 		return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL,
 				     "Invalid value for specified option");
 	v = realloc(cs->cs_cppargv, (cs->cs_cppargc + 1) * sizeof(*v));
@@ -235,6 +257,201 @@ static int dt_opt_bool(const char *val, int64_t *vp)
 		return -1;
 	if (*vp == 0)
 		*vp = DT_OPT_UNSET;
+	return 0;
+}
+
+/*
+ * A D version: major.minor[.micro], major at most 255, the others 4095
+ * (DTrace's limits).  0 and *vp as DTrace packs it, or -1.
+ */
+int dt_version_parse(const char *s, uint32_t *vp)
+{
+	unsigned long n[3] = { 0, 0, 0 };
+	int i = 0;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return -1;
+	for (;;) {
+		char *end;
+
+		n[i] = strtoul(s, &end, 10);
+		if (end == s || n[i] > (i ? 4095UL : 255UL))
+			return -1;
+		if (*end == '\0')
+			break;
+		if (*end != '.' || ++i == 3 || !isdigit((unsigned char)end[1]))
+			return -1;
+		s = end + 1;
+	}
+	if (vp)
+		*vp = (uint32_t)(n[0] << 24 | n[1] << 12 | n[2]);
+	return 0;
+}
+
+/* The versions of D that DTrace defined (and so a program may ask for). */
+static int dt_version_defined(uint32_t v)
+{
+	static const char *const vers[] = {
+		"1.0", "1.1", "1.2", "1.2.1", "1.2.2", "1.3", "1.4", "1.4.1",
+		"1.5", "1.6", "1.6.1", "1.6.2", "1.6.3", "1.7", "1.7.1",
+		"1.8", "1.8.1", "1.9", "1.9.1", "1.10", "1.11", "1.12",
+		"1.12.1", "1.13",
+	};
+	uint32_t d;
+	size_t i;
+
+	for (i = 0; i < sizeof(vers) / sizeof(vers[0]); i++)
+		if (dt_version_parse(vers[i], &d) == 0 && d == v)
+			return 1;
+	return 0;
+}
+
+static int dt_opt_oneof(const char *val, const char *const *names)
+{
+	for (; val && *names; names++)
+		if (strcmp(val, *names) == 0)
+			return 1;
+	return 0;
+}
+
+/* -x core: abort at exit, for a core file, as DTrace does. */
+static void dt_opt_coredump(void)
+{
+	static const char msg[] = "libtrace DEBUG: [ forcing coredump ]\n";
+	struct sigaction sa;
+
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGABRT, &sa, NULL);
+	abort();
+}
+
+/*
+ * setenv NAME=value / unsetenv NAME: the environment of the -c commands
+ * (dt_proc.c), a copy of ours until the first change.
+ */
+static int dt_opt_env(dtrace_hdl_t *dtp, struct dt_cstate *cs,
+		      const char *val, int set)
+{
+	extern char **environ;
+	size_t nlen = strcspn(val, "=");
+	int n, i;
+
+	if (!set && val[nlen])
+		return -1;
+	if (!cs->cs_env) {
+		for (n = 0; environ[n]; n++)
+			;
+		cs->cs_env = calloc((size_t)n + 1, sizeof(char *));
+		if (!cs->cs_env)
+			return dt_set_errno(dtp, ENOMEM);
+		for (i = 0; i < n; i++)
+			cs->cs_env[i] = strdup(environ[i]);
+		cs->cs_nenv = n;
+	}
+	for (i = 0; i < cs->cs_nenv; i++) {
+		if (cs->cs_env[i] && strncmp(cs->cs_env[i], val, nlen) == 0 &&
+		    (cs->cs_env[i][nlen] == '=' || !cs->cs_env[i][nlen])) {
+			free(cs->cs_env[i]);
+			cs->cs_env[i] = cs->cs_env[--cs->cs_nenv];
+			cs->cs_env[cs->cs_nenv] = NULL;
+			i--;
+		}
+	}
+	if (set) {
+		char **v = realloc(cs->cs_env, (size_t)(cs->cs_nenv + 2) *
+				   sizeof(*v));
+
+		if (!v || !(v[cs->cs_nenv] = strdup(val)))
+			return dt_set_errno(dtp, ENOMEM);
+		cs->cs_env = v;
+		v[++cs->cs_nenv] = NULL;
+	}
+	return 0;
+}
+
+/* The string options: checked, and used where they mean something. */
+static int dt_opt_str(dtrace_hdl_t *dtp, struct dt_cstate *cs, int id,
+		      const char *val)
+{
+	static const char *const evaltimes[] = {
+		"exec", "preinit", "postinit", "main", NULL,
+	};
+	static const char *const stdcs[] = { "a", "c", "s", "t", NULL };
+	static const char *const lates[] = { "dynamic", "static", NULL };
+	static const char *const encodings[] = { "ascii", "utf8", NULL };
+	static const char *const linkmodes[] = {
+		"kernel", "primary", "dynamic", "static", NULL,
+	};
+	uint32_t v;
+	int fd;
+
+	switch (id) {
+	case DT_OPT_CPPPATH: case DT_OPT_LDPATH: case DT_OPT_SETENV:
+	case DT_OPT_UNSETENV: case DT_OPT_STDC:
+		if (cs->cs_compiling)
+			return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL, "Option "
+					     "cannot be used from within a D "
+					     "program");
+		break;
+	}
+	if (!val)
+		return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL,
+				     "Invalid value for specified option");
+	switch (id) {
+	case DT_OPT_LIBDIR:
+		return dt_lib_adddir(dtp, val) != 0 ?
+		       dt_set_errno(dtp, ENOMEM) : 0;
+	case DT_OPT_EVALTIME:
+		return dt_opt_oneof(val, evaltimes) ? 0 : 1;
+	case DT_OPT_STDC:
+		return dt_opt_oneof(val, stdcs) ? 0 : 1;
+	case DT_OPT_LATE:
+		return dt_opt_oneof(val, lates) ? 0 : 1;
+	case DT_OPT_ENCODING:
+		return dt_opt_oneof(val, encodings) ? 0 : 1;
+	case DT_OPT_LINKMODE:
+		return dt_opt_oneof(val, linkmodes) ? 0 : 1;
+	case DT_OPT_LINKTYPE:
+		return strcasecmp(val, "elf") == 0 ||
+		       strcasecmp(val, "dof") == 0 ? 0 : 1;
+	case DT_OPT_AMIN: {
+		dtrace_attribute_t a;
+
+		return dtrace_str2attr(val, &a) == 0 ? 0 : 1;
+	}
+	case DT_OPT_VERSION:
+		if (dt_version_parse(val, &v) != 0)
+			return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL, "Version "
+					     "is not properly formatted or is "
+					     "too large");
+		if (!dt_version_defined(v))
+			return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL, "Requested "
+					     "version is not supported by "
+					     "compiler");
+		return 0;
+	case DT_OPT_CPPPATH: {
+		char *p = strdup(val);
+
+		if (!p)
+			return dt_set_errno(dtp, ENOMEM);
+		free(cs->cs_cpppath);
+		cs->cs_cpppath = p;
+		return 0;
+	}
+	case DT_OPT_SETENV:
+	case DT_OPT_UNSETENV:
+		return dt_opt_env(dtp, cs, val, id == DT_OPT_SETENV) < 0 ? 1 : 0;
+	case DT_OPT_CTYPES:
+	case DT_OPT_DTYPES:
+		fd = open(val, O_CREAT | O_WRONLY | O_CLOEXEC, 0666);
+		if (fd < 0)
+			return dt_set_errmsg(dtp, errno, "%s", strerror(errno));
+		close(fd);
+		return 0;
+	}
 	return 0;
 }
 
@@ -304,11 +521,26 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
 		break;
 	case DT_OK_CPPARG:
 		return dt_opt_cpparg(dtp, cs, (int)od->od_default, val);
-	case DT_OK_STR:
-		if (id == DT_OPT_LIBDIR && val && dt_lib_adddir(dtp, val) != 0)
-			return dt_set_errno(dtp, ENOMEM);
+	case DT_OK_STR: {
+		int rc = dt_opt_str(dtp, cs, id, val);
+
+		if (rc < 0)
+			return rc;
+		bad = rc;
 		break;
 	}
+	}
+	if (!bad && (id == DT_OPT_IREGS || id == DT_OPT_TREGS))
+		bad = v <= 0;
+	if (!bad && id == DT_OPT_CPPHDRS && cs->cs_compiling)
+		return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL, "Option cannot "
+				     "be used from within a D program");
+	if (!bad && id == DT_OPT_CPPHDRS && cs->cs_opt[id] == DT_OPT_UNSET &&
+	    dt_opt_cpparg(dtp, cs, 'H', "") != 0)
+		return -1;
+	if (!bad && id == DT_OPT_CORE && cs->cs_opt[id] == DT_OPT_UNSET &&
+	    atexit(dt_opt_coredump) != 0)
+		return dt_set_errno(dtp, errno);
 	if (bad)
 		return dt_set_errmsg(dtp, DTRACE_EBADOPTVAL,
 				     "Invalid value for specified option");

@@ -179,6 +179,7 @@ typedef struct dt_pcb {
 	dt_node_t *pcb_root;		/* the DT_NODE_PROG */
 	void *pcb_allocs;		/* strings and specifiers */
 	struct dt_tdname *pcb_typedefs;	/* names declared with typedef */
+	struct dt_pragattr *pcb_attrs;	/* #pragma D attributes (dt_pragma.c) */
 } dt_pcb_t;
 
 /* Allocation from the pcb: freed together by dt_pcb_free(). */

@@ -159,6 +159,8 @@ dtrace_proc_t *dtrace_proc_create(dtrace_hdl_t *dtp, const char *file,
 {
 	struct dt_proclist *dpl = dt_procs(dtp);
 	struct dtrace_proc *P, *Q;
+	struct dt_cstate *cs = dt_cc_state(dtp);
+	char **env = cs ? cs->cs_env : NULL;	/* -xsetenv, -xunsetenv */
 	int hold[2], err;
 	char *path;
 	pid_t pid;
@@ -196,7 +198,10 @@ dtrace_proc_t *dtrace_proc_create(dtrace_hdl_t *dtp, const char *file,
 		while (r < 0 && errno == EINTR);
 		if (r != 1)
 			_exit(127);	/* dtrace never let us go */
-		execv(path, argv);
+		if (env)
+			execve(path, argv, env);
+		else
+			execv(path, argv);
 		fprintf(stderr, "dtrace: failed to execute %s: %s\n", file,
 			strerror(errno));
 		_exit(127);

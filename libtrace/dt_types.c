@@ -371,7 +371,7 @@ int dt_node_is_typename(dt_pcb_t *pcb, const char *name)
 			return 1;
 	if (fp && ctf_lookup_by_name(fp, name) != CTF_ERR)
 		return 1;
-	if (dt_sema_is_builtin(name))
+	if (dt_sema_is_builtin(name) || dt_lib_declares(pcb->pcb_hdl, name))
 		return 0;	/* not worth reading the kernel's BTF for */
 	btf = dt_types_btf(pcb->pcb_hdl);
 	return btf && dt_btf_lookup(btf, CTF_K_TYPEDEF, name) != 0;

@@ -67,6 +67,7 @@ typedef struct dtrace_prog dtrace_prog_t;
 #define DTRACE_C_ARGREF	0x0008	/* unreferenced macro arguments are ok */
 #define DTRACE_C_ETAGS	0x0010	/* put [D_TAG] before error messages */
 #define DTRACE_C_PSPEC	0x0020	/* outer words are always probe specs */
+#define DTRACE_C_EMPTY	0x0040	/* an empty program is not an error */
 
 /*
  * Compile D.  argv[0] is $0 (the script's name for -s, the program's name
@@ -124,6 +125,12 @@ enum {
 typedef struct dtrace_attribute {
 	uint8_t dtat_name, dtat_data, dtat_class;
 } dtrace_attribute_t;
+
+/*
+ * "Evolving/Evolving/Common" (case does not matter; parts left out are
+ * Standard/Standard/Common) into attributes: 0, or -1 if malformed.
+ */
+int dtrace_str2attr(const char *s, dtrace_attribute_t *attr);
 
 typedef struct dtrace_proginfo {
 	uint32_t dpi_matches;		/* probes the program's clauses matched */

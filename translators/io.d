@@ -22,6 +22,7 @@
  * against the table's max_fds (getf(), dif/dif_subr.c): a descriptor that
  * is not open is the "<none>" file.
  */
+#pragma D depends_on module vmlinux
 
 typedef struct fileinfo {
 	string fi_name;			/* the file's name */

@@ -10,6 +10,7 @@
  *	extern unsigned long loops_per_jiffy;
  *	BEGIN { trace(`loops_per_jiffy); }
  */
+#pragma D depends_on module vmlinux
 
 extern volatile unsigned long jiffies;	/* include/linux/jiffies.h */
 extern uint64_t jiffies_64;

@@ -31,6 +31,7 @@
  * kernels: task_struct's __state, thread_info.cpu, signal->pids[],
  * cred->uid.val, mm->arg_start.
  */
+#pragma D depends_on module vmlinux
 
 typedef int taskid_t;
 typedef int poolid_t;
