@@ -1895,7 +1895,17 @@ static void dt_sema_settype(dt_sema_t *ss, dt_node_t *dnp, long t)
 		return;
 	r = ctf_type_resolve(fp, t);
 	switch (r == CTF_ERR ? -1 : ctf_type_kind(fp, r)) {
-	case CTF_K_INTEGER:
+	case CTF_K_INTEGER: {
+		ctf_encoding_t e;
+
+		/* void is an integer of no bits: (void)x has no value. */
+		if (ctf_type_encoding(fp, r, &e) == 0 && e.cte_bits == 0) {
+			dnp->dn_vkind = DT_VK_VOID;
+			break;
+		}
+		dnp->dn_vkind = DT_VK_INT;
+		break;
+	}
 	case CTF_K_ENUM:
 	case CTF_K_TYPEDEF:	/* a slice of a typedef: a bit-field */
 		dnp->dn_vkind = DT_VK_INT;
@@ -2143,7 +2153,7 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		if (dt_type_member(dtp, t, dnp->dn_string, &rt, &bitoff) != 0)
 			dt_node_error(ss->ss_pcb, dnp, D_TYPE_MEMBER, "%s is not "
 				      "a member of the type", dnp->dn_string);
-		if (bitoff % 8)
+		if (bitoff % 8 || dt_type_is_bitfield(dtp, rt))
 			dt_node_error(ss->ss_pcb, dnp, D_OFFSETOF_BITFIELD,
 				      "cannot take offset of a bit-field: %s",
 				      dnp->dn_string);
@@ -2175,6 +2185,11 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			t = l->dn_kind == DT_NODE_TYPE ?
 			    dt_type_decl(ss->ss_pcb, l->dn_spec, l->dn_decl) :
 			    (ctf_id_t)l->dn_type;
+			if (l->dn_kind != DT_NODE_TYPE &&
+			    dt_type_is_bitfield(dtp, t))
+				dt_node_error(ss->ss_pcb, dnp, D_SIZEOF_BITFIELD,
+					      "cannot apply sizeof to a "
+					      "bit-field");
 			if (t && dt_type_is_string(dtp, t) &&
 			    l->dn_kind == DT_NODE_STRING)
 				size = (ssize_t)strlen(l->dn_string) + 1;
@@ -2213,6 +2228,10 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			dt_sema_settype(ss, dnp, t);
 			return;
 		case DT_OP_ADDROF:
+			if (dt_type_is_bitfield(dtp, l->dn_type))
+				dt_node_error(ss->ss_pcb, dnp, D_ADDROF_BITFIELD,
+					      "cannot take address of "
+					      "bit-field");
 			if (l->dn_type)
 				dt_sema_settype(ss, dnp,
 						dt_type_pointer(dtp, l->dn_type));
@@ -2369,7 +2388,9 @@ static void dt_sema_clause(dt_sema_t *ss, dt_node_t *clause)
 	ss->ss_clsflags = 0;
 	if (clause->dn_pred) {
 		dt_sema_expr(ss, clause->dn_pred);
-		if (clause->dn_pred->dn_vkind == DT_VK_VOID)
+		if (clause->dn_pred->dn_vkind == DT_VK_VOID ||
+		    dt_sema_issou(ss, clause->dn_pred->dn_type) ||
+		    dt_sema_isarray(ss, clause->dn_pred->dn_type))
 			dt_node_error(ss->ss_pcb, clause->dn_pred, D_PRED_SCALAR,
 				      "predicate result must be of scalar type");
 	}

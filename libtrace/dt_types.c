@@ -412,6 +412,27 @@ int dt_type_member(dtrace_hdl_t *dtp, ctf_id_t sou, const char *name,
 	return -1;
 }
 
+/*
+ * Is t a bit-field: a slice narrower than its integer, or not starting on
+ * its first bit?  (A slice of a typedef reports the typedef's kind, so the
+ * encoding is asked of t itself before its resolved type.)
+ */
+int dt_type_is_bitfield(dtrace_hdl_t *dtp, ctf_id_t t)
+{
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	ctf_encoding_t e;
+	ctf_id_t rt;
+	ssize_t size;
+
+	if (!fp || !t || (rt = ctf_type_resolve(fp, t)) == CTF_ERR)
+		return 0;
+	if (ctf_type_encoding(fp, t, &e) != 0 &&
+	    ctf_type_encoding(fp, rt, &e) != 0)
+		return 0;
+	size = ctf_type_size(fp, rt);
+	return e.cte_bits && (e.cte_offset || (ssize_t)e.cte_bits != size * 8);
+}
+
 /* Is t a string for D: string, char[N], char *? */
 int dt_type_is_string(dtrace_hdl_t *dtp, ctf_id_t t)
 {
