@@ -285,7 +285,7 @@ static const struct dt_func {
 	{ "count", DT_IK_AGGFUNC, 0, 0, DT_VK_AGGFUNC, 0, DTRACE_AGG_COUNT },
 	{ "llquantize", DT_IK_AGGFUNC, 5, 6, DT_VK_AGGFUNC, 0,
 	  DTRACE_AGG_LLQUANTIZE },
-	{ "lquantize", DT_IK_AGGFUNC, 4, 5, DT_VK_AGGFUNC, 0,
+	{ "lquantize", DT_IK_AGGFUNC, 3, 5, DT_VK_AGGFUNC, 0,
 	  DTRACE_AGG_LQUANTIZE },
 	{ "max", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_MAX },
 	{ "min", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_MIN },
@@ -311,6 +311,7 @@ typedef struct dt_var {
 	int dv_nkeys;			/* keys of an array or aggregation */
 	const struct dt_func *dv_aggfn;	/* an aggregation's function */
 	const dt_node_t *dv_aggcall;	/* ... and its first call */
+	int64_t dv_aggparams[4];	/* ... whose (l)lquantize parameters */
 	int dv_vkind;
 	long dv_type;			/* C type, 0 until known */
 	int dv_readonly;		/* inlines and enumerators */
@@ -1227,9 +1228,15 @@ static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			      "by this format string", fname, need);
 }
 
-/* lquantize(v, lo, hi, step) and llquantize(v, f, lo, hi, n) constants. */
+/*
+ * lquantize(v, base, limit[, step]) and llquantize(v, factor, low, high,
+ * nsteps) constants, checked as DTrace checks them, into params.  Every
+ * use of one aggregation must give the same parameters (prev: the
+ * first use's, NULL on the first).
+ */
 static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
-			     const struct dt_func *fn, int64_t *params)
+			     const struct dt_func *fn, int64_t *params,
+			     const int64_t *prev)
 {
 	dt_pcb_t *pcb = ss->ss_pcb;
 	const dt_node_t *a;
@@ -1243,32 +1250,61 @@ static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
 	if (fn->fn_act == DTRACE_AGG_LQUANTIZE) {
 		static const int badtype[] = { D_LQUANT_BASETYPE,
 			D_LQUANT_LIMTYPE, D_LQUANT_STEPTYPE };
+		int64_t nlevels;
+
 		for (i = 0; i < 3; i++, a = a->dn_next) {
-			if (a->dn_kind != DT_NODE_INT)
+			if (a->dn_kind != DT_NODE_INT || (i == 2 &&
+			    (int64_t)a->dn_value <= 0))
 				dt_node_error(pcb, a, badtype[i], "lquantize( ) "
-					      "argument #%d must be an integer "
-					      "constant", i + 2);
+					      "argument #%d must be %s integer "
+					      "constant", i + 1, i == 2 ?
+					      "a non-zero positive" : "an");
 			params[i] = (int64_t)a->dn_value;
+			if (i < 2 && (params[i] < INT32_MIN ||
+				      params[i] > INT32_MAX))
+				dt_node_error(pcb, a, i ? D_LQUANT_LIMVAL :
+					      D_LQUANT_BASEVAL, "lquantize( ) "
+					      "argument #%d must be a 32-bit "
+					      "quantity", i + 1);
+			if (i == 1 && params[1] < params[0])
+				dt_node_error(pcb, call, D_LQUANT_MISMATCH,
+					      "lquantize( ) base (argument #1) "
+					      "must be less than limit (argument "
+					      "#2)");
 		}
-		if (params[0] < INT32_MIN || params[0] > INT32_MAX)
-			dt_node_error(pcb, call, D_LQUANT_BASEVAL, "lquantize( ) "
-				      "argument #2 must be a 32-bit quantity");
-		if (params[1] < INT32_MIN || params[1] > INT32_MAX)
-			dt_node_error(pcb, call, D_LQUANT_LIMVAL, "lquantize( ) "
-				      "argument #3 must be a 32-bit quantity");
-		if (params[1] <= params[0])
-			dt_node_error(pcb, call, D_LQUANT_MISMATCH, "lquantize( ) "
-				      "base (argument #2) must be less than "
-				      "limit (argument #3)");
-		if (params[2] <= 0 || params[2] > UINT16_MAX)
+		if (params[2] > UINT16_MAX)
 			dt_node_error(pcb, call, D_LQUANT_STEPVAL, "lquantize( ) "
-				      "argument #4 must be a non-zero positive "
-				      "integer");
-		if ((params[1] - params[0]) / params[2] > UINT16_MAX)
+				      "argument #3 must be a 16-bit quantity");
+		nlevels = (params[1] - params[0]) / params[2];
+		if (nlevels == 0)
+			dt_node_error(pcb, call, D_LQUANT_STEPLARGE, "lquantize( ) "
+				      "step (argument #3) too large: must have "
+				      "at least one quantization level");
+		if (nlevels > UINT16_MAX)
 			dt_node_error(pcb, call, D_LQUANT_STEPSMALL, "lquantize( ) "
-				      "step (argument #4) too small: must be at "
-				      "least %" PRId64, (params[1] - params[0]) /
-				      UINT16_MAX);
+				      "step (argument #3) too small: number of "
+				      "quantization levels must be a 16-bit "
+				      "quantity");
+		if (!prev)
+			return;
+		if (prev[0] != params[0])
+			dt_node_error(pcb, call, D_LQUANT_MATCHBASE, "lquantize( ) "
+				      "base (argument #1) doesn't match previous "
+				      "declaration: expected %d, found %d",
+				      (int)prev[0], (int)params[0]);
+		/* The limit as the levels make it: (0, 10, 3) ends at 9. */
+		if ((prev[1] - prev[0]) / prev[2] * prev[2] != nlevels * params[2])
+			dt_node_error(pcb, call, D_LQUANT_MATCHLIM, "lquantize( ) "
+				      "limit (argument #2) doesn't match previous "
+				      "declaration: expected %d, found %d",
+				      (int)(prev[0] + (prev[1] - prev[0]) /
+					    prev[2] * prev[2]),
+				      (int)(params[0] + nlevels * params[2]));
+		if (prev[2] != params[2])
+			dt_node_error(pcb, call, D_LQUANT_MATCHSTEP, "lquantize( ) "
+				      "step (argument #3) doesn't match previous "
+				      "declaration: expected %d, found %d",
+				      (int)prev[2], (int)params[2]);
 		return;
 	}
 	if (fn->fn_act == DTRACE_AGG_LLQUANTIZE) {
@@ -1278,8 +1314,12 @@ static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
 		static const int badval[] = { D_LLQUANT_FACTORVAL,
 			D_LLQUANT_LOWVAL, D_LLQUANT_HIGHVAL,
 			D_LLQUANT_NSTEPVAL };
+		static const int mismatch[] = { D_LLQUANT_FACTORMATCH,
+			D_LLQUANT_LOWMATCH, D_LLQUANT_HIGHMATCH,
+			D_LLQUANT_NSTEPMATCH };
 		static const char *const what[] = { "factor", "low magnitude",
 			"high magnitude", "linear steps per magnitude" };
+		uint64_t v, order;
 
 		for (i = 0; i < 4; i++, a = a->dn_next) {
 			if (a->dn_kind != DT_NODE_INT)
@@ -1296,24 +1336,45 @@ static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
 		if (params[0] < 2)
 			dt_node_error(pcb, call, D_LLQUANT_FACTORSMALL,
 				      "llquantize( ) factor (argument #1) must "
-				      "be greater than one");
-		if (params[2] < params[1])
+				      "be two or more");
+		if (params[1] >= params[2])
 			dt_node_error(pcb, call, D_LLQUANT_MAGRANGE,
 				      "llquantize( ) high magnitude (argument "
-				      "#3) must be greater than or equal to low "
-				      "magnitude (argument #2)");
+				      "#3) must be greater than low magnitude "
+				      "(argument #2)");
 		if (params[3] < params[0])
 			dt_node_error(pcb, call, D_LLQUANT_FACTORNSTEPS,
 				      "llquantize( ) factor (argument #1) must "
 				      "be less than or equal to the number of "
 				      "linear steps per magnitude (argument #4)");
-		if (params[3] % params[0] != 0 && params[0] % params[3] != 0)
+		/* nsteps divides the first power of the factor it reaches. */
+		for (v = (uint64_t)params[0]; v < (uint64_t)params[3];
+		     v *= (uint64_t)params[0])
+			;
+		if (params[3] % params[0] != 0 || v % (uint64_t)params[3] != 0)
 			dt_node_error(pcb, call, D_LLQUANT_FACTOREVEN,
 				      "llquantize( ) factor (argument #1) must "
 				      "evenly divide the number of steps per "
 				      "magnitude (argument #4), and the number "
 				      "of steps per magnitude must evenly divide "
 				      "a power of the factor");
+		/* The buckets run to factor^(high + 1): it must fit. */
+		for (i = 0, order = 1; i <= params[2] + 1; i++)
+			if (__builtin_mul_overflow(order, (uint64_t)params[0],
+						   &order))
+				dt_node_error(pcb, call, D_LLQUANT_MAGTOOBIG,
+					      "llquantize( ) factor (%d) raised "
+					      "to power of high magnitude (%d) "
+					      "plus 1 overflows 64-bits",
+					      (int)params[0], (int)params[2]);
+		for (i = 0; prev && i < 4; i++)
+			if (prev[i] != params[i])
+				dt_node_error(pcb, call, mismatch[i],
+					      "llquantize( ) %s (argument #%d) "
+					      "doesn't match previous "
+					      "declaration: expected %d, found "
+					      "%d", what[i], i + 1, (int)prev[i],
+					      (int)params[i]);
 	}
 }
 
@@ -1338,20 +1399,26 @@ static void dt_sema_aggregate(dt_sema_t *ss, dt_node_t *asgn)
 
 	dt_proto_check(ss, rhs, "", fn->fn_name, "( )",
 		       dt_node_list_len(rhs->dn_args), fn->fn_min, fn->fn_max);
+	/* lquantize()'s step defaults to 1: supply it. */
+	if (fn->fn_act == DTRACE_AGG_LQUANTIZE &&
+	    dt_node_list_len(rhs->dn_args) == 3)
+		dt_node_link(rhs->dn_args, dt_node_int(pcb, 1, 0));
 	for (a = rhs->dn_args, i = 1; a; a = a->dn_next, i++) {
 		dt_sema_expr(ss, a);
 		if (a->dn_vkind == DT_VK_STRING || a->dn_vkind == DT_VK_VOID)
 			dt_node_error(pcb, a, D_AGG_SCALAR, "%s( ) argument #%d "
 				      "must be of scalar type", fn->fn_name, i);
 	}
-	dt_sema_quantize(ss, rhs, fn, params);
-	dt_sema_clsflags(ss, rhs, fn);
-
 	dvp = dt_sema_lvalue(ss, lhs, DT_TOK_ASGN);
 	if (dvp->dv_aggfn && dvp->dv_aggfn != fn)
 		dt_node_error(pcb, asgn, D_AGG_REDEF, "aggregation redefined: "
 			      "%s\n\t current: %s( )\n\tprevious: %s( )", name,
 			      fn->fn_name, dvp->dv_aggfn->fn_name);
+	dt_sema_quantize(ss, rhs, fn, params, dvp->dv_aggfn ?
+			 dvp->dv_aggparams : NULL);
+	dt_sema_clsflags(ss, rhs, fn);
+	if (!dvp->dv_aggfn)
+		memcpy(dvp->dv_aggparams, params, sizeof(params));
 	dvp->dv_aggfn = fn;
 	if (!dvp->dv_aggcall)
 		dvp->dv_aggcall = rhs;
