@@ -1472,6 +1472,38 @@ static void dt_sema_constargs(dt_sema_t *ss, const dt_node_t *call,
 	}
 }
 
+/*
+ * The actions that take aggregations, and the tags of their errors: a
+ * wrong argument count, an argument that is no aggregation, one never
+ * assigned, and a second argument that is no scalar.
+ */
+struct dt_aggact_tags {
+	int at_act;
+	dt_errtag_t at_proto, at_aggarg, at_aggbad, at_scalar;
+};
+
+static const struct dt_aggact_tags *dt_aggact_tags(int act)
+{
+	static const struct dt_aggact_tags tags[] = {
+		{ DTRACE_DOFACT_PRINTA, D_PROTO_LEN, D_PRINTA_AGGARG,
+		  D_PRINTA_AGGBAD, D_UNKNOWN },
+		{ DTRACE_DOFACT_CLEAR, D_PROTO_LEN, D_CLEAR_AGGARG,
+		  D_CLEAR_AGGBAD, D_UNKNOWN },
+		{ DTRACE_DOFACT_TRUNC, D_TRUNC_PROTO, D_TRUNC_AGGARG,
+		  D_TRUNC_AGGBAD, D_TRUNC_SCALAR },
+		{ DTRACE_DOFACT_NORMALIZE, D_NORMALIZE_PROTO,
+		  D_NORMALIZE_AGGARG, D_NORMALIZE_AGGBAD, D_NORMALIZE_SCALAR },
+		{ DTRACE_DOFACT_DENORMALIZE, D_NORMALIZE_PROTO,
+		  D_NORMALIZE_AGGARG, D_NORMALIZE_AGGBAD, D_NORMALIZE_SCALAR },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (tags[i].at_act == act)
+			return &tags[i];
+	return NULL;
+}
+
 /* A call: an action (a statement of its own), subroutine or aggfunc. */
 static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 {
@@ -1479,6 +1511,7 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 	const struct dt_func *fn;
 	dt_node_t *a;
 	int argc = dt_node_list_len(dnp->dn_args);
+	const struct dt_aggact_tags *tags;
 	const char *name;
 
 	if (dnp->dn_left->dn_kind != DT_NODE_IDENT)
@@ -1506,37 +1539,39 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 			      "expression; it must be called as a statement",
 			      name);
 
+	tags = dt_aggact_tags(fn->fn_act);
+	if (tags && tags->at_proto != D_PROTO_LEN &&
+	    (argc < fn->fn_min || argc > fn->fn_max))
+		dt_node_error(pcb, dnp, tags->at_proto, "%s( ) prototype "
+			      "mismatch: %d args passed, %s%d expected", name,
+			      argc, fn->fn_min == fn->fn_max ? "" : argc <
+			      fn->fn_min ? "at least " : "no more than ",
+			      argc < fn->fn_min ? fn->fn_min : fn->fn_max);
 	dt_proto_check(ss, dnp, "", name, "( )", argc, fn->fn_min, fn->fn_max);
 
 	a = dnp->dn_args;
-	if (fn->fn_flags & DT_FF_AGGARG ||
-	    fn->fn_act == DTRACE_DOFACT_PRINTA) {
+	if (tags) {
 		/* printa's arguments after the format are aggregations. */
 		dt_node_t *ag = a;
+		int printa = fn->fn_act == DTRACE_DOFACT_PRINTA;
 
-		if (fn->fn_act == DTRACE_DOFACT_PRINTA &&
-		    a->dn_kind == DT_NODE_STRING)
+		if (printa && a->dn_kind == DT_NODE_STRING)
 			ag = a->dn_next;
 		if (!ag)
 			dt_node_error(pcb, dnp, D_PRINTA_PROTO, "%s( ) prototype "
 				      "mismatch: aggregation argument missing",
 				      name);
-		for (; ag; ag = fn->fn_act == DTRACE_DOFACT_PRINTA ?
-		     ag->dn_next : NULL) {
+		for (; ag; ag = printa ? ag->dn_next : NULL) {
 			if (ag->dn_kind != DT_NODE_IDENT ||
 			    ag->dn_string[0] != '@')
-				dt_node_error(pcb, ag, fn->fn_act ==
-					      DTRACE_DOFACT_PRINTA ?
-					      D_PRINTA_AGGARG : D_CLEAR_AGGARG,
+				dt_node_error(pcb, ag, tags->at_aggarg,
 					      "%s( ) argument #%d is incompatible "
 					      "with prototype:\n\tprototype: "
 					      "aggregation\n\t argument: "
 					      "expression", name, 1 +
 					      (ag != dnp->dn_args));
 			if (!dt_var_lookup(ss->ss_globals, ag->dn_string))
-				dt_node_error(pcb, ag, fn->fn_act ==
-					      DTRACE_DOFACT_PRINTA ?
-					      D_PRINTA_AGGBAD : D_CLEAR_AGGBAD,
+				dt_node_error(pcb, ag, tags->at_aggbad,
 					      "undefined aggregation: %s",
 					      ag->dn_string);
 		}
@@ -1544,6 +1579,14 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 			if (a->dn_kind != DT_NODE_IDENT ||
 			    a->dn_string[0] != '@')
 				dt_sema_expr(ss, a);
+		/* trunc()'s count and normalize()'s divisor are scalars. */
+		a = dnp->dn_args->dn_next;
+		if (!printa && a && (a->dn_vkind == DT_VK_STRING ||
+				     a->dn_vkind == DT_VK_VOID ||
+				     dt_sema_issou(ss, a->dn_type) ||
+				     dt_sema_isarray(ss, a->dn_type)))
+			dt_node_error(pcb, a, tags->at_scalar, "%s( ) argument "
+				      "#2 must be of scalar type", name);
 	} else {
 		for (; a; a = a->dn_next)
 			dt_sema_expr(ss, a);
@@ -1551,10 +1594,14 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 	if (fn->fn_flags & DT_FF_FORMAT)
 		dt_sema_format(ss, dnp, name, dnp->dn_args, argc - 1);
 	dt_sema_constargs(ss, dnp, fn);
-	if (fn->fn_act == DTRACE_DOFACT_PRINTA && dnp->dn_args->dn_kind ==
-	    DT_NODE_STRING && dnp->dn_args->dn_string[0] == '\0')
-		dt_node_error(pcb, dnp->dn_args, D_PRINTF_FMT_EMPTY, "printa( ) "
-			      "format string is empty");
+	/* freopen("") is the way back to stdout; other formats have text. */
+	if ((fn->fn_act == DTRACE_DOFACT_PRINTA ||
+	     ((fn->fn_flags & DT_FF_FORMAT) &&
+	      fn->fn_act != DTRACE_DOFACT_FREOPEN)) &&
+	    dnp->dn_args->dn_kind == DT_NODE_STRING &&
+	    dnp->dn_args->dn_string[0] == '\0')
+		dt_node_error(pcb, dnp->dn_args, D_PRINTF_FMT_EMPTY, "%s( ) "
+			      "format string is empty", name);
 	if (fn->fn_act == DTRACE_DOFACT_TRACE &&
 	    dnp->dn_args->dn_vkind == DT_VK_VOID)
 		dt_node_error(pcb, dnp->dn_args, D_TRACE_VOID, "trace( ) may "
@@ -1755,6 +1802,14 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		dt_sema_expr(ss, dnp->dn_left);
 		dt_sema_expr(ss, dnp->dn_right);
 		dt_sema_expr(ss, dnp->dn_third);
+		if (dt_sema_incompat(dnp->dn_right->dn_vkind,
+				     dnp->dn_third->dn_vkind) ||
+		    ((dt_sema_issou(ss, dnp->dn_right->dn_type) ||
+		      dt_sema_issou(ss, dnp->dn_third->dn_type)) &&
+		     !dt_sema_sametype(ss, dnp->dn_right->dn_type,
+				       dnp->dn_third->dn_type)))
+			dt_node_error(pcb, dnp, D_OP_INCOMPAT, "operator ?: "
+				      "operands must have compatible types");
 		dnp->dn_vkind = dnp->dn_right->dn_vkind;
 		return;
 	case DT_NODE_OFFSETOF:
@@ -2275,9 +2330,19 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			dt_sema_settype(ss, dnp, dt_sema_named(ss, "size_t"));
 			return;
 		}
-		case DT_TOK_STRINGOF:
+		case DT_TOK_STRINGOF: {
+			char n1[128];
+
+			if (l->dn_vkind == DT_VK_VOID ||
+			    dt_sema_issou(ss, l->dn_type))
+				dt_node_error(ss->ss_pcb, dnp, D_STRINGOF_TYPE,
+					      "cannot apply stringof to a value "
+					      "of type %s", dt_sema_tname(ss,
+					      l->dn_type, l->dn_vkind, n1,
+					      sizeof(n1)));
 			dt_sema_settype(ss, dnp, dt_sema_named(ss, "string"));
 			return;
+		}
 		case DT_OP_DEREF:
 			if (!l->dn_type)
 				return;
@@ -2355,8 +2420,24 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		}
 		return;
 	case DT_OP_CAST:
-		dt_sema_settype(ss, dnp, dt_type_decl(ss->ss_pcb, l->dn_spec,
-						      l->dn_decl));
+		t = dt_type_decl(ss->ss_pcb, l->dn_spec, l->dn_decl);
+		/*
+		 * Scalars, pointers and strings convert (an array as the
+		 * pointer it decays to); a struct or union does not, nor does
+		 * anything become an array.
+		 */
+		if (dt_sema_issou(ss, t) || dt_sema_isarray(ss, t) ||
+		    dt_sema_issou(ss, r->dn_type)) {
+			char n1[128], n2[128];
+
+			dt_node_error(ss->ss_pcb, dnp, D_CAST_INVAL, "invalid "
+				      "cast expression: \"%s\" to \"%s\"",
+				      dt_sema_tname(ss, r->dn_type, r->dn_vkind,
+						    n1, sizeof(n1)),
+				      dt_sema_tname(ss, t, DT_VK_ANY, n2,
+						    sizeof(n2)));
+		}
+		dt_sema_settype(ss, dnp, t);
 		return;
 	case DT_TOK_EQU: case DT_TOK_NEQ: case DT_TOK_LT: case DT_TOK_LE:
 	case DT_TOK_GT: case DT_TOK_GE: case DT_TOK_LAND: case DT_TOK_LOR:
@@ -2570,6 +2651,8 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 		if (dt_var_lookup(*listp, name))
 			dt_node_error(ss->ss_pcb, d, D_DECL_IDRED, "identifier "
 				      "redeclared: %s", name);
+		dt_type_objcheck(ss->ss_pcb, d, dt_type_decl(ss->ss_pcb, ds, d),
+				 name, "object");
 		dvp = dt_var_add(ss, listp, name, kind, nkeys);
 		dvp->dv_carray = carray;
 		dvp->dv_type = dt_type_decl(ss->ss_pcb, ds, d);
