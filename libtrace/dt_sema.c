@@ -41,6 +41,7 @@
 #include "dt_cc.h"
 #include "dt_args.h"
 #include "dt_ksym.h"
+#include "dt_printf.h"
 #include <dtrace/dof.h>
 #include <dtrace/abi.h>
 #include <dtrace/dif.h>
@@ -1158,70 +1159,85 @@ static void dt_sema_clsflags(dt_sema_t *ss, const dt_node_t *dnp,
 }
 
 /*
- * printf-style formats: each conversion (and each '*' width or
+ * printf-style formats, parsed by the consumer's parser (dt_printf.c) so
+ * that what compiles prints: each conversion (and each '*' width or
  * precision) takes the next argument, of the class the conversion wants:
  * %s a string, the integer conversions an integer or pointer.
  */
+static struct dt_pfv *dt_sema_fmtparse(dt_sema_t *ss, const dt_node_t *fmt)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	struct dt_pfv *pfv = dt_printf_parse(dtp, fmt->dn_string);
+	char msg[sizeof(dtp->dt_errmsg)];
+
+	if (!pfv) {
+		/* DTrace reports these as syntax errors. */
+		snprintf(msg, sizeof(msg), "%s", dtp->dt_errmsg);
+		dt_node_error(ss->ss_pcb, fmt, D_SYNTAX, "%s", msg);
+	}
+	return pfv;
+}
+
 static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			   const char *fname, const dt_node_t *fmt,
 			   int nargs)
 {
 	const dt_node_t *arg = fmt->dn_next;
-	const char *p;
-	int need = 0, conv = 0;
+	struct dt_pfconvinfo ci;
+	struct dt_pfv *pfv;
+	int need = 0, conv = 0, i, j;
 	char n1[128];
 
 	if (fmt->dn_kind != DT_NODE_STRING)
 		dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_FMT, "%s( ) argument "
 			      "#1 must be a string constant", fname);
-	for (p = fmt->dn_string; *p; p++) {
+	pfv = dt_sema_fmtparse(ss, fmt);
+	for (i = 0; dt_printf_conv(pfv, i, &ci) == 0; i++) {
 		const char *want = NULL;
 		int bad = 0;
 
-		if (*p != '%')
-			continue;
-		if (*++p == '%')
+		if (ci.pc_conv == '\0' || ci.pc_conv == '%')
 			continue;
 		conv++;
-		for (; *p && strchr("#-+ 0'123456789.*?lhLzjt@", *p); p++) {
-			if (*p == '@' && strcmp(fname, "printa") != 0)
-				dt_node_error(ss->ss_pcb, fmt, D_PRINTF_AGG_CONV,
-					      "%%@ conversion requires an "
-					      "aggregation and may only be used "
-					      "in printa( )");
-			if (*p == '*') {
-				need++;
-				if (arg)
-					arg = arg->dn_next;
-			}
+		if (ci.pc_agg && strcmp(fname, "printa") != 0) {
+			dt_printf_destroy(pfv);
+			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_AGG_CONV,
+				      "%%@ conversion requires an aggregation "
+				      "and may only be used in printa( )");
 		}
-		if (!*p)
-			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_PROTO,
-				      "%s( ) prototype mismatch: conversion #%d "
-				      "is incomplete", fname, conv);
+		for (j = 0; j < ci.pc_dyn; j++) {
+			need++;
+			if (arg)
+				arg = arg->dn_next;
+		}
 		need++;
-		if (need > nargs)
+		if (need > nargs) {
+			dt_printf_destroy(pfv);
 			dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_PROTO,
 				      "%s( ) prototype mismatch: conversion #%d "
 				      "(%%%c) is missing a corresponding value "
-				      "argument", fname, conv, *p);
-		if (strchr("sS", *p)) {
+				      "argument", fname, conv, ci.pc_conv);
+		}
+		if (strchr("sS", ci.pc_conv)) {
 			want = "char [] or string";
 			bad = arg->dn_vkind == DT_VK_INT;
-		} else if (strchr("diouxXcp", *p)) {
+		} else if (strchr("diouxXcp", ci.pc_conv)) {
 			want = "integer or pointer";
 			bad = arg->dn_vkind == DT_VK_STRING;
 		}
-		if (bad)
+		if (bad) {
+			dt_printf_destroy(pfv);
 			dt_node_error(ss->ss_pcb, arg, D_PRINTF_ARG_TYPE, "%s( ) "
 				      "argument #%d is incompatible with "
 				      "conversion #%d prototype:\n\tconversion: "
 				      "%%%c\n\t prototype: %s\n\t argument: %s",
-				      fname, need + 1, conv, *p, want,
+				      fname, need + 1, conv, ci.pc_conv, want,
 				      dt_sema_tname(ss, arg->dn_type,
 						    arg->dn_vkind, n1, sizeof(n1)));
+		}
 		arg = arg->dn_next;
 	}
+	dt_printf_destroy(pfv);
 	if (nargs > need)
 		dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_EXTRA, "%s( ) "
 			      "prototype mismatch: only %d arguments required "
@@ -1593,6 +1609,9 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 	}
 	if (fn->fn_flags & DT_FF_FORMAT)
 		dt_sema_format(ss, dnp, name, dnp->dn_args, argc - 1);
+	else if (fn->fn_act == DTRACE_DOFACT_PRINTA &&
+		 dnp->dn_args->dn_kind == DT_NODE_STRING)
+		dt_printf_destroy(dt_sema_fmtparse(ss, dnp->dn_args));
 	dt_sema_constargs(ss, dnp, fn);
 	/* freopen("") is the way back to stdout; other formats have text. */
 	if ((fn->fn_act == DTRACE_DOFACT_PRINTA ||
