@@ -14,11 +14,18 @@
  *    aggregating functions) and gets as many arguments as its prototype takes, in
  *    DTrace's words;
  *  - aggregations: assigned from an aggregating function, never redefined
- *    with another one, lquantize/llquantize parameters;
+ *    with another one, lquantize/llquantize parameters, the same at every
+ *    use of one aggregation (lquantize's step defaults to 1 here);
  *  - the order of actions in a clause (speculate, commit, data records);
- *  - printf-like format strings against their arguments;
+ *  - printf-like format strings, parsed by the consumer's own parser
+ *    (dt_printf.c), against their arguments;
  *  - translators: members of the output type, expressions checked with
- *    the input bound; xlate member references resolved to them;
+ *    the input bound and of a class the member takes; xlate member
+ *    references resolved to them;
+ *  - provider definitions: distinct probes, at most 255 arguments, and a
+ *    provider defined again declaring the same probes;
+ *  - declarations: no void or incomplete variables or members; casts,
+ *    sizeof, & and offsetof of what DTrace allows them on (no bit-fields);
  *  - inlines: each use of one becomes a copy of its checked expression
  *    (so "curpsinfo->pr_pid" is an xlate member reference); the
  *    translator library's inlines and translators start every
@@ -358,7 +365,13 @@ typedef struct dt_sema {
 	long ss_xltype;			/* ... and the input's type */
 	dt_node_t *ss_clause;		/* the clause being checked */
 	unsigned ss_clsflags;		/* DT_CF_*: actions seen so far */
+	struct dt_semaprov *ss_provs;	/* provider definitions so far */
 } dt_sema_t;
+
+struct dt_semaprov {
+	struct dt_semaprov *sp_next;
+	const dt_node_t *sp_node;	/* its first definition */
+};
 
 #define DT_CF_SPECULATE	0x1
 #define DT_CF_COMMIT	0x2
@@ -2166,6 +2179,29 @@ static void dt_sema_xlmember(dt_sema_t *ss, dt_node_t *dnp, ctf_id_t out)
  * member one of the output's, each expression checked with the input
  * parameter bound to the input type.
  */
+/*
+ * A translator member's expression must fit the member: no string for an
+ * integer or pointer nor the reverse, a struct or union only of its type.
+ */
+static void dt_sema_xlcompat(dt_sema_t *ss, const dt_node_t *m, ctf_id_t mt)
+{
+	const dt_node_t *e = m->dn_left;
+	dt_node_t want = { .dn_vkind = DT_VK_ANY };
+	char n1[128], n2[128];
+
+	dt_sema_settype(ss, &want, mt);
+	if (!dt_sema_incompat(want.dn_vkind, e->dn_vkind) &&
+	    !((dt_sema_issou(ss, mt) || dt_sema_issou(ss, e->dn_type)) &&
+	      !dt_sema_sametype(ss, mt, e->dn_type)))
+		return;
+	dt_node_error(ss->ss_pcb, m, D_XLATE_INCOMPAT, "translator member %s "
+		      "definition uses incompatible types: \"%s\" = \"%s\"",
+		      m->dn_string, dt_sema_tname(ss, mt, want.dn_vkind, n1,
+						  sizeof(n1)),
+		      dt_sema_tname(ss, e->dn_type, e->dn_vkind, n2,
+				    sizeof(n2)));
+}
+
 static void dt_sema_xlator(dt_sema_t *ss, dt_node_t *dnp)
 {
 	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
@@ -2199,6 +2235,7 @@ static void dt_sema_xlator(dt_sema_t *ss, dt_node_t *dnp)
 		ss->ss_xltype = dx->dx_in;
 		dt_sema_expr(ss, m->dn_left);
 		ss->ss_xlparam = NULL;
+		dt_sema_xlcompat(ss, m, mt);
 	}
 	dx->dx_next = ss->ss_xlators;
 	ss->ss_xlators = dx;
@@ -2681,6 +2718,127 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 	}
 }
 
+/* A probe's parameters: "(void)" is none. */
+static int dt_sema_nparams(dt_sema_t *ss, const dt_node_t *params)
+{
+	long t;
+
+	if (params && !params->dn_next && !dt_decl_name(params->dn_decl) &&
+	    (t = dt_type_decl(ss->ss_pcb, params->dn_spec, params->dn_decl)) &&
+	    dt_sema_kind(ss, t) == CTF_K_INTEGER &&
+	    ctf_type_size(dt_types_fp(ss->ss_pcb->pcb_hdl), t) == 0)
+		return 0;
+	return dt_node_list_len(params);
+}
+
+/* A probe's name as DTrace has it: "__" in the definition is "-". */
+static const char *dt_sema_probename(dt_sema_t *ss, const char *s)
+{
+	char *name = dt_pcb_strdup(ss->ss_pcb, s), *p;
+
+	while ((p = strstr(name, "__")) != NULL) {
+		*p = '-';
+		memmove(p + 1, p + 2, strlen(p + 2) + 1);
+	}
+	return name;
+}
+
+static const dt_node_t *dt_sema_probe_find(dt_sema_t *ss,
+					   const dt_node_t *probes,
+					   const dt_node_t *stop,
+					   const char *name)
+{
+	for (; probes && probes != stop; probes = probes->dn_next)
+		if (strcmp(dt_sema_probename(ss, probes->dn_string), name) == 0)
+			return probes;
+	return NULL;
+}
+
+/* Do a probe's input (or output) parameters match its earlier ones? */
+static void dt_sema_probe_cmp(dt_sema_t *ss, const dt_node_t *prov,
+			      const dt_node_t *pr, const char *name,
+			      const dt_node_t *cur, const dt_node_t *prev,
+			      const char *what)
+{
+	int nc = dt_sema_nparams(ss, cur), np = dt_sema_nparams(ss, prev), i;
+	char n1[128], n2[128];
+
+	if (nc != np)
+		dt_node_error(ss->ss_pcb, pr, D_PROV_INCOMPAT, "probe %s:%s %s "
+			      "prototype mismatch\n\t current: %d arg%s\n\t"
+			      "previous: %d arg%s", prov->dn_string, name, what,
+			      nc, nc == 1 ? "" : "s", np, np == 1 ? "" : "s");
+	for (i = 1; nc && cur && prev; cur = cur->dn_next, prev = prev->dn_next,
+	     i++) {
+		long a = dt_type_decl(ss->ss_pcb, cur->dn_spec, cur->dn_decl);
+		long b = dt_type_decl(ss->ss_pcb, prev->dn_spec, prev->dn_decl);
+
+		if (!dt_sema_sametype(ss, a, b))
+			dt_node_error(ss->ss_pcb, pr, D_PROV_INCOMPAT, "probe "
+				      "%s:%s %s argument #%d mismatch\n\t "
+				      "current: %s\n\tprevious: %s",
+				      prov->dn_string, name, what, i,
+				      dt_sema_tname(ss, a, DT_VK_ANY, n1,
+						    sizeof(n1)),
+				      dt_sema_tname(ss, b, DT_VK_ANY, n2,
+						    sizeof(n2)));
+	}
+}
+
+/*
+ * provider p { probe a(int) : (long); ... };  A probe takes at most 255
+ * arguments either way; a provider's probes have distinct names ("__"
+ * read as "-"); a provider defined again must declare the same probes
+ * with the same arguments as before.
+ */
+static void dt_sema_provider(dt_sema_t *ss, dt_node_t *dnp)
+{
+	const dt_node_t *old = NULL, *pr, *op;
+	struct dt_semaprov *sp;
+
+	for (sp = ss->ss_provs; sp && !old; sp = sp->sp_next)
+		if (strcmp(sp->sp_node->dn_string, dnp->dn_string) == 0)
+			old = sp->sp_node;
+	for (pr = dnp->dn_body; pr; pr = pr->dn_next) {
+		const char *name = dt_sema_probename(ss, pr->dn_string);
+		int nin = dt_sema_nparams(ss, pr->dn_args);
+		int nout = pr->dn_flags ? dt_sema_nparams(ss, pr->dn_body) : nin;
+
+		if (nin > UINT8_MAX || nout > UINT8_MAX)
+			dt_node_error(ss->ss_pcb, pr, D_PROV_PRARGLEN, "probe %s "
+				      "%s prototype exceeds %u parameters: %d "
+				      "params used", name, nin > UINT8_MAX ?
+				      "input" : "output", UINT8_MAX,
+				      nin > UINT8_MAX ? nin : nout);
+		if (!old) {
+			if (dt_sema_probe_find(ss, dnp->dn_body, pr, name))
+				dt_node_error(ss->ss_pcb, pr, D_PROV_PRDUP,
+					      "probe redeclared: %s:%s",
+					      dnp->dn_string, name);
+			continue;
+		}
+		if (!(op = dt_sema_probe_find(ss, old->dn_body, NULL, name)))
+			dt_node_error(ss->ss_pcb, pr, D_PROV_INCOMPAT, "provider "
+				      "interface mismatch: %s\n\t current: "
+				      "probe %s:%s defined\n\tprevious: probe "
+				      "%s:%s not defined", dnp->dn_string,
+				      dnp->dn_string, name, dnp->dn_string,
+				      name);
+		dt_sema_probe_cmp(ss, dnp, pr, name, pr->dn_args, op->dn_args,
+				  "input");
+		dt_sema_probe_cmp(ss, dnp, pr, name,
+				  pr->dn_flags ? pr->dn_body : pr->dn_args,
+				  op->dn_flags ? op->dn_body : op->dn_args,
+				  "output");
+	}
+	if (!old) {
+		sp = dt_pcb_zalloc(ss->ss_pcb, sizeof(*sp));
+		sp->sp_node = dnp;
+		sp->sp_next = ss->ss_provs;
+		ss->ss_provs = sp;
+	}
+}
+
 void dt_sema_program(dt_pcb_t *pcb)
 {
 	dt_sema_t ss = { .ss_pcb = pcb };
@@ -2704,6 +2862,9 @@ void dt_sema_program(dt_pcb_t *pcb)
 			break;
 		case DT_NODE_XLATOR:
 			dt_sema_xlator(&ss, dnp);
+			break;
+		case DT_NODE_PROVIDER:
+			dt_sema_provider(&ss, dnp);
 			break;
 		}
 	}
