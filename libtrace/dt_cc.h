@@ -201,6 +201,9 @@ ctf_id_t dt_type_var(dtrace_hdl_t *dtp, const char *name, int *percpup);
 int dt_type_member(dtrace_hdl_t *dtp, ctf_id_t sou, const char *name,
 		   ctf_id_t *typep, unsigned long *bitoffp);
 int dt_type_is_string(dtrace_hdl_t *dtp, ctf_id_t t);
+int dt_type_is_bitfield(dtrace_hdl_t *dtp, ctf_id_t t);
+void dt_type_objcheck(dt_pcb_t *pcb, const dt_node_t *d, ctf_id_t t,
+		      const char *name, const char *what);
 ctf_id_t dt_type_decl(dt_pcb_t *pcb, const dt_declspec_t *ds,
 		      const dt_node_t *decl);
 

@@ -29,9 +29,10 @@
  *
  * dt_printf_string() formats into a string for system() and freopen().
  *
- * The compiler has checked the format and the
- * argument types; the checks here only keep a damaged buffer from
- * crashing the consumer (a size that fits no conversion is an error).
+ * The compiler checks the format with the same parser (dt_printf_conv()
+ * tells it what each conversion takes) and the argument types; the
+ * checks here only keep a damaged buffer from crashing the consumer (a
+ * size that fits no conversion is an error).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -140,7 +141,17 @@ static struct dt_pfarg *dt_pfv_add(struct dt_pfv *pfv)
 	return a;
 }
 
-/* Parse the flags, width, precision and name of the conversion at *pp. */
+/* Why a conversion does not parse (DT_PFERR_*), for the message. */
+#define DT_PFERR_UNDEF	1	/* no such conversion */
+#define DT_PFERR_END	2	/* the format ends inside it */
+#define DT_PFERR_POS	3	/* %n$: positional */
+#define DT_PFERR_PCT	4	/* %% with flags */
+#define DT_PFERR_DOT	5	/* two precisions */
+
+/*
+ * Parse the flags, width, precision and name of the conversion at *pp;
+ * 0, or DT_PFERR_* with *pp at the offending character.
+ */
 static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
 {
 	const char *p = *pp;
@@ -149,6 +160,7 @@ static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
 	for (;;) {
 		char c = *++p;
 
+		*pp = p;
 		switch (c) {
 		case '0': case '1': case '2': case '3': case '4':
 		case '5': case '6': case '7': case '8': case '9':
@@ -159,6 +171,10 @@ static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
 			}
 			for (n = 0; isdigit((unsigned char)*p); p++)
 				n = n * 10 + *p - '0';
+			if (*p == '$') {
+				*pp = p;
+				return DT_PFERR_POS;
+			}
 			p--;
 			if (dot)
 				a->pfa_prec = n;
@@ -181,32 +197,36 @@ static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
 			continue;
 		case '.':
 			if (dot++)
-				return -1;
+				return DT_PFERR_DOT;
 			digits = 0;
 			continue;
 		case 'h': case 'l': case 'L': case 'w':
 			continue;	/* the record's size decides */
 		case '\0':
-			return -1;
+			return DT_PFERR_END;
 		case '%':
 			if (p[-1] != '%')
-				return -1;
+				return DT_PFERR_PCT;
 			__attribute__((fallthrough));	/* "%%" */
 		default:
 			a->pfa_conv = dt_pfconv_lookup(c);
 			if (!a->pfa_conv)
-				return -1;
-			*pp = p;
+				return DT_PFERR_UNDEF;
 			return 0;
 		}
 	}
 }
 
+/*
+ * A format's pieces; NULL with the error set, for a bad conversion in
+ * DTrace's words (the compiler reports them as they are).
+ */
 struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *s)
 {
 	struct dt_pfv *pfv = calloc(1, sizeof(*pfv));
 	struct dt_pfarg *a;
 	const char *p, *q;
+	int err, nconv = 0;
 
 	if (!pfv || !(pfv->pfv_format = strdup(s))) {
 		free(pfv);
@@ -218,11 +238,35 @@ struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *s)
 			goto nomem;
 		a->pfa_prefix = q;
 		a->pfa_preflen = p - q;
-		if (dt_pfparse_conv(&p, a) != 0) {
-			dt_set_errmsg(dtp, EINVAL, "bad printf format \"%s\"", s);
-			dt_printf_destroy(pfv);
-			return NULL;
+		nconv++;
+		if ((err = dt_pfparse_conv(&p, a)) == 0)
+			continue;
+		switch (err) {
+		case DT_PFERR_UNDEF:
+			dt_set_errmsg(dtp, EINVAL, "format conversion #%d is "
+				      "undefined: %%%c", nconv, *p);
+			break;
+		case DT_PFERR_END:
+			dt_set_errmsg(dtp, EINVAL, "format conversion #%d name "
+				      "expected before end of format string",
+				      nconv);
+			break;
+		case DT_PFERR_POS:
+			dt_set_errmsg(dtp, EINVAL, "format conversion #%d uses "
+				      "unsupported positional format (%%n$)",
+				      nconv);
+			break;
+		case DT_PFERR_PCT:
+			dt_set_errmsg(dtp, EINVAL, "format conversion #%d cannot "
+				      "be combined with other format flags: %%%%",
+				      nconv);
+			break;
+		default:
+			dt_set_errmsg(dtp, EINVAL, "format conversion #%d has "
+				      "more than one precision", nconv);
 		}
+		dt_printf_destroy(pfv);
+		return NULL;
 	}
 	if (*q != '\0') {
 		if (!(a = dt_pfv_add(pfv)))
@@ -235,6 +279,20 @@ nomem:
 	dt_printf_destroy(pfv);
 	dt_set_errno(dtp, ENOMEM);
 	return NULL;
+}
+
+int dt_printf_conv(const struct dt_pfv *pfv, int i, struct dt_pfconvinfo *ci)
+{
+	const struct dt_pfarg *a;
+
+	if (i < 0 || i >= pfv->pfv_argc)
+		return -1;
+	a = &pfv->pfv_args[i];
+	ci->pc_conv = a->pfa_conv ? a->pfa_conv->pfc_name : '\0';
+	ci->pc_dyn = !!(a->pfa_flags & DT_PF_DYNWIDTH) +
+		     !!(a->pfa_flags & DT_PF_DYNPREC);
+	ci->pc_agg = !!(a->pfa_flags & DT_PF_AGG);
+	return 0;
 }
 
 /* An integer of 1, 2, 4 or 8 bytes, sign- or zero-extended. */

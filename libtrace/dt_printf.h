@@ -29,6 +29,15 @@ struct dt_pfval {
 };
 
 struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *fmt);
+
+/* What piece i of a parsed format converts, for the compiler's checks. */
+struct dt_pfconvinfo {
+	char pc_conv;		/* the conversion ('%' for %%), '\0': text */
+	int pc_dyn;		/* '*' widths and precisions: values taken */
+	int pc_agg;		/* %@: printa()'s aggregation value */
+};
+/* 0, or -1 past the last piece. */
+int dt_printf_conv(const struct dt_pfv *pfv, int i, struct dt_pfconvinfo *ci);
 void dt_printf_destroy(struct dt_pfv *pfv);
 /*
  * Print; returns the number of values used, or -1 with the error set.

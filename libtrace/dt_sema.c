@@ -14,11 +14,18 @@
  *    aggregating functions) and gets as many arguments as its prototype takes, in
  *    DTrace's words;
  *  - aggregations: assigned from an aggregating function, never redefined
- *    with another one, lquantize/llquantize parameters;
+ *    with another one, lquantize/llquantize parameters, the same at every
+ *    use of one aggregation (lquantize's step defaults to 1 here);
  *  - the order of actions in a clause (speculate, commit, data records);
- *  - printf-like format strings against their arguments;
+ *  - printf-like format strings, parsed by the consumer's own parser
+ *    (dt_printf.c), against their arguments;
  *  - translators: members of the output type, expressions checked with
- *    the input bound; xlate member references resolved to them;
+ *    the input bound and of a class the member takes; xlate member
+ *    references resolved to them;
+ *  - provider definitions: distinct probes, at most 255 arguments, and a
+ *    provider defined again declaring the same probes;
+ *  - declarations: no void or incomplete variables or members; casts,
+ *    sizeof, & and offsetof of what DTrace allows them on (no bit-fields);
  *  - inlines: each use of one becomes a copy of its checked expression
  *    (so "curpsinfo->pr_pid" is an xlate member reference); the
  *    translator library's inlines and translators start every
@@ -41,6 +48,7 @@
 #include "dt_cc.h"
 #include "dt_args.h"
 #include "dt_ksym.h"
+#include "dt_printf.h"
 #include <dtrace/dof.h>
 #include <dtrace/abi.h>
 #include <dtrace/dif.h>
@@ -285,7 +293,7 @@ static const struct dt_func {
 	{ "count", DT_IK_AGGFUNC, 0, 0, DT_VK_AGGFUNC, 0, DTRACE_AGG_COUNT },
 	{ "llquantize", DT_IK_AGGFUNC, 5, 6, DT_VK_AGGFUNC, 0,
 	  DTRACE_AGG_LLQUANTIZE },
-	{ "lquantize", DT_IK_AGGFUNC, 4, 5, DT_VK_AGGFUNC, 0,
+	{ "lquantize", DT_IK_AGGFUNC, 3, 5, DT_VK_AGGFUNC, 0,
 	  DTRACE_AGG_LQUANTIZE },
 	{ "max", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_MAX },
 	{ "min", DT_IK_AGGFUNC, 1, 1, DT_VK_AGGFUNC, 0, DTRACE_AGG_MIN },
@@ -311,6 +319,7 @@ typedef struct dt_var {
 	int dv_nkeys;			/* keys of an array or aggregation */
 	const struct dt_func *dv_aggfn;	/* an aggregation's function */
 	const dt_node_t *dv_aggcall;	/* ... and its first call */
+	int64_t dv_aggparams[4];	/* ... whose (l)lquantize parameters */
 	int dv_vkind;
 	long dv_type;			/* C type, 0 until known */
 	int dv_readonly;		/* inlines and enumerators */
@@ -356,7 +365,13 @@ typedef struct dt_sema {
 	long ss_xltype;			/* ... and the input's type */
 	dt_node_t *ss_clause;		/* the clause being checked */
 	unsigned ss_clsflags;		/* DT_CF_*: actions seen so far */
+	struct dt_semaprov *ss_provs;	/* provider definitions so far */
 } dt_sema_t;
+
+struct dt_semaprov {
+	struct dt_semaprov *sp_next;
+	const dt_node_t *sp_node;	/* its first definition */
+};
 
 #define DT_CF_SPECULATE	0x1
 #define DT_CF_COMMIT	0x2
@@ -1157,79 +1172,100 @@ static void dt_sema_clsflags(dt_sema_t *ss, const dt_node_t *dnp,
 }
 
 /*
- * printf-style formats: each conversion (and each '*' width or
+ * printf-style formats, parsed by the consumer's parser (dt_printf.c) so
+ * that what compiles prints: each conversion (and each '*' width or
  * precision) takes the next argument, of the class the conversion wants:
  * %s a string, the integer conversions an integer or pointer.
  */
+static struct dt_pfv *dt_sema_fmtparse(dt_sema_t *ss, const dt_node_t *fmt)
+{
+	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
+	struct dt_pfv *pfv = dt_printf_parse(dtp, fmt->dn_string);
+	char msg[sizeof(dtp->dt_errmsg)];
+
+	if (!pfv) {
+		/* DTrace reports these as syntax errors. */
+		snprintf(msg, sizeof(msg), "%s", dtp->dt_errmsg);
+		dt_node_error(ss->ss_pcb, fmt, D_SYNTAX, "%s", msg);
+	}
+	return pfv;
+}
+
 static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			   const char *fname, const dt_node_t *fmt,
 			   int nargs)
 {
 	const dt_node_t *arg = fmt->dn_next;
-	const char *p;
-	int need = 0, conv = 0;
+	struct dt_pfconvinfo ci;
+	struct dt_pfv *pfv;
+	int need = 0, conv = 0, i, j;
 	char n1[128];
 
 	if (fmt->dn_kind != DT_NODE_STRING)
 		dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_FMT, "%s( ) argument "
 			      "#1 must be a string constant", fname);
-	for (p = fmt->dn_string; *p; p++) {
+	pfv = dt_sema_fmtparse(ss, fmt);
+	for (i = 0; dt_printf_conv(pfv, i, &ci) == 0; i++) {
 		const char *want = NULL;
 		int bad = 0;
 
-		if (*p != '%')
-			continue;
-		if (*++p == '%')
+		if (ci.pc_conv == '\0' || ci.pc_conv == '%')
 			continue;
 		conv++;
-		for (; *p && strchr("#-+ 0'123456789.*?lhLzjt@", *p); p++) {
-			if (*p == '@' && strcmp(fname, "printa") != 0)
-				dt_node_error(ss->ss_pcb, fmt, D_PRINTF_AGG_CONV,
-					      "%%@ conversion requires an "
-					      "aggregation and may only be used "
-					      "in printa( )");
-			if (*p == '*') {
-				need++;
-				if (arg)
-					arg = arg->dn_next;
-			}
+		if (ci.pc_agg && strcmp(fname, "printa") != 0) {
+			dt_printf_destroy(pfv);
+			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_AGG_CONV,
+				      "%%@ conversion requires an aggregation "
+				      "and may only be used in printa( )");
 		}
-		if (!*p)
-			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_PROTO,
-				      "%s( ) prototype mismatch: conversion #%d "
-				      "is incomplete", fname, conv);
+		for (j = 0; j < ci.pc_dyn; j++) {
+			need++;
+			if (arg)
+				arg = arg->dn_next;
+		}
 		need++;
-		if (need > nargs)
+		if (need > nargs) {
+			dt_printf_destroy(pfv);
 			dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_PROTO,
 				      "%s( ) prototype mismatch: conversion #%d "
 				      "(%%%c) is missing a corresponding value "
-				      "argument", fname, conv, *p);
-		if (strchr("sS", *p)) {
+				      "argument", fname, conv, ci.pc_conv);
+		}
+		if (strchr("sS", ci.pc_conv)) {
 			want = "char [] or string";
 			bad = arg->dn_vkind == DT_VK_INT;
-		} else if (strchr("diouxXcp", *p)) {
+		} else if (strchr("diouxXcp", ci.pc_conv)) {
 			want = "integer or pointer";
 			bad = arg->dn_vkind == DT_VK_STRING;
 		}
-		if (bad)
+		if (bad) {
+			dt_printf_destroy(pfv);
 			dt_node_error(ss->ss_pcb, arg, D_PRINTF_ARG_TYPE, "%s( ) "
 				      "argument #%d is incompatible with "
 				      "conversion #%d prototype:\n\tconversion: "
 				      "%%%c\n\t prototype: %s\n\t argument: %s",
-				      fname, need + 1, conv, *p, want,
+				      fname, need + 1, conv, ci.pc_conv, want,
 				      dt_sema_tname(ss, arg->dn_type,
 						    arg->dn_vkind, n1, sizeof(n1)));
+		}
 		arg = arg->dn_next;
 	}
+	dt_printf_destroy(pfv);
 	if (nargs > need)
 		dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_EXTRA, "%s( ) "
 			      "prototype mismatch: only %d arguments required "
 			      "by this format string", fname, need);
 }
 
-/* lquantize(v, lo, hi, step) and llquantize(v, f, lo, hi, n) constants. */
+/*
+ * lquantize(v, base, limit[, step]) and llquantize(v, factor, low, high,
+ * nsteps) constants, checked as DTrace checks them, into params.  Every
+ * use of one aggregation must give the same parameters (prev: the
+ * first use's, NULL on the first).
+ */
 static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
-			     const struct dt_func *fn, int64_t *params)
+			     const struct dt_func *fn, int64_t *params,
+			     const int64_t *prev)
 {
 	dt_pcb_t *pcb = ss->ss_pcb;
 	const dt_node_t *a;
@@ -1243,32 +1279,61 @@ static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
 	if (fn->fn_act == DTRACE_AGG_LQUANTIZE) {
 		static const int badtype[] = { D_LQUANT_BASETYPE,
 			D_LQUANT_LIMTYPE, D_LQUANT_STEPTYPE };
+		int64_t nlevels;
+
 		for (i = 0; i < 3; i++, a = a->dn_next) {
-			if (a->dn_kind != DT_NODE_INT)
+			if (a->dn_kind != DT_NODE_INT || (i == 2 &&
+			    (int64_t)a->dn_value <= 0))
 				dt_node_error(pcb, a, badtype[i], "lquantize( ) "
-					      "argument #%d must be an integer "
-					      "constant", i + 2);
+					      "argument #%d must be %s integer "
+					      "constant", i + 1, i == 2 ?
+					      "a non-zero positive" : "an");
 			params[i] = (int64_t)a->dn_value;
+			if (i < 2 && (params[i] < INT32_MIN ||
+				      params[i] > INT32_MAX))
+				dt_node_error(pcb, a, i ? D_LQUANT_LIMVAL :
+					      D_LQUANT_BASEVAL, "lquantize( ) "
+					      "argument #%d must be a 32-bit "
+					      "quantity", i + 1);
+			if (i == 1 && params[1] < params[0])
+				dt_node_error(pcb, call, D_LQUANT_MISMATCH,
+					      "lquantize( ) base (argument #1) "
+					      "must be less than limit (argument "
+					      "#2)");
 		}
-		if (params[0] < INT32_MIN || params[0] > INT32_MAX)
-			dt_node_error(pcb, call, D_LQUANT_BASEVAL, "lquantize( ) "
-				      "argument #2 must be a 32-bit quantity");
-		if (params[1] < INT32_MIN || params[1] > INT32_MAX)
-			dt_node_error(pcb, call, D_LQUANT_LIMVAL, "lquantize( ) "
-				      "argument #3 must be a 32-bit quantity");
-		if (params[1] <= params[0])
-			dt_node_error(pcb, call, D_LQUANT_MISMATCH, "lquantize( ) "
-				      "base (argument #2) must be less than "
-				      "limit (argument #3)");
-		if (params[2] <= 0 || params[2] > UINT16_MAX)
+		if (params[2] > UINT16_MAX)
 			dt_node_error(pcb, call, D_LQUANT_STEPVAL, "lquantize( ) "
-				      "argument #4 must be a non-zero positive "
-				      "integer");
-		if ((params[1] - params[0]) / params[2] > UINT16_MAX)
+				      "argument #3 must be a 16-bit quantity");
+		nlevels = (params[1] - params[0]) / params[2];
+		if (nlevels == 0)
+			dt_node_error(pcb, call, D_LQUANT_STEPLARGE, "lquantize( ) "
+				      "step (argument #3) too large: must have "
+				      "at least one quantization level");
+		if (nlevels > UINT16_MAX)
 			dt_node_error(pcb, call, D_LQUANT_STEPSMALL, "lquantize( ) "
-				      "step (argument #4) too small: must be at "
-				      "least %" PRId64, (params[1] - params[0]) /
-				      UINT16_MAX);
+				      "step (argument #3) too small: number of "
+				      "quantization levels must be a 16-bit "
+				      "quantity");
+		if (!prev)
+			return;
+		if (prev[0] != params[0])
+			dt_node_error(pcb, call, D_LQUANT_MATCHBASE, "lquantize( ) "
+				      "base (argument #1) doesn't match previous "
+				      "declaration: expected %d, found %d",
+				      (int)prev[0], (int)params[0]);
+		/* The limit as the levels make it: (0, 10, 3) ends at 9. */
+		if ((prev[1] - prev[0]) / prev[2] * prev[2] != nlevels * params[2])
+			dt_node_error(pcb, call, D_LQUANT_MATCHLIM, "lquantize( ) "
+				      "limit (argument #2) doesn't match previous "
+				      "declaration: expected %d, found %d",
+				      (int)(prev[0] + (prev[1] - prev[0]) /
+					    prev[2] * prev[2]),
+				      (int)(params[0] + nlevels * params[2]));
+		if (prev[2] != params[2])
+			dt_node_error(pcb, call, D_LQUANT_MATCHSTEP, "lquantize( ) "
+				      "step (argument #3) doesn't match previous "
+				      "declaration: expected %d, found %d",
+				      (int)prev[2], (int)params[2]);
 		return;
 	}
 	if (fn->fn_act == DTRACE_AGG_LLQUANTIZE) {
@@ -1278,8 +1343,12 @@ static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
 		static const int badval[] = { D_LLQUANT_FACTORVAL,
 			D_LLQUANT_LOWVAL, D_LLQUANT_HIGHVAL,
 			D_LLQUANT_NSTEPVAL };
+		static const int mismatch[] = { D_LLQUANT_FACTORMATCH,
+			D_LLQUANT_LOWMATCH, D_LLQUANT_HIGHMATCH,
+			D_LLQUANT_NSTEPMATCH };
 		static const char *const what[] = { "factor", "low magnitude",
 			"high magnitude", "linear steps per magnitude" };
+		uint64_t v, order;
 
 		for (i = 0; i < 4; i++, a = a->dn_next) {
 			if (a->dn_kind != DT_NODE_INT)
@@ -1296,24 +1365,45 @@ static void dt_sema_quantize(dt_sema_t *ss, const dt_node_t *call,
 		if (params[0] < 2)
 			dt_node_error(pcb, call, D_LLQUANT_FACTORSMALL,
 				      "llquantize( ) factor (argument #1) must "
-				      "be greater than one");
-		if (params[2] < params[1])
+				      "be two or more");
+		if (params[1] >= params[2])
 			dt_node_error(pcb, call, D_LLQUANT_MAGRANGE,
 				      "llquantize( ) high magnitude (argument "
-				      "#3) must be greater than or equal to low "
-				      "magnitude (argument #2)");
+				      "#3) must be greater than low magnitude "
+				      "(argument #2)");
 		if (params[3] < params[0])
 			dt_node_error(pcb, call, D_LLQUANT_FACTORNSTEPS,
 				      "llquantize( ) factor (argument #1) must "
 				      "be less than or equal to the number of "
 				      "linear steps per magnitude (argument #4)");
-		if (params[3] % params[0] != 0 && params[0] % params[3] != 0)
+		/* nsteps divides the first power of the factor it reaches. */
+		for (v = (uint64_t)params[0]; v < (uint64_t)params[3];
+		     v *= (uint64_t)params[0])
+			;
+		if (params[3] % params[0] != 0 || v % (uint64_t)params[3] != 0)
 			dt_node_error(pcb, call, D_LLQUANT_FACTOREVEN,
 				      "llquantize( ) factor (argument #1) must "
 				      "evenly divide the number of steps per "
 				      "magnitude (argument #4), and the number "
 				      "of steps per magnitude must evenly divide "
 				      "a power of the factor");
+		/* The buckets run to factor^(high + 1): it must fit. */
+		for (i = 0, order = 1; i <= params[2] + 1; i++)
+			if (__builtin_mul_overflow(order, (uint64_t)params[0],
+						   &order))
+				dt_node_error(pcb, call, D_LLQUANT_MAGTOOBIG,
+					      "llquantize( ) factor (%d) raised "
+					      "to power of high magnitude (%d) "
+					      "plus 1 overflows 64-bits",
+					      (int)params[0], (int)params[2]);
+		for (i = 0; prev && i < 4; i++)
+			if (prev[i] != params[i])
+				dt_node_error(pcb, call, mismatch[i],
+					      "llquantize( ) %s (argument #%d) "
+					      "doesn't match previous "
+					      "declaration: expected %d, found "
+					      "%d", what[i], i + 1, (int)prev[i],
+					      (int)params[i]);
 	}
 }
 
@@ -1338,20 +1428,26 @@ static void dt_sema_aggregate(dt_sema_t *ss, dt_node_t *asgn)
 
 	dt_proto_check(ss, rhs, "", fn->fn_name, "( )",
 		       dt_node_list_len(rhs->dn_args), fn->fn_min, fn->fn_max);
+	/* lquantize()'s step defaults to 1: supply it. */
+	if (fn->fn_act == DTRACE_AGG_LQUANTIZE &&
+	    dt_node_list_len(rhs->dn_args) == 3)
+		dt_node_link(rhs->dn_args, dt_node_int(pcb, 1, 0));
 	for (a = rhs->dn_args, i = 1; a; a = a->dn_next, i++) {
 		dt_sema_expr(ss, a);
 		if (a->dn_vkind == DT_VK_STRING || a->dn_vkind == DT_VK_VOID)
 			dt_node_error(pcb, a, D_AGG_SCALAR, "%s( ) argument #%d "
 				      "must be of scalar type", fn->fn_name, i);
 	}
-	dt_sema_quantize(ss, rhs, fn, params);
-	dt_sema_clsflags(ss, rhs, fn);
-
 	dvp = dt_sema_lvalue(ss, lhs, DT_TOK_ASGN);
 	if (dvp->dv_aggfn && dvp->dv_aggfn != fn)
 		dt_node_error(pcb, asgn, D_AGG_REDEF, "aggregation redefined: "
 			      "%s\n\t current: %s( )\n\tprevious: %s( )", name,
 			      fn->fn_name, dvp->dv_aggfn->fn_name);
+	dt_sema_quantize(ss, rhs, fn, params, dvp->dv_aggfn ?
+			 dvp->dv_aggparams : NULL);
+	dt_sema_clsflags(ss, rhs, fn);
+	if (!dvp->dv_aggfn)
+		memcpy(dvp->dv_aggparams, params, sizeof(params));
 	dvp->dv_aggfn = fn;
 	if (!dvp->dv_aggcall)
 		dvp->dv_aggcall = rhs;
@@ -1405,6 +1501,38 @@ static void dt_sema_constargs(dt_sema_t *ss, const dt_node_t *call,
 	}
 }
 
+/*
+ * The actions that take aggregations, and the tags of their errors: a
+ * wrong argument count, an argument that is no aggregation, one never
+ * assigned, and a second argument that is no scalar.
+ */
+struct dt_aggact_tags {
+	int at_act;
+	dt_errtag_t at_proto, at_aggarg, at_aggbad, at_scalar;
+};
+
+static const struct dt_aggact_tags *dt_aggact_tags(int act)
+{
+	static const struct dt_aggact_tags tags[] = {
+		{ DTRACE_DOFACT_PRINTA, D_PROTO_LEN, D_PRINTA_AGGARG,
+		  D_PRINTA_AGGBAD, D_UNKNOWN },
+		{ DTRACE_DOFACT_CLEAR, D_PROTO_LEN, D_CLEAR_AGGARG,
+		  D_CLEAR_AGGBAD, D_UNKNOWN },
+		{ DTRACE_DOFACT_TRUNC, D_TRUNC_PROTO, D_TRUNC_AGGARG,
+		  D_TRUNC_AGGBAD, D_TRUNC_SCALAR },
+		{ DTRACE_DOFACT_NORMALIZE, D_NORMALIZE_PROTO,
+		  D_NORMALIZE_AGGARG, D_NORMALIZE_AGGBAD, D_NORMALIZE_SCALAR },
+		{ DTRACE_DOFACT_DENORMALIZE, D_NORMALIZE_PROTO,
+		  D_NORMALIZE_AGGARG, D_NORMALIZE_AGGBAD, D_NORMALIZE_SCALAR },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (tags[i].at_act == act)
+			return &tags[i];
+	return NULL;
+}
+
 /* A call: an action (a statement of its own), subroutine or aggfunc. */
 static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 {
@@ -1412,6 +1540,7 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 	const struct dt_func *fn;
 	dt_node_t *a;
 	int argc = dt_node_list_len(dnp->dn_args);
+	const struct dt_aggact_tags *tags;
 	const char *name;
 
 	if (dnp->dn_left->dn_kind != DT_NODE_IDENT)
@@ -1439,37 +1568,39 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 			      "expression; it must be called as a statement",
 			      name);
 
+	tags = dt_aggact_tags(fn->fn_act);
+	if (tags && tags->at_proto != D_PROTO_LEN &&
+	    (argc < fn->fn_min || argc > fn->fn_max))
+		dt_node_error(pcb, dnp, tags->at_proto, "%s( ) prototype "
+			      "mismatch: %d args passed, %s%d expected", name,
+			      argc, fn->fn_min == fn->fn_max ? "" : argc <
+			      fn->fn_min ? "at least " : "no more than ",
+			      argc < fn->fn_min ? fn->fn_min : fn->fn_max);
 	dt_proto_check(ss, dnp, "", name, "( )", argc, fn->fn_min, fn->fn_max);
 
 	a = dnp->dn_args;
-	if (fn->fn_flags & DT_FF_AGGARG ||
-	    fn->fn_act == DTRACE_DOFACT_PRINTA) {
+	if (tags) {
 		/* printa's arguments after the format are aggregations. */
 		dt_node_t *ag = a;
+		int printa = fn->fn_act == DTRACE_DOFACT_PRINTA;
 
-		if (fn->fn_act == DTRACE_DOFACT_PRINTA &&
-		    a->dn_kind == DT_NODE_STRING)
+		if (printa && a->dn_kind == DT_NODE_STRING)
 			ag = a->dn_next;
 		if (!ag)
 			dt_node_error(pcb, dnp, D_PRINTA_PROTO, "%s( ) prototype "
 				      "mismatch: aggregation argument missing",
 				      name);
-		for (; ag; ag = fn->fn_act == DTRACE_DOFACT_PRINTA ?
-		     ag->dn_next : NULL) {
+		for (; ag; ag = printa ? ag->dn_next : NULL) {
 			if (ag->dn_kind != DT_NODE_IDENT ||
 			    ag->dn_string[0] != '@')
-				dt_node_error(pcb, ag, fn->fn_act ==
-					      DTRACE_DOFACT_PRINTA ?
-					      D_PRINTA_AGGARG : D_CLEAR_AGGARG,
+				dt_node_error(pcb, ag, tags->at_aggarg,
 					      "%s( ) argument #%d is incompatible "
 					      "with prototype:\n\tprototype: "
 					      "aggregation\n\t argument: "
 					      "expression", name, 1 +
 					      (ag != dnp->dn_args));
 			if (!dt_var_lookup(ss->ss_globals, ag->dn_string))
-				dt_node_error(pcb, ag, fn->fn_act ==
-					      DTRACE_DOFACT_PRINTA ?
-					      D_PRINTA_AGGBAD : D_CLEAR_AGGBAD,
+				dt_node_error(pcb, ag, tags->at_aggbad,
 					      "undefined aggregation: %s",
 					      ag->dn_string);
 		}
@@ -1477,17 +1608,32 @@ static void dt_sema_call(dt_sema_t *ss, dt_node_t *dnp, int stmt)
 			if (a->dn_kind != DT_NODE_IDENT ||
 			    a->dn_string[0] != '@')
 				dt_sema_expr(ss, a);
+		/* trunc()'s count and normalize()'s divisor are scalars. */
+		a = dnp->dn_args->dn_next;
+		if (!printa && a && (a->dn_vkind == DT_VK_STRING ||
+				     a->dn_vkind == DT_VK_VOID ||
+				     dt_sema_issou(ss, a->dn_type) ||
+				     dt_sema_isarray(ss, a->dn_type)))
+			dt_node_error(pcb, a, tags->at_scalar, "%s( ) argument "
+				      "#2 must be of scalar type", name);
 	} else {
 		for (; a; a = a->dn_next)
 			dt_sema_expr(ss, a);
 	}
 	if (fn->fn_flags & DT_FF_FORMAT)
 		dt_sema_format(ss, dnp, name, dnp->dn_args, argc - 1);
+	else if (fn->fn_act == DTRACE_DOFACT_PRINTA &&
+		 dnp->dn_args->dn_kind == DT_NODE_STRING)
+		dt_printf_destroy(dt_sema_fmtparse(ss, dnp->dn_args));
 	dt_sema_constargs(ss, dnp, fn);
-	if (fn->fn_act == DTRACE_DOFACT_PRINTA && dnp->dn_args->dn_kind ==
-	    DT_NODE_STRING && dnp->dn_args->dn_string[0] == '\0')
-		dt_node_error(pcb, dnp->dn_args, D_PRINTF_FMT_EMPTY, "printa( ) "
-			      "format string is empty");
+	/* freopen("") is the way back to stdout; other formats have text. */
+	if ((fn->fn_act == DTRACE_DOFACT_PRINTA ||
+	     ((fn->fn_flags & DT_FF_FORMAT) &&
+	      fn->fn_act != DTRACE_DOFACT_FREOPEN)) &&
+	    dnp->dn_args->dn_kind == DT_NODE_STRING &&
+	    dnp->dn_args->dn_string[0] == '\0')
+		dt_node_error(pcb, dnp->dn_args, D_PRINTF_FMT_EMPTY, "%s( ) "
+			      "format string is empty", name);
 	if (fn->fn_act == DTRACE_DOFACT_TRACE &&
 	    dnp->dn_args->dn_vkind == DT_VK_VOID)
 		dt_node_error(pcb, dnp->dn_args, D_TRACE_VOID, "trace( ) may "
@@ -1688,6 +1834,14 @@ static void dt_sema_expr_vk(dt_sema_t *ss, dt_node_t *dnp)
 		dt_sema_expr(ss, dnp->dn_left);
 		dt_sema_expr(ss, dnp->dn_right);
 		dt_sema_expr(ss, dnp->dn_third);
+		if (dt_sema_incompat(dnp->dn_right->dn_vkind,
+				     dnp->dn_third->dn_vkind) ||
+		    ((dt_sema_issou(ss, dnp->dn_right->dn_type) ||
+		      dt_sema_issou(ss, dnp->dn_third->dn_type)) &&
+		     !dt_sema_sametype(ss, dnp->dn_right->dn_type,
+				       dnp->dn_third->dn_type)))
+			dt_node_error(pcb, dnp, D_OP_INCOMPAT, "operator ?: "
+				      "operands must have compatible types");
 		dnp->dn_vkind = dnp->dn_right->dn_vkind;
 		return;
 	case DT_NODE_OFFSETOF:
@@ -1895,7 +2049,17 @@ static void dt_sema_settype(dt_sema_t *ss, dt_node_t *dnp, long t)
 		return;
 	r = ctf_type_resolve(fp, t);
 	switch (r == CTF_ERR ? -1 : ctf_type_kind(fp, r)) {
-	case CTF_K_INTEGER:
+	case CTF_K_INTEGER: {
+		ctf_encoding_t e;
+
+		/* void is an integer of no bits: (void)x has no value. */
+		if (ctf_type_encoding(fp, r, &e) == 0 && e.cte_bits == 0) {
+			dnp->dn_vkind = DT_VK_VOID;
+			break;
+		}
+		dnp->dn_vkind = DT_VK_INT;
+		break;
+	}
 	case CTF_K_ENUM:
 	case CTF_K_TYPEDEF:	/* a slice of a typedef: a bit-field */
 		dnp->dn_vkind = DT_VK_INT;
@@ -2015,6 +2179,29 @@ static void dt_sema_xlmember(dt_sema_t *ss, dt_node_t *dnp, ctf_id_t out)
  * member one of the output's, each expression checked with the input
  * parameter bound to the input type.
  */
+/*
+ * A translator member's expression must fit the member: no string for an
+ * integer or pointer nor the reverse, a struct or union only of its type.
+ */
+static void dt_sema_xlcompat(dt_sema_t *ss, const dt_node_t *m, ctf_id_t mt)
+{
+	const dt_node_t *e = m->dn_left;
+	dt_node_t want = { .dn_vkind = DT_VK_ANY };
+	char n1[128], n2[128];
+
+	dt_sema_settype(ss, &want, mt);
+	if (!dt_sema_incompat(want.dn_vkind, e->dn_vkind) &&
+	    !((dt_sema_issou(ss, mt) || dt_sema_issou(ss, e->dn_type)) &&
+	      !dt_sema_sametype(ss, mt, e->dn_type)))
+		return;
+	dt_node_error(ss->ss_pcb, m, D_XLATE_INCOMPAT, "translator member %s "
+		      "definition uses incompatible types: \"%s\" = \"%s\"",
+		      m->dn_string, dt_sema_tname(ss, mt, want.dn_vkind, n1,
+						  sizeof(n1)),
+		      dt_sema_tname(ss, e->dn_type, e->dn_vkind, n2,
+				    sizeof(n2)));
+}
+
 static void dt_sema_xlator(dt_sema_t *ss, dt_node_t *dnp)
 {
 	dtrace_hdl_t *dtp = ss->ss_pcb->pcb_hdl;
@@ -2048,6 +2235,7 @@ static void dt_sema_xlator(dt_sema_t *ss, dt_node_t *dnp)
 		ss->ss_xltype = dx->dx_in;
 		dt_sema_expr(ss, m->dn_left);
 		ss->ss_xlparam = NULL;
+		dt_sema_xlcompat(ss, m, mt);
 	}
 	dx->dx_next = ss->ss_xlators;
 	ss->ss_xlators = dx;
@@ -2143,7 +2331,7 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		if (dt_type_member(dtp, t, dnp->dn_string, &rt, &bitoff) != 0)
 			dt_node_error(ss->ss_pcb, dnp, D_TYPE_MEMBER, "%s is not "
 				      "a member of the type", dnp->dn_string);
-		if (bitoff % 8)
+		if (bitoff % 8 || dt_type_is_bitfield(dtp, rt))
 			dt_node_error(ss->ss_pcb, dnp, D_OFFSETOF_BITFIELD,
 				      "cannot take offset of a bit-field: %s",
 				      dnp->dn_string);
@@ -2175,6 +2363,11 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			t = l->dn_kind == DT_NODE_TYPE ?
 			    dt_type_decl(ss->ss_pcb, l->dn_spec, l->dn_decl) :
 			    (ctf_id_t)l->dn_type;
+			if (l->dn_kind != DT_NODE_TYPE &&
+			    dt_type_is_bitfield(dtp, t))
+				dt_node_error(ss->ss_pcb, dnp, D_SIZEOF_BITFIELD,
+					      "cannot apply sizeof to a "
+					      "bit-field");
 			if (t && dt_type_is_string(dtp, t) &&
 			    l->dn_kind == DT_NODE_STRING)
 				size = (ssize_t)strlen(l->dn_string) + 1;
@@ -2193,9 +2386,19 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			dt_sema_settype(ss, dnp, dt_sema_named(ss, "size_t"));
 			return;
 		}
-		case DT_TOK_STRINGOF:
+		case DT_TOK_STRINGOF: {
+			char n1[128];
+
+			if (l->dn_vkind == DT_VK_VOID ||
+			    dt_sema_issou(ss, l->dn_type))
+				dt_node_error(ss->ss_pcb, dnp, D_STRINGOF_TYPE,
+					      "cannot apply stringof to a value "
+					      "of type %s", dt_sema_tname(ss,
+					      l->dn_type, l->dn_vkind, n1,
+					      sizeof(n1)));
 			dt_sema_settype(ss, dnp, dt_sema_named(ss, "string"));
 			return;
+		}
 		case DT_OP_DEREF:
 			if (!l->dn_type)
 				return;
@@ -2213,6 +2416,10 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 			dt_sema_settype(ss, dnp, t);
 			return;
 		case DT_OP_ADDROF:
+			if (dt_type_is_bitfield(dtp, l->dn_type))
+				dt_node_error(ss->ss_pcb, dnp, D_ADDROF_BITFIELD,
+					      "cannot take address of "
+					      "bit-field");
 			if (l->dn_type)
 				dt_sema_settype(ss, dnp,
 						dt_type_pointer(dtp, l->dn_type));
@@ -2269,8 +2476,24 @@ static void dt_sema_type(dt_sema_t *ss, dt_node_t *dnp)
 		}
 		return;
 	case DT_OP_CAST:
-		dt_sema_settype(ss, dnp, dt_type_decl(ss->ss_pcb, l->dn_spec,
-						      l->dn_decl));
+		t = dt_type_decl(ss->ss_pcb, l->dn_spec, l->dn_decl);
+		/*
+		 * Scalars, pointers and strings convert (an array as the
+		 * pointer it decays to); a struct or union does not, nor does
+		 * anything become an array.
+		 */
+		if (dt_sema_issou(ss, t) || dt_sema_isarray(ss, t) ||
+		    dt_sema_issou(ss, r->dn_type)) {
+			char n1[128], n2[128];
+
+			dt_node_error(ss->ss_pcb, dnp, D_CAST_INVAL, "invalid "
+				      "cast expression: \"%s\" to \"%s\"",
+				      dt_sema_tname(ss, r->dn_type, r->dn_vkind,
+						    n1, sizeof(n1)),
+				      dt_sema_tname(ss, t, DT_VK_ANY, n2,
+						    sizeof(n2)));
+		}
+		dt_sema_settype(ss, dnp, t);
 		return;
 	case DT_TOK_EQU: case DT_TOK_NEQ: case DT_TOK_LT: case DT_TOK_LE:
 	case DT_TOK_GT: case DT_TOK_GE: case DT_TOK_LAND: case DT_TOK_LOR:
@@ -2369,7 +2592,9 @@ static void dt_sema_clause(dt_sema_t *ss, dt_node_t *clause)
 	ss->ss_clsflags = 0;
 	if (clause->dn_pred) {
 		dt_sema_expr(ss, clause->dn_pred);
-		if (clause->dn_pred->dn_vkind == DT_VK_VOID)
+		if (clause->dn_pred->dn_vkind == DT_VK_VOID ||
+		    dt_sema_issou(ss, clause->dn_pred->dn_type) ||
+		    dt_sema_isarray(ss, clause->dn_pred->dn_type))
 			dt_node_error(ss->ss_pcb, clause->dn_pred, D_PRED_SCALAR,
 				      "predicate result must be of scalar type");
 	}
@@ -2482,12 +2707,135 @@ static void dt_sema_decl(dt_sema_t *ss, dt_node_t *dnp)
 		if (dt_var_lookup(*listp, name))
 			dt_node_error(ss->ss_pcb, d, D_DECL_IDRED, "identifier "
 				      "redeclared: %s", name);
+		dt_type_objcheck(ss->ss_pcb, d, dt_type_decl(ss->ss_pcb, ds, d),
+				 name, "object");
 		dvp = dt_var_add(ss, listp, name, kind, nkeys);
 		dvp->dv_carray = carray;
 		dvp->dv_type = dt_type_decl(ss->ss_pcb, ds, d);
 		dvp->dv_vkind = ds->ds_words & DT_DW_STRING ? DT_VK_STRING :
 				d->dn_kind == DT_NODE_DCL_PTR ? DT_VK_PTR :
 				ds->ds_kind == DT_DK_NONE ? DT_VK_INT : DT_VK_ANY;
+	}
+}
+
+/* A probe's parameters: "(void)" is none. */
+static int dt_sema_nparams(dt_sema_t *ss, const dt_node_t *params)
+{
+	long t;
+
+	if (params && !params->dn_next && !dt_decl_name(params->dn_decl) &&
+	    (t = dt_type_decl(ss->ss_pcb, params->dn_spec, params->dn_decl)) &&
+	    dt_sema_kind(ss, t) == CTF_K_INTEGER &&
+	    ctf_type_size(dt_types_fp(ss->ss_pcb->pcb_hdl), t) == 0)
+		return 0;
+	return dt_node_list_len(params);
+}
+
+/* A probe's name as DTrace has it: "__" in the definition is "-". */
+static const char *dt_sema_probename(dt_sema_t *ss, const char *s)
+{
+	char *name = dt_pcb_strdup(ss->ss_pcb, s), *p;
+
+	while ((p = strstr(name, "__")) != NULL) {
+		*p = '-';
+		memmove(p + 1, p + 2, strlen(p + 2) + 1);
+	}
+	return name;
+}
+
+static const dt_node_t *dt_sema_probe_find(dt_sema_t *ss,
+					   const dt_node_t *probes,
+					   const dt_node_t *stop,
+					   const char *name)
+{
+	for (; probes && probes != stop; probes = probes->dn_next)
+		if (strcmp(dt_sema_probename(ss, probes->dn_string), name) == 0)
+			return probes;
+	return NULL;
+}
+
+/* Do a probe's input (or output) parameters match its earlier ones? */
+static void dt_sema_probe_cmp(dt_sema_t *ss, const dt_node_t *prov,
+			      const dt_node_t *pr, const char *name,
+			      const dt_node_t *cur, const dt_node_t *prev,
+			      const char *what)
+{
+	int nc = dt_sema_nparams(ss, cur), np = dt_sema_nparams(ss, prev), i;
+	char n1[128], n2[128];
+
+	if (nc != np)
+		dt_node_error(ss->ss_pcb, pr, D_PROV_INCOMPAT, "probe %s:%s %s "
+			      "prototype mismatch\n\t current: %d arg%s\n\t"
+			      "previous: %d arg%s", prov->dn_string, name, what,
+			      nc, nc == 1 ? "" : "s", np, np == 1 ? "" : "s");
+	for (i = 1; nc && cur && prev; cur = cur->dn_next, prev = prev->dn_next,
+	     i++) {
+		long a = dt_type_decl(ss->ss_pcb, cur->dn_spec, cur->dn_decl);
+		long b = dt_type_decl(ss->ss_pcb, prev->dn_spec, prev->dn_decl);
+
+		if (!dt_sema_sametype(ss, a, b))
+			dt_node_error(ss->ss_pcb, pr, D_PROV_INCOMPAT, "probe "
+				      "%s:%s %s argument #%d mismatch\n\t "
+				      "current: %s\n\tprevious: %s",
+				      prov->dn_string, name, what, i,
+				      dt_sema_tname(ss, a, DT_VK_ANY, n1,
+						    sizeof(n1)),
+				      dt_sema_tname(ss, b, DT_VK_ANY, n2,
+						    sizeof(n2)));
+	}
+}
+
+/*
+ * provider p { probe a(int) : (long); ... };  A probe takes at most 255
+ * arguments either way; a provider's probes have distinct names ("__"
+ * read as "-"); a provider defined again must declare the same probes
+ * with the same arguments as before.
+ */
+static void dt_sema_provider(dt_sema_t *ss, dt_node_t *dnp)
+{
+	const dt_node_t *old = NULL, *pr, *op;
+	struct dt_semaprov *sp;
+
+	for (sp = ss->ss_provs; sp && !old; sp = sp->sp_next)
+		if (strcmp(sp->sp_node->dn_string, dnp->dn_string) == 0)
+			old = sp->sp_node;
+	for (pr = dnp->dn_body; pr; pr = pr->dn_next) {
+		const char *name = dt_sema_probename(ss, pr->dn_string);
+		int nin = dt_sema_nparams(ss, pr->dn_args);
+		int nout = pr->dn_flags ? dt_sema_nparams(ss, pr->dn_body) : nin;
+
+		if (nin > UINT8_MAX || nout > UINT8_MAX)
+			dt_node_error(ss->ss_pcb, pr, D_PROV_PRARGLEN, "probe %s "
+				      "%s prototype exceeds %u parameters: %d "
+				      "params used", name, nin > UINT8_MAX ?
+				      "input" : "output", UINT8_MAX,
+				      nin > UINT8_MAX ? nin : nout);
+		if (!old) {
+			if (dt_sema_probe_find(ss, dnp->dn_body, pr, name))
+				dt_node_error(ss->ss_pcb, pr, D_PROV_PRDUP,
+					      "probe redeclared: %s:%s",
+					      dnp->dn_string, name);
+			continue;
+		}
+		if (!(op = dt_sema_probe_find(ss, old->dn_body, NULL, name)))
+			dt_node_error(ss->ss_pcb, pr, D_PROV_INCOMPAT, "provider "
+				      "interface mismatch: %s\n\t current: "
+				      "probe %s:%s defined\n\tprevious: probe "
+				      "%s:%s not defined", dnp->dn_string,
+				      dnp->dn_string, name, dnp->dn_string,
+				      name);
+		dt_sema_probe_cmp(ss, dnp, pr, name, pr->dn_args, op->dn_args,
+				  "input");
+		dt_sema_probe_cmp(ss, dnp, pr, name,
+				  pr->dn_flags ? pr->dn_body : pr->dn_args,
+				  op->dn_flags ? op->dn_body : op->dn_args,
+				  "output");
+	}
+	if (!old) {
+		sp = dt_pcb_zalloc(ss->ss_pcb, sizeof(*sp));
+		sp->sp_node = dnp;
+		sp->sp_next = ss->ss_provs;
+		ss->ss_provs = sp;
 	}
 }
 
@@ -2514,6 +2862,9 @@ void dt_sema_program(dt_pcb_t *pcb)
 			break;
 		case DT_NODE_XLATOR:
 			dt_sema_xlator(&ss, dnp);
+			break;
+		case DT_NODE_PROVIDER:
+			dt_sema_provider(&ss, dnp);
 			break;
 		}
 	}

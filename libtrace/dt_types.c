@@ -412,6 +412,27 @@ int dt_type_member(dtrace_hdl_t *dtp, ctf_id_t sou, const char *name,
 	return -1;
 }
 
+/*
+ * Is t a bit-field: a slice narrower than its integer, or not starting on
+ * its first bit?  (A slice of a typedef reports the typedef's kind, so the
+ * encoding is asked of t itself before its resolved type.)
+ */
+int dt_type_is_bitfield(dtrace_hdl_t *dtp, ctf_id_t t)
+{
+	ctf_dict_t *fp = dt_types_fp(dtp);
+	ctf_encoding_t e;
+	ctf_id_t rt;
+	ssize_t size;
+
+	if (!fp || !t || (rt = ctf_type_resolve(fp, t)) == CTF_ERR)
+		return 0;
+	if (ctf_type_encoding(fp, t, &e) != 0 &&
+	    ctf_type_encoding(fp, rt, &e) != 0)
+		return 0;
+	size = ctf_type_size(fp, rt);
+	return e.cte_bits && (e.cte_offset || (ssize_t)e.cte_bits != size * 8);
+}
+
 /* Is t a string for D: string, char[N], char *? */
 int dt_type_is_string(dtrace_hdl_t *dtp, ctf_id_t t)
 {
@@ -475,6 +496,33 @@ static ctf_id_t dt_type_checked(dt_pcb_t *pcb, int line, ctf_id_t t,
 }
 
 /* A struct or union the program defines: C's layout rules. */
+/*
+ * A variable or member (what: "object", "member") needs a type with a
+ * size: not void, not a struct or union that is only declared.
+ */
+void dt_type_objcheck(dt_pcb_t *pcb, const dt_node_t *d, ctf_id_t t,
+		      const char *name, const char *what)
+{
+	ctf_dict_t *fp = dt_types_fp(pcb->pcb_hdl);
+	ctf_id_t rt = dt_type_complete(pcb->pcb_hdl, t);
+	int kind = rt == CTF_ERR ? -1 : ctf_type_kind(fp, rt);
+	ctf_encoding_t e;
+	char n[128];
+
+	if (kind == CTF_K_INTEGER && ctf_type_encoding(fp, rt, &e) == 0 &&
+	    e.cte_bits == 0)
+		dt_node_error(pcb, d, D_DECL_VOIDOBJ, "cannot have void %s: %s",
+			      what, name ? name : "");
+	if (kind == CTF_K_FORWARD || ((kind == CTF_K_STRUCT ||
+				       kind == CTF_K_UNION) &&
+				      ctf_type_size(fp, rt) == 0)) {
+		if (!ctf_type_name(fp, t, n, sizeof(n)))
+			snprintf(n, sizeof(n), "?");
+		dt_node_error(pcb, d, D_DECL_INCOMPLETE, "incomplete "
+			      "struct/union/enum %s: %s", n, name ? name : "");
+	}
+}
+
 static ctf_id_t dt_type_sou(dt_pcb_t *pcb, const dt_declspec_t *ds)
 {
 	ctf_dict_t *fp = dt_types_fp(pcb->pcb_hdl);
@@ -497,6 +545,8 @@ static ctf_id_t dt_type_sou(dt_pcb_t *pcb, const dt_declspec_t *ds)
 			unsigned long sz = (unsigned long)ctf_type_size(fp, t);
 			int64_t bits = 0;
 
+			dt_type_objcheck(pcb, m, t, dt_decl_name(m->dn_decl),
+					 "member");
 			if (m->dn_left && dt_type_const(m->dn_left, &bits) != 0)
 				dt_node_error(pcb, m, D_DECL_BFCONST, "positive "
 					      "integral constant expression "

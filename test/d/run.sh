@@ -83,5 +83,29 @@ for t in $(find "$dir" -name '*.d' | LC_ALL=C sort); do
 	esac
 done
 rm -f /tmp/dtest.$$
+
+# Every tag the compiler can emit has its err.D_<TAG>.*.d test: the tags
+# of libtrace/dt_errtags.h that libtrace's sources name.  D_UNKNOWN marks
+# internal errors (and those DTrace itself gives no tag), so it is exempt.
+src=$(dirname "$0")/../../libtrace
+if [ -f "$src/dt_errtags.h" ] && [ "$dir" -ef "$(dirname "$0")" ]; then
+	n=$((n + 1))
+	missing=$(comm -12 \
+		<(sed -n 's/^[[:space:]]*X(\(D_[A-Z0-9_]*\)).*/\1/p' \
+		    "$src/dt_errtags.h" | LC_ALL=C sort -u) \
+		<(grep -ohE '\bD_[A-Z0-9_]+\b' "$src"/*.[cly] |
+		    LC_ALL=C sort -u) |
+		grep -vx D_UNKNOWN |
+		while read -r tag; do
+			[ -n "$(find "$dir" -name "err.$tag.*d")" ] ||
+				printf '%s ' "$tag"
+		done)
+	if [ -n "$missing" ]; then
+		echo "not ok $n - d: tags with no err.D_<TAG> test: $missing"
+		status=1
+	else
+		echo "ok $n - d: every tag the compiler emits has a test"
+	fi
+fi
 echo "1..$n"
 exit $status

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
 /*
- * Asserts: lquantize's step is positive.
+ * Asserts: the lquantize() step must fit in 16 bits.
  */
-BEGIN { @a = lquantize(1, 0, 10, 0); }
+BEGIN { @a = lquantize(1, 0, 1000000, 65536); }

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later */
+/*
+ * Asserts: a member of a struct only declared is an error.
+ */
+struct foo;
+struct s { struct foo a; };
