@@ -96,6 +96,12 @@ void dtk_enabling_matchall(void);
  */
 void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
 	       u64 arg4);
+/*
+ * The same for a caller that keeps interrupts off around it and passes
+ * the arguments in an array of DTK_NARGS, which must stay put until it
+ * returns (fbt: a per-CPU one).
+ */
+void dtk_probe_args(dtk_id_t id, const u64 *args);
 
 /*
  * PROBE CONTEXT: is this CPU inside a firing?  A provider whose sites
