@@ -39,16 +39,10 @@ void dif_fault(struct dif_mstate *ms, int fault, uint64_t illval)
 
 uintptr_t dif_scratch_alloc(struct dif_mstate *ms, uint64_t size)
 {
-	size_t used = (ms->ms_scratch_used + 7) & ~(size_t)7;
-	uintptr_t p;
+	uintptr_t p = dif_scratch_take(ms, size);
 
-	if (used > ms->ms_scratch_size || size > ms->ms_scratch_size - used) {
-		dif_fault(ms, DIF_FLT_NOSCRATCH, size);
-		return 0;
-	}
-	p = ms->ms_scratch_base + used;
-	memset((void *)p, 0, (size_t)size);
-	ms->ms_scratch_used = used + (size_t)size;
+	if (p)
+		memset((void *)p, 0, (size_t)size);
 	return p;
 }
 

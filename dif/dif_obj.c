@@ -186,3 +186,18 @@ const struct dif_var *dif_var_find(const struct dif_object *obj, uint32_t id)
 	}
 	return NULL;
 }
+
+int dif_object_builtin(const struct dif_object *obj)
+{
+	dif_instr_t ld, ret;
+
+	if (obj->do_ninstr != 2)
+		return -1;
+	ld = obj->do_instr[0];
+	ret = obj->do_instr[1];
+	if (DIF_INSTR_OP(ld) != DIF_OP_LDB || DIF_INSTR_OP(ret) != DIF_OP_RET ||
+	    DIF_INSTR_RD(ld) == 0 || DIF_INSTR_RS1(ret) != DIF_INSTR_RD(ld) ||
+	    DIF_INSTR_IMM(ld) < 0)
+		return -1;
+	return DIF_INSTR_IMM(ld);
+}

@@ -117,6 +117,14 @@ const char *dif_fault_msg(int fault);
 /* The declaration of variable id in obj (the table is sorted by id). */
 const struct dif_var *dif_var_find(const struct dif_object *obj, uint32_t id);
 
+/*
+ * The built-in variable a (verified) object does nothing but return
+ * (`ldb %rN, id; ret %rN`, what `execname` or `pid` alone compiles to),
+ * or -1: a host may then read the variable itself instead of running the
+ * interpreter.
+ */
+int dif_object_builtin(const struct dif_object *obj);
+
 /* The NUL-terminated string at strtab offset off, or NULL if out of range. */
 static inline const char *dif_object_str(const struct dif_object *obj,
 					 uint32_t off)

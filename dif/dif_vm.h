@@ -202,10 +202,23 @@ uint64_t dif_subr(struct dif_mstate *ms, unsigned int subr);
  * (bounded by max, NUL-terminated in dst, which has max + 1 bytes) and
  * returns its length, or -1 after raising the fault.
  */
+void dif_fault(struct dif_mstate *ms, int fault, uint64_t illval);
 uintptr_t dif_scratch_alloc(struct dif_mstate *ms, uint64_t size);
+/* The same without the zeroing: the caller writes every byte it reads. */
+static inline uintptr_t dif_scratch_take(struct dif_mstate *ms, uint64_t size)
+{
+	size_t used = (ms->ms_scratch_used + 7) & ~(size_t)7;
+
+	if (used > ms->ms_scratch_size || size > ms->ms_scratch_size - used) {
+		dif_fault(ms, DIF_FLT_NOSCRATCH, size);
+		return 0;
+	}
+	ms->ms_scratch_used = used + (size_t)size;
+	return ms->ms_scratch_base + used;
+}
+
 int64_t dif_loadstr(struct dif_mstate *ms, char *dst, uint64_t addr,
 		    size_t max, bool user);
-void dif_fault(struct dif_mstate *ms, int fault, uint64_t illval);
 /*
  * Copy the string at addr (kernel or user memory, at most max characters)
  * into fresh scratch, NUL-terminated, using only what it needs; returns

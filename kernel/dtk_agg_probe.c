@@ -39,12 +39,6 @@ static inline u64 dtk_agg_word(const u8 *p)
 	return w;
 }
 
-static inline u64 dtk_agg_mix(u64 h, u64 w)
-{
-	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-	return h ^ (h >> 32);
-}
-
 /* Does this word hold a zero byte (the end of a string)? */
 static inline bool dtk_agg_haszero(u64 w)
 {
@@ -57,15 +51,45 @@ static inline bool dtk_agg_isstr(const struct dtrace_dof_rec *r)
 	       (DTRACE_DOFREC_F_BYREF | DTRACE_DOFREC_F_STRING);
 }
 
+/* A record's last n (1..7) bytes as one word: one load for 4, 2 or 1. */
+static inline u64 dtk_agg_tail(const u8 *p, u32 n)
+{
+	u64 w = 0;
+	u32 w4;
+	u16 w2;
+
+	switch (n) {
+	case 4:
+		memcpy(&w4, p, 4);
+		return w4;
+	case 2:
+		memcpy(&w2, p, 2);
+		return w2;
+	case 1:
+		return *p;
+	}
+	memcpy(&w, p, n);
+	return w;
+}
+
 /*
  * The key's hash, with the aggregation's index, a word at a time and a
  * string key only up to its end: a string record is strsize bytes, mostly
  * zeros, and hashing all of it byte by byte cost more than the rest of the
- * firing.  What follows a string's NUL is zero in every key (scratch is
- * zeroed, and the stores zero-fill), so hash and comparison may stop at
- * the first word holding a zero byte.
+ * firing.  Hash and comparison stop at a string's first word holding a
+ * zero byte, and read nothing beyond it: the key a firing builds is not
+ * zeroed beforehand (256 bytes and more per firing), so the stores that
+ * build it (kernel/dtk_probe.c) write a string's NUL and zero the rest of
+ * its word, and nothing after that word is defined.  An entry's key is
+ * copied clean (dtk_agg_keycopy()): zero wherever the firing's was not
+ * defined, so the consumer sees whole, deterministic keys.
+ *
+ * The hash also says how many bytes of each record it read (span[k]):
+ * the comparison reads exactly those, and needs no test for the end of
+ * a string, since a stored key whose first span[k] bytes are equal to
+ * the firing's ends its string in the same word.
  */
-static u32 dtk_agg_hash(const struct dtk_agg *ag, const u8 *key)
+static u32 dtk_agg_hash(const struct dtk_agg *ag, const u8 *key, u32 *span)
 {
 	u64 h = (ag->dag_index + 1) * 0x9e3779b97f4a7c15ULL;
 	u32 k, i;
@@ -73,54 +97,68 @@ static u32 dtk_agg_hash(const struct dtk_agg *ag, const u8 *key)
 	for (k = 0; k < ag->dag_nkeys; k++) {
 		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
 		const u8 *p = key + r->dofr_offset;
+		u32 size = r->dofr_size;
 		bool str = dtk_agg_isstr(r);
 
-		for (i = 0; i + 8 <= r->dofr_size; i += 8) {
+		for (i = 0; i + 8 <= size;) {
 			u64 w = dtk_agg_word(p + i);
 
-			h = dtk_agg_mix(h, w);
+			i += 8;
+			h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
 			if (str && dtk_agg_haszero(w))
 				goto next;
 		}
-		for (; i < r->dofr_size; i++) {
-			h = dtk_agg_mix(h, p[i]);
-			if (str && !p[i])
-				break;
+		if (i < size) {
+			h = (h ^ dtk_agg_tail(p + i, size - i)) *
+			    0x9e3779b97f4a7c15ULL;
+			i = size;
 		}
 next:
-		;
+		span[k] = i;
+		h ^= h >> 32;
 	}
 	return (u32)(h ^ (h >> 29));
 }
 
-/* Are two keys the same?  Record by record, as dtk_agg_hash() reads them. */
-static bool dtk_agg_keyeq(const struct dtk_agg *ag, const u8 *a, const u8 *b)
+/* Are two keys the same?  The bytes dtk_agg_hash() read of a, in b. */
+static bool dtk_agg_keyeq(const struct dtk_agg *ag, const u8 *a, const u8 *b,
+			  const u32 *span)
 {
 	u32 k, i;
 
 	for (k = 0; k < ag->dag_nkeys; k++) {
-		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
-		const u8 *pa = a + r->dofr_offset, *pb = b + r->dofr_offset;
-		bool str = dtk_agg_isstr(r);
+		u32 off = ag->dag_keyrecs[k].dofr_offset;
+		const u8 *pa = a + off, *pb = b + off;
 
-		for (i = 0; i + 8 <= r->dofr_size; i += 8) {
-			u64 w = dtk_agg_word(pa + i);
-
-			if (w != dtk_agg_word(pb + i))
+		for (i = 0; i + 8 <= span[k]; i += 8)
+			if (dtk_agg_word(pa + i) != dtk_agg_word(pb + i))
 				return false;
-			if (str && dtk_agg_haszero(w))
-				goto next;
-		}
-		for (; i < r->dofr_size; i++) {
-			if (pa[i] != pb[i])
-				return false;
-			if (str && !pa[i])
-				break;
-		}
-next:
-		;
+		if (i < span[k] && dtk_agg_tail(pa + i, span[k] - i) !=
+				   dtk_agg_tail(pb + i, span[k] - i))
+			return false;
 	}
 	return true;
+}
+
+/* An entry's key from a firing's: the defined bytes, zero elsewhere. */
+static void dtk_agg_keycopy(const struct dtk_agg *ag, u8 *dst, const u8 *key)
+{
+	u32 k, i;
+
+	memset(dst, 0, ag->dag_keysize);
+	for (k = 0; k < ag->dag_nkeys; k++) {
+		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
+		const u8 *p = key + r->dofr_offset;
+		u32 n = r->dofr_size;
+
+		if (dtk_agg_isstr(r)) {
+			/* The string and its NUL; the rest is zero already. */
+			for (i = 0; i < n && p[i]; i++)
+				;
+			n = min(n, i + 1);
+		}
+		memcpy(dst + r->dofr_offset, p, n);
+	}
 }
 
 static u32 dtk_quantize_bucket(s64 v)
@@ -182,11 +220,17 @@ static void dtk_agg_init(const struct dtk_agg *ag, s64 *d)
 		d[0] = S64_MIN;
 }
 
-static void dtk_agg_apply(const struct dtk_agg *ag, s64 *d, s64 v, s64 w)
+static __always_inline void dtk_agg_apply(const struct dtk_agg *ag, s64 *d,
+					  s64 v, s64 w)
 {
 	u32 words = ag->dag_valsize / 8, b;
 	u64 m, lo;
 
+	/* The commonest first: the switch below is a chain of compares. */
+	if (likely(ag->dag_func == DTRACE_AGG_COUNT)) {
+		d[0]++;
+		return;
+	}
 	switch (ag->dag_func) {
 	case DTRACE_AGG_COUNT:
 		d[0]++;
@@ -229,12 +273,12 @@ static void dtk_agg_apply(const struct dtk_agg *ag, s64 *d, s64 v, s64 w)
 }
 
 void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
-		   const void *key, s64 v, s64 w)
+		   const void *key, s64 v, s64 w, u32 *span)
 {
 	struct dtk_aggbuf *ab = &st->dts_aggbufs[cpu];
 	char *base = ab->dab_data[ab->dab_cur];
 	u32 *chains = (u32 *)base;
-	u32 hash = dtk_agg_hash(ag, key);
+	u32 hash = dtk_agg_hash(ag, key, span);
 	u32 size = sizeof(struct dtrace_aggrec) + ag->dag_keysize +
 		   ag->dag_valsize;
 	struct dtrace_aggrec *e;
@@ -243,7 +287,7 @@ void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
 	for (off = chains[hash % DTK_AGG_NBUCKETS]; off; off = e->dar_next) {
 		e = (void *)(base + off);
 		if (e->dar_hash == hash && e->dar_aggid == ag->dag_index &&
-		    dtk_agg_keyeq(ag, (const u8 *)(e + 1), key))
+		    dtk_agg_keyeq(ag, key, (const u8 *)(e + 1), span))
 			goto found;
 	}
 	if (ab->dab_offset + size > st->dts_opts.dop_aggsize) {
@@ -255,7 +299,7 @@ void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
 	e->dar_aggid = ag->dag_index;
 	e->dar_size = size;
 	e->dar_hash = hash;
-	memcpy(e + 1, key, ag->dag_keysize);
+	dtk_agg_keycopy(ag, (u8 *)(e + 1), key);
 	dtk_agg_init(ag, (s64 *)((char *)(e + 1) + ag->dag_keysize));
 	e->dar_next = chains[hash % DTK_AGG_NBUCKETS];
 	chains[hash % DTK_AGG_NBUCKETS] = off;

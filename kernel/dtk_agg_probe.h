@@ -8,8 +8,12 @@
 
 #include "dtk_impl.h"
 
-/* Aggregate value v with weight w under key into this CPU's buffer. */
+/*
+ * Aggregate value v with weight w under key into this CPU's buffer; span
+ * is room for DIF_TUPLE_MAX words of the caller's (no array of its own
+ * here, which would cost a stack-protector check per firing).
+ */
 void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
-		   const void *key, s64 v, s64 w);
+		   const void *key, s64 v, s64 w, u32 *span);
 
 #endif /* DTK_AGG_PROBE_H */

@@ -158,8 +158,18 @@ void dtk_act_stop(void)
 	dtk_sig_queue(SIGSTOP);
 }
 
+/*
+ * The first CPU to fire a panic() action panics the kernel; one that
+ * comes second returns, and panic() stops it with the others.  (So the
+ * function can return, which both kernels' objtool agree on: 6.1's does
+ * not know a module's __noreturn functions, 6.12's wants them marked.)
+ */
 void dtk_act_panic(const struct dtk_probe *prb)
 {
+	static atomic_t panicking = ATOMIC_INIT(0);
+
+	if (atomic_xchg(&panicking, 1))
+		return;
 	panic("dtrace: panic action at probe %s:%s:%s:%s",
 	      prb->dpr_prov->dpv_name, prb->dpr_mod, prb->dpr_func,
 	      prb->dpr_name);

@@ -288,10 +288,8 @@ static int dtk_uregs(u64 idx, u64 *val)
 	return 0;
 }
 
-static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
-			  uint64_t idx, uint64_t *val)
+int dtk_builtin(struct dtk_mctx *mc, unsigned int id, u64 idx, u64 *val)
 {
-	struct dtk_mctx *mc = host;
 	struct dtk_probe *prb = mc->mc_probe;
 
 	switch (id) {
@@ -394,6 +392,12 @@ static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
 	default:
 		return DIF_FLT_ILLOP;
 	}
+}
+
+static int dtk_op_builtin(void *host, struct dif_mstate *ms, unsigned int id,
+			  uint64_t idx, uint64_t *val)
+{
+	return dtk_builtin(host, id, idx, val);
 }
 
 /* Globals have one copy; clause-locals one per CPU (dtk_state.c). */
@@ -504,7 +508,7 @@ static int dtk_op_progenyof(void *host, int64_t pid)
 	return 0;
 }
 
-static const struct dif_host_ops dtk_host_ops = {
+const struct dif_host_ops dtk_host_ops = {
 	.dho_kload = dtk_op_kload,
 	.dho_uload = dtk_op_uload,
 	.dho_kstr = dtk_op_kstr,
@@ -519,22 +523,3 @@ static const struct dif_host_ops dtk_host_ops = {
 	.dho_progenyof = dtk_op_progenyof,
 	.dho_kernlayout = dtk_op_kernlayout,
 };
-
-void dtk_mctx_init(struct dtk_mctx *mc, struct dtk_state *st,
-		   struct dtk_ecb *ecb, struct dtk_probe *prb,
-		   const u64 *args, int cpu, bool in_error)
-{
-	memset(&mc->mc_ms, 0, sizeof(mc->mc_ms));
-	mc->mc_ms.ms_ops = &dtk_host_ops;
-	mc->mc_ms.ms_host = mc;
-	mc->mc_ms.ms_scratch_base = (uintptr_t)st->dts_scratch[cpu];
-	mc->mc_ms.ms_scratch_size = st->dts_opts.dop_scratchsize;
-	mc->mc_ms.ms_strsize = st->dts_opts.dop_strsize;
-	mc->mc_ms.ms_keymax = st->dts_opts.dop_strsize;
-	mc->mc_state = st;
-	mc->mc_ecb = ecb;
-	mc->mc_probe = prb;
-	mc->mc_args = args;
-	mc->mc_cpu = cpu;
-	mc->mc_in_error = in_error;
-}

@@ -607,6 +607,7 @@ static int dtk_dof_action(struct dtk_dof *d, const struct dtk_opts *o,
 			return ret;
 		a->dta_hasdifo = true;
 	}
+	a->dta_bv = a->dta_hasdifo ? dif_object_builtin(&a->dta_difo) : -1;
 	if (da->dofa_rec != DTRACE_DOF_NONE) {
 		const struct dtrace_dof_rec *r;
 

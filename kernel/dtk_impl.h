@@ -94,6 +94,9 @@ struct dtk_action {
 	u16			dta_recflags;	/* DTRACE_DOFREC_F_* */
 	u32			dta_recoff;	/* from the start of the payload */
 	u32			dta_recsize;
+	int			dta_bv;		/* the DIF_BV_* dta_difo only
+						 * returns, or -1 (see
+						 * dif_object_builtin()) */
 	struct dif_object	dta_difo;	/* points into den_dof */
 };
 

@@ -51,8 +51,11 @@
 DEFINE_PER_CPU(int, dtk_inprobe);
 
 /* May an ECB of a state in this activity fire on this probe? */
-static bool dtk_ecb_active(dtk_id_t id, int act)
+static __always_inline bool dtk_ecb_active(dtk_id_t id, int act)
 {
+	/* The common case first: tracing, and not BEGIN or END. */
+	if (likely(act == DTRACE_ACTIVITY_ACTIVE))
+		return id != dtk_id_begin && id != dtk_id_end;
 	if (id == dtk_id_begin)
 		return act == DTRACE_ACTIVITY_WARMUP;
 	if (id == dtk_id_end)
@@ -127,8 +130,8 @@ struct dtrace_rechdr *dtk_buf_reserve(struct dtk_state *st,
 	return (void *)(data + w->dbh_offset);
 }
 
-static void dtk_fire(struct dtk_probe *prb, const u64 *args,
-		     struct dtk_state *only, bool in_error);
+static void dtk_fire_error(struct dtk_probe *prb, const u64 *args,
+			   struct dtk_state *only);
 
 /*
  * A clause faulted: count it and fire dtrace:::ERROR for its state with
@@ -149,19 +152,34 @@ static void dtk_error(struct dtk_mctx *mc, u32 which)
 	if (mc->mc_in_error || !pt || dtk_id_error == DTRACE_IDNONE ||
 	    dtk_id_error > smp_load_acquire(&pt->dpt_n))
 		return;
-	dtk_fire(READ_ONCE(pt->dpt_probes[dtk_id_error - 1]), args, st, true);
+	dtk_fire_error(READ_ONCE(pt->dpt_probes[dtk_id_error - 1]), args, st);
+}
+
+/*
+ * A string of len bytes at dst, in a record of size bytes: its NUL and
+ * the rest of its 8-byte word zero.  An aggregation key is not zeroed
+ * before it is built, and its hash reads a string up to that word
+ * (kernel/dtk_agg_probe.c); a payload is zeroed already.
+ */
+static __always_inline void dtk_str_end(char *dst, size_t len, u32 size)
+{
+	size_t end = min_t(size_t, size, (len + 8) & ~(size_t)7);
+
+	if (len < end)
+		memset(dst + len, 0, end - len);
 }
 
 /*
  * Store a value where a record says (size bytes at dst, by value or by
- * reference as flags say); returns a DIF fault or 0.  dst is zeroed (a
- * reserved payload, or a key fresh from scratch), and a string is zero
- * after its NUL (the aggregation keys' hash relies on it).
+ * reference as flags say); returns a DIF fault or 0.  Every byte of a
+ * value is written, and a string up to the end of the word holding its
+ * NUL (dtk_str_end()).
  */
 static int dtk_store(struct dtk_mctx *mc, u16 flags, u32 size, char *dst,
 		     u64 val)
 {
 	size_t len;
+	int flt;
 
 	if (!(flags & DTRACE_DOFREC_F_BYREF)) {
 		switch (size) {
@@ -194,9 +212,13 @@ static int dtk_store(struct dtk_mctx *mc, u16 flags, u32 size, char *dst,
 			len = strnlen((const char *)(uintptr_t)val,
 				      min_t(size_t, size, sb + ss - val));
 			memcpy(dst, (const char *)(uintptr_t)val, len);
+			dtk_str_end(dst, len, size);
 			return 0;
 		}
-		return dtk_host_kstr(mc, dst, val, size, &len);
+		flt = dtk_host_kstr(mc, dst, val, size, &len);
+		if (!flt)
+			dtk_str_end(dst, len, size);
+		return flt;
 	}
 	return dtk_host_kload(mc, dst, val, size);
 }
@@ -212,19 +234,25 @@ static bool dtk_run(struct dtk_mctx *mc, const struct dif_object *obj,
 	return false;
 }
 
-/* A stack() or ustack() key: the pcs, zero-padded so equal stacks hash
- * equal; a user stack starts with the pid (kernel/dtk_stack.c). */
+/*
+ * A stack() or ustack() key: the pcs, zero-padded so equal stacks hash
+ * equal (the key is not zeroed beforehand: a kernel stack's unused
+ * slots are zeroed after the walk); a user stack starts with the pid
+ * (kernel/dtk_stack.c).
+ */
 static void dtk_stack_key(struct dtk_mctx *mc, const struct dtrace_dof_rec *r,
 			  char *dst)
 {
 	unsigned long *pcs = (unsigned long *)dst;
-	int n = r->dofr_size / sizeof(*pcs);
+	int n = r->dofr_size / sizeof(*pcs), got;
 
-	memset(dst, 0, r->dofr_size);
 	if (r->dofr_flags & DTRACE_DOFREC_F_KSTACK) {
-		dtk_stack_kernel(pcs, n, mc->mc_probe->dpr_aframes);
+		got = dtk_stack_kernel(pcs, n, mc->mc_probe->dpr_aframes);
+		got = clamp(got, 0, n);
+		memset(pcs + got, 0, r->dofr_size - got * sizeof(*pcs));
 		return;
 	}
+	memset(dst, 0, r->dofr_size);
 	dtk_stack_ustack(pcs, n - 1);
 }
 
@@ -236,6 +264,66 @@ static void dtk_store_upair(char *dst, u64 v)
 {
 	*(u64 *)dst = current->tgid;
 	*(u64 *)(dst + 8) = v;
+}
+
+/*
+ * execname straight into a string key record of at least TASK_COMM_LEN
+ * bytes, without the interpreter or scratch: the task's comm up to its
+ * NUL (byte 15 at the latest), the rest of the NUL's word zero, as
+ * dtk_str_end() leaves a string.
+ */
+static __always_inline void dtk_key_comm(char *dst)
+{
+	const char *comm = current->comm;
+	u64 w0, w1, z0;
+
+	/* Little-endian words: byte 0 is the least significant. */
+	BUILD_BUG_ON(TASK_COMM_LEN != 2 * sizeof(u64) ||
+		     !IS_ENABLED(CONFIG_X86_64));
+	memcpy(&w0, comm, sizeof(w0));
+	memcpy(&w1, comm + 8, sizeof(w1));
+	w1 &= ~(0xffULL << 56);
+	z0 = (w0 - 0x0101010101010101ULL) & ~w0 & 0x8080808080808080ULL;
+
+	/*
+	 * The lowest flagged byte is the first zero byte (flags above it
+	 * may be false): keep the bytes below it, clear the rest.
+	 */
+	if (z0) {
+		w0 &= (1ULL << (__ffs64(z0) & ~7U)) - 1;
+		w1 = 0;
+	} else {
+		u64 z1 = (w1 - 0x0101010101010101ULL) & ~w1 &
+			 0x8080808080808080ULL;
+
+		w1 &= (1ULL << (__ffs64(z1) & ~7U)) - 1;
+	}
+	memcpy(dst, &w0, sizeof(w0));
+	memcpy(dst + 8, &w1, sizeof(w1));
+}
+
+/*
+ * The value of an action's DIF object (false after a fault, reported):
+ * one that only returns a built-in variable is read directly, which
+ * saves the interpreter's set-up for the commonest keys and arguments
+ * (execname, pid, probefunc, arg0 ...).
+ */
+static __always_inline bool dtk_eval(struct dtk_mctx *mc,
+				     const struct dtk_action *a, u32 which,
+				     u64 *v)
+{
+	int flt;
+
+	if (a->dta_bv < 0)
+		return dtk_run(mc, &a->dta_difo, which, v);
+	flt = dtk_builtin(mc, a->dta_bv, 0, v);
+	if (likely(!flt && !mc->mc_ms.ms_fault))
+		return true;
+	if (flt)
+		dif_fault(&mc->mc_ms, flt, 0);
+	mc->mc_ms.ms_fault_pc = 0;	/* the ldb */
+	dtk_error(mc, which);
+	return false;
 }
 
 /*
@@ -253,23 +341,30 @@ static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 	u32 k;
 	int flt;
 
-	if (a->dta_hasdifo && !dtk_run(mc, &a->dta_difo, i + 1, &v))
+	if (a->dta_hasdifo && !dtk_eval(mc, a, i + 1, &v))
 		return 0;
-	key = (char *)dif_scratch_alloc(&mc->mc_ms, ag->dag_keysize ?: 8);
+	/* Not zeroed: each record below is written whole (dtk_store()). */
+	key = (char *)dif_scratch_take(&mc->mc_ms, ag->dag_keysize ?: 8);
 	if (!key) {
 		dtk_error(mc, i + 1);
 		return 0;
 	}
 	for (k = 0; k < ag->dag_nkeys; k++) {
 		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
+		const struct dtk_action *ka = &stmt->dst_act[i + 1 + k];
 
 		if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK |
 				     DTRACE_DOFREC_F_USTACK)) {
 			dtk_stack_key(mc, r, key + r->dofr_offset);
 			continue;
 		}
-		if (!dtk_run(mc, &stmt->dst_act[i + 1 + k].dta_difo, i + 2 + k,
-			     &kv))
+		if (ka->dta_bv == DIF_BV_EXECNAME &&
+		    (r->dofr_flags & DTRACE_DOFREC_F_STRING) &&
+		    r->dofr_size >= TASK_COMM_LEN) {
+			dtk_key_comm(key + r->dofr_offset);
+			continue;
+		}
+		if (!dtk_eval(mc, ka, i + 2 + k, &kv))
 			return 0;
 		if (dtk_act_upair(stmt->dst_act[i + 1 + k].dta_arg)) {
 			dtk_store_upair(key + r->dofr_offset, kv);
@@ -284,10 +379,10 @@ static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 		}
 	}
 	k = i + 1 + ag->dag_nkeys;
-	if (a->dta_hasweight && !dtk_run(mc, &stmt->dst_act[k].dta_difo, k + 1,
-					 &w))
+	if (a->dta_hasweight && !dtk_eval(mc, &stmt->dst_act[k], k + 1, &w))
 		return 0;
-	dtk_aggregate(mc->mc_state, mc->mc_cpu, ag, key, (s64)v, (s64)w);
+	dtk_aggregate(mc->mc_state, mc->mc_cpu, ag, key, (s64)v, (s64)w,
+		      mc->mc_span);
 	return 1 + ag->dag_nkeys + a->dta_hasweight;
 }
 
@@ -451,11 +546,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			i++;	/* its size's ARG */
 			continue;
 		}
-		v = dif_run(&a->dta_difo, &mc.mc_ms);
-		if (mc.mc_ms.ms_fault) {
-			dtk_error(&mc, i + 1);
+		if (!dtk_eval(&mc, a, i + 1, &v))
 			return;
-		}
 		if (a->dta_kind == DTRACE_DOFACT_SPECULATE) {
 			/* Dropped: the clause runs on, its record goes nowhere. */
 			dropped = !dtk_act_speculate(&mc, v, &hdr, &sb);
@@ -500,8 +592,8 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	}
 }
 
-static void dtk_fire(struct dtk_probe *prb, const u64 *args,
-		     struct dtk_state *only, bool in_error)
+static __always_inline void dtk_fire(struct dtk_probe *prb, const u64 *args,
+				     struct dtk_state *only, bool in_error)
 {
 	struct dtk_ecb *ecb;
 	int cpu = smp_processor_id();
@@ -519,20 +611,27 @@ static void dtk_fire(struct dtk_probe *prb, const u64 *args,
 	}
 }
 
-/* Fire probe id with interrupts off and the re-entry guard held. */
-static void dtk_probe_enter(dtk_id_t id, const u64 *args,
-			    struct dtk_state *only)
+/* dtrace:::ERROR, out of line: the rare path keeps the firing's short. */
+static noinline void dtk_fire_error(struct dtk_probe *prb, const u64 *args,
+				    struct dtk_state *only)
+{
+	dtk_fire(prb, args, only, true);
+}
+
+/*
+ * Fire probe id, interrupts off (the caller's), under the re-entry
+ * guard.
+ */
+static __always_inline void dtk_probe_guarded(dtk_id_t id, const u64 *args,
+					      struct dtk_state *only)
 {
 	struct dtk_ptab *pt;
-	unsigned long flags;
 
-	local_irq_save(flags);
 	DTK_ASSERT(irqs_disabled());
 	DTK_ASSERT(!preemptible());
 	if (this_cpu_read(dtk_inprobe)) {
 		/* A probe inside probe context: refused, never nested. */
 		DTK_ASSERT(in_nmi());
-		local_irq_restore(flags);
 		return;
 	}
 	this_cpu_write(dtk_inprobe, 1);
@@ -542,6 +641,16 @@ static void dtk_probe_enter(dtk_id_t id, const u64 *args,
 		dtk_fire(READ_ONCE(pt->dpt_probes[id - 1]), args, only, false);
 
 	this_cpu_write(dtk_inprobe, 0);
+}
+
+/* Fire probe id with interrupts off and the re-entry guard held. */
+static __always_inline void dtk_probe_enter(dtk_id_t id, const u64 *args,
+					    struct dtk_state *only)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	dtk_probe_guarded(id, args, only);
 	local_irq_restore(flags);
 }
 
@@ -555,6 +664,11 @@ void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3, u64 arg4)
 void dtk_probe_argv(dtk_id_t id, const u64 args[DTK_NARGS])
 {
 	dtk_probe_enter(id, args, NULL);
+}
+
+void dtk_probe_args(dtk_id_t id, const u64 args[DTK_NARGS])
+{
+	dtk_probe_guarded(id, args, NULL);
 }
 
 /* BEGIN and END: the dtrace provider's probes fire for one state only. */

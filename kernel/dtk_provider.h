@@ -108,6 +108,11 @@ void dtk_probe(dtk_id_t id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
  * tracepoint's), the unused ones 0, for a provider without dpo_getargval.
  */
 void dtk_probe_argv(dtk_id_t id, const u64 args[DTK_NARGS]);
+/*
+ * The same for a caller that keeps interrupts off around it, with an
+ * array that stays put until it returns (fbt: a per-CPU one).
+ */
+void dtk_probe_args(dtk_id_t id, const u64 args[DTK_NARGS]);
 
 /*
  * PROBE CONTEXT: is this CPU inside a firing?  A provider whose sites

@@ -57,8 +57,7 @@ void dtk_spec_discard(struct dtk_state *st, int cpu, u64 id,
 void dtk_act_chill(struct dif_mstate *ms, u64 ns);
 void dtk_act_raise(struct dif_mstate *ms, u64 sig);
 void dtk_act_stop(void);
-/* Not declared __noreturn: 6.1's objtool knows no module's noreturn
- * functions and calls a firing that ends in its call a fall-through. */
+/* Panics, except on a CPU that comes second (it returns). */
 void dtk_act_panic(const struct dtk_probe *prb);
 /* Process context: no signal request of a firing is still queued. */
 void dtk_act_sync(void);

@@ -6,9 +6,8 @@
  * (return probes); the theory is at the top of providers/fbt.c.  The
  * ftrace callback runs on every call of every function in the filter,
  * with preemption enabled, before the function's first instruction: it
- * takes ftrace's recursion guard (which also disables preemption), finds
- * the function in the RCU-published table (a per-CPU hint, else a binary
- * search), and fires.
+ * disables interrupts, finds the function in the RCU-published table (a
+ * per-CPU hint, else a binary search), and fires.
  */
 #include <linux/ftrace.h>
 #include <linux/kprobes.h>
@@ -19,8 +18,13 @@
 #include "kernel/dtk_stack.h"
 #include "fbt_impl.h"
 
-/* The sixth argument register of this CPU's latest entry firing. */
-static DEFINE_PER_CPU(u64, fbt_arg5);
+/*
+ * The arguments of this CPU's latest entry firing: dtk_probe_args()
+ * carries them from here, and fbt_getargval() reads arg5 (arg6..arg9,
+ * on the stack, stay 0).  Per CPU rather than on the stack: a firing
+ * cannot nest on its CPU.
+ */
+static DEFINE_PER_CPU(u64 [DTK_NARGS], fbt_args);
 
 /*
  * Per CPU, the table index each ip slot was last found at: a hint only,
@@ -39,7 +43,7 @@ static inline unsigned int fbt_hint_slot(unsigned long ip)
 }
 
 /* The function whose ftrace site is ip (at most a few bytes in). */
-static struct fbt_func *fbt_find(unsigned long ip)
+static __always_inline struct fbt_func *fbt_find(unsigned long ip)
 {
 	struct fbt_tab *t = rcu_dereference_sched(fbt_tab);
 	unsigned int lo = 0, hi, i;
@@ -73,29 +77,39 @@ void fbt_entry_cb(unsigned long ip, unsigned long parent_ip,
 		  struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
 	struct fbt_func *ff;
-	int bit;
+	unsigned long flags;
 
 	/*
-	 * ftrace's guard lets one nested call through (its "transition"
-	 * case), so a function that a firing calls would fire again from
-	 * inside it: drop it here.
+	 * Interrupts off first, which pins this CPU for the per-CPU hint
+	 * and is the RCU-sched read side of the table and the firing's
+	 * (dtk_probe_args()).  The ops asks ftrace for no recursion guard (its flags
+	 * lack FTRACE_OPS_FL_RECURSION), and needs none of its own: nothing
+	 * here calls a traceable function before dtk_probe() holds the
+	 * firing's guard, and a function a firing calls arrives here with
+	 * that guard held and is dropped at once (dtk_probe_active()), as
+	 * an NMI in the middle of a firing is.  ftrace's guard cost a
+	 * sixth of an empty clause's firing.
 	 */
+	local_irq_save(flags);
 	if (dtk_probe_active())
-		return;
-	bit = ftrace_test_recursion_trylock(ip, parent_ip);
-	if (bit < 0)
-		return;
+		goto out;
 	ff = fbt_find(ip);
 	if (ff && READ_ONCE(ff->ff_on_entry)) {
 		unsigned long prev = dtk_stack_hint_push(ff->ff_addr);
+		u64 *args = this_cpu_ptr(fbt_args);
 
-		this_cpu_write(fbt_arg5, dtk_fregs_arg(fregs, 5));
-		dtk_probe(ff->ff_entry_id, dtk_fregs_arg(fregs, 0),
-			  dtk_fregs_arg(fregs, 1), dtk_fregs_arg(fregs, 2),
-			  dtk_fregs_arg(fregs, 3), dtk_fregs_arg(fregs, 4));
+		/* Each by a constant index: a load, where a loop is a call. */
+		args[0] = dtk_fregs_arg(fregs, 0);
+		args[1] = dtk_fregs_arg(fregs, 1);
+		args[2] = dtk_fregs_arg(fregs, 2);
+		args[3] = dtk_fregs_arg(fregs, 3);
+		args[4] = dtk_fregs_arg(fregs, 4);
+		args[5] = dtk_fregs_arg(fregs, 5);
+		dtk_probe_args(ff->ff_entry_id, args);
 		dtk_stack_hint_pop(prev);
 	}
-	ftrace_test_recursion_unlock(bit);
+out:
+	local_irq_restore(flags);
 }
 
 int fbt_return_cb(struct kretprobe_instance *ri, struct pt_regs *regs)
@@ -136,5 +150,5 @@ u64 fbt_getargval(void *priv, dtk_id_t id, void *parg, int argno,
 
 	if (argno != 5 || id != ff->ff_entry_id)
 		return 0;
-	return this_cpu_read(fbt_arg5);
+	return this_cpu_read(fbt_args[5]);
 }

@@ -77,19 +77,24 @@ $(call bench_floor_ko,$(1)): test/bench/bench_floor.c
 endef
 $(foreach k,$(sort $(KVERS_INSTALLED) $(KVER)),$(eval $(call bench_floor_rules,$(k))))
 
+# The scripts' knobs (N, REPS, ROUNDS, STARTS, KEYS, BASE_KO, BASE_D) pass
+# from make's environment or command line into the VM, whose environment
+# is otherwise clean: `KEYS="c d e" ROUNDS=1 make bench-prov`.
+bench_env = $(foreach v,N REPS ROUNDS STARTS KEYS BASE_KO BASE_D,$(if $($(v)),$(v)='$($(v))'))
+
 bench-prov: module $(DTRACE_CMD) $(BENCH_LOOP) \
 		$(foreach k,$(KVERS),$(call bench_floor_ko,$(k)))
 	@for k in $(KVERS); do \
 		echo "== provider probe effect, $$k"; \
 		VM_ICOUNT=$(bench_icount) test/vm/run --kver $$k --timeout 3600 -- \
-			"test/kmod/bench-prov.sh $(call kmod_ko,$$k) $(call bench_floor_ko,$$k)"; \
+			"$(bench_env) test/kmod/bench-prov.sh $(call kmod_ko,$$k) $(call bench_floor_ko,$$k)"; \
 	done
 
 bench-core: module $(DTRACE_CMD) $(BENCH_LOOP)
 	@for k in $(KVERS); do \
 		echo "== kernel core: firehose and timer probes, $$k"; \
 		VM_ICOUNT=$(bench_icount) test/vm/run --kver $$k --timeout 3600 -- \
-			"test/kmod/bench-core.sh $(call kmod_ko,$$k)"; \
+			"$(bench_env) test/kmod/bench-core.sh $(call kmod_ko,$$k)"; \
 	done
 
 bench: bench-dif bench-compile bench-core bench-prov

@@ -45,3 +45,25 @@ else
 	not_ok "string keys at word boundaries, tuples, scratch and table strings (status $rc)"
 	diag "got:" "$out" "wanted:" "$want"
 fi
+
+# A firing's key is built in scratch that is not zeroed first: earlier
+# clauses leave their strings there.  A string key must still end at its
+# NUL (built in scratch, from the string table, from the task's comm),
+# whatever lies after it, and the same key must land in one entry.
+want='dtrace 2
+ab 3'
+out=$("$DTRACE_BIN" -qn '
+	BEGIN { x = strjoin("zzzzzzzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzzzzz"); }
+	BEGIN { @e[strjoin("a", "b")] = count(); @e[execname] = count(); }
+	BEGIN { y = strjoin("yyyyyyyyyyyyyyyyyyyyy", "yyyyyyyyyyyyyyyyyyyy"); }
+	BEGIN { @e[strjoin("a", "b")] = count(); @e["ab"] = count(); }
+	BEGIN { z = strjoin("dtraceXXXXXXXXXXXXXXX", "XXXXXXXXXXXXXXXXXXXX"); }
+	BEGIN { @e[execname] = count(); }
+	BEGIN { printa("%s %@d\n", @e); exit(0); }' 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$out" = "$want" ]; then
+	ok "string keys built over stale scratch land in one entry each"
+else
+	not_ok "string keys built over stale scratch land in one entry each (status $rc)"
+	diag "got:" "$out" "wanted:" "$want"
+fi
