@@ -268,7 +268,8 @@ static int dt_agg_add(dtrace_hdl_t *dtp, struct dtrace_aggrec *r,
 		if (!ents || !e || !(e->dae_key = malloc(ad->dad_keysize + 1)) ||
 		    !(e->dae_val = malloc(ad->dad_valsize)) ||
 		    (dc->dc_aggncpus &&
-		     (!(e->dae_percpu = calloc(dc->dc_aggncpus, ad->dad_valsize)) ||
+		     (!(e->dae_percpu = calloc(dc->dc_aggncpus,
+					       ad->dad_valsize)) ||
 		      !(e->dae_cpuseen = calloc(dc->dc_aggncpus, 1))))) {
 			if (e)
 				dt_agg_free(e);
@@ -571,8 +572,8 @@ static int dt_agg_cmp(const void *pa, const void *pb)
  *               or sun-color.
  */
 #define DT_AGGZOOM_MAX	0.95
-#define DT_BLOCK_FULL	0x2588	/* U+2588 full block; U+2589..258F less */
-#define DT_BLOCK_LOW	0x2581	/* U+2581 lower one eighth block ... 2588 */
+#define DT_BLOCK_FULL	0x2588	/* U+2588 full block, 2589..258F less */
+#define DT_BLOCK_LOW	0x2581	/* U+2581 lower eighth block ... 2588 */
 
 static struct {
 	bool fo_zoom;
@@ -595,7 +596,8 @@ static void dt_agg_fmtopts(dtrace_hdl_t *dtp)
 	dt_fmt.fo_utf8 = v == DT_ENCODING_UTF8;
 	if (v == DT_OPT_UNSET)
 		dt_fmt.fo_packutf8 = term && strcmp(term, "dumb") != 0 &&
-			strcmp(term, "sun") != 0 && strcmp(term, "sun-color") != 0;
+				     strcmp(term, "sun") != 0 &&
+				     strcmp(term, "sun-color") != 0;
 	else
 		dt_fmt.fo_packutf8 = v == DT_ENCODING_UTF8;
 }
@@ -908,7 +910,8 @@ static void dt_print_percpu(FILE *fp, const struct dt_consumer *dc,
 		if (!dc->dc_aggcpuok[cpu])
 			continue;
 		fprintf(fp, "\n    [CPU %u]", cpu);
-		dt_print_aggval(fp, ad, percpu + (size_t)cpu * (ad->dad_valsize / 8));
+		dt_print_aggval(fp, ad,
+				percpu + (size_t)cpu * (ad->dad_valsize / 8));
 	}
 }
 
@@ -949,7 +952,8 @@ static void dt_packchar(FILE *fp, int64_t val, long double total)
 	else if (val < 0)
 		fputc(neg[(unsigned)(dt_fabsl(datum * 5) / total + 0.5)], fp);
 	else if (dt_fmt.fo_packutf8)
-		dt_putblock(fp, DT_BLOCK_LOW + (unsigned)(datum * 7 / total + 0.5));
+		dt_putblock(fp, DT_BLOCK_LOW +
+			    (unsigned)(datum * 7 / total + 0.5));
 	else
 		fputc(pos[(unsigned)(datum * 7 / total + 0.5)], fp);
 }
@@ -978,7 +982,7 @@ static long long dt_packramp(FILE *fp, const int64_t *d, int first, int last)
 struct dt_aggprint {
 	FILE *ap_fp;
 	struct dt_consumer *ap_dc;
-	int64_t ap_hdr;			/* the aggregation headed, or -1 */
+	int64_t ap_hdr;			/* aggregation headed, or -1 */
 	long double ap_total;		/* agghist: the scale */
 	int ap_pos, ap_neg;		/* ... values of each sign */
 	int ap_minbin, ap_maxbin;	/* aggpack: the buckets shown */
@@ -1136,7 +1140,7 @@ static void dt_print_packed(FILE *fp, const struct dt_aggprint *ap,
 	levels = dt_lquantize_levels(ad);
 	snprintf(c, sizeof(c), "< %lld", (long long)p[0]);
 	fprintf(fp, "%8s :", c);
-	count = dt_packramp(fp, d + 1, 0, levels + 1);	/* past the base word */
+	count = dt_packramp(fp, d + 1, 0, levels + 1);	/* past the base */
 	snprintf(c, sizeof(c), ">= %lld", (long long)(p[0] + levels * p[2]));
 	fprintf(fp, ": %-8s | %lld\n", c, count);
 }
@@ -1498,8 +1502,8 @@ void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id)
 		 * value comes); lquantize's base word stays. */
 		dt_agg_zero(&dc->dc_aggs[id], e->dae_val);
 		for (cpu = 0; e->dae_percpu && cpu < dc->dc_aggncpus; cpu++)
-			dt_agg_zero(&dc->dc_aggs[id], e->dae_percpu +
-				    (size_t)cpu * (dc->dc_aggs[id].dad_valsize / 8));
+			dt_agg_zero(&dc->dc_aggs[id], e->dae_percpu + (size_t)cpu *
+				    (dc->dc_aggs[id].dad_valsize / 8));
 	}
 }
 

@@ -55,7 +55,7 @@ struct dt_aggent {
 	char *dae_key;			/* dad_keysize bytes */
 	int64_t *dae_val;		/* dad_valsize bytes */
 	int64_t *dae_percpu;		/* aggpercpu: dc_aggncpus values */
-	uint8_t *dae_cpuseen;		/* ... and which CPUs brought one */
+	uint8_t *dae_cpuseen;		/* ... which CPUs brought one */
 };
 
 #define DT_AGG_NBUCKETS	4096
