@@ -29,13 +29,18 @@
  * left-aligned in 50 columns, stacks as dtrace prints them: a newline,
  * then a frame per line, libtrace/dt_stack.c), then the value (16
  * columns; avg and stddev computed; the quantizations as DTrace's
- * histograms of '@' bars).
+ * histograms of '@' bars).  The options agghist, aggpack, aggzoom,
+ * aggpercpu and encoding change that as in DTrace (dt_fmt, below); with
+ * aggpercpu each entry keeps every CPU's share beside the total, which
+ * the per-CPU snapshots make possible.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "dt_cc.h"
 #include "dt_consume.h"
 #include "dt_ksym.h"
 #include "dt_printf.h"
@@ -108,18 +113,25 @@ int dt_agg_enable(dtrace_hdl_t *dtp, struct dt_enab *en)
 	return 0;
 }
 
+static void dt_agg_free(struct dt_aggent *e)
+{
+	free(e->dae_key);
+	free(e->dae_val);
+	free(e->dae_percpu);
+	free(e->dae_cpuseen);
+	free(e);
+}
+
 void dt_agg_fini(struct dt_consumer *dc)
 {
 	size_t i;
 
-	for (i = 0; i < dc->dc_naggents; i++) {
-		free(dc->dc_aggents[i]->dae_key);
-		free(dc->dc_aggents[i]->dae_val);
-		free(dc->dc_aggents[i]);
-	}
+	for (i = 0; i < dc->dc_naggents; i++)
+		dt_agg_free(dc->dc_aggents[i]);
 	free(dc->dc_aggents);
 	free(dc->dc_aggs);
 	free(dc->dc_aggbuf);
+	free(dc->dc_aggcpuok);
 }
 
 /* Combine a snapshot's partial value into the table's. */
@@ -210,7 +222,28 @@ static void dt_agg_keynorm(const struct dt_aggdesc *ad, char *key)
 	}
 }
 
-static int dt_agg_add(dtrace_hdl_t *dtp, struct dtrace_aggrec *r)
+/*
+ * aggpercpu: CPU cpu's share kept apart as well, merged as the total is
+ * (its first share copied, so a min() or max() starts from it).
+ */
+static void dt_agg_addcpu(const struct dt_consumer *dc,
+			  const struct dt_aggdesc *ad, struct dt_aggent *e,
+			  uint32_t cpu, const int64_t *val)
+{
+	int64_t *d;
+
+	if (!e->dae_percpu || cpu >= dc->dc_aggncpus)
+		return;
+	d = e->dae_percpu + (size_t)cpu * (ad->dad_valsize / 8);
+	if (e->dae_cpuseen[cpu])
+		dt_agg_merge(ad, d, val);
+	else
+		memcpy(d, val, ad->dad_valsize);
+	e->dae_cpuseen[cpu] = 1;
+}
+
+static int dt_agg_add(dtrace_hdl_t *dtp, struct dtrace_aggrec *r,
+		      uint32_t cpu)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
 	const struct dt_aggdesc *ad = &dc->dc_aggs[r->dar_aggid];
@@ -233,16 +266,20 @@ static int dt_agg_add(dtrace_hdl_t *dtp, struct dtrace_aggrec *r)
 		if (ents)
 			dc->dc_aggents = ents;
 		if (!ents || !e || !(e->dae_key = malloc(ad->dad_keysize + 1)) ||
-		    !(e->dae_val = malloc(ad->dad_valsize))) {
+		    !(e->dae_val = malloc(ad->dad_valsize)) ||
+		    (dc->dc_aggncpus &&
+		     (!(e->dae_percpu = calloc(dc->dc_aggncpus,
+					       ad->dad_valsize)) ||
+		      !(e->dae_cpuseen = calloc(dc->dc_aggncpus, 1))))) {
 			if (e)
-				free(e->dae_key);
-			free(e);
+				dt_agg_free(e);
 			return dt_set_errno(dtp, ENOMEM);
 		}
 		e->dae_aggid = r->dar_aggid;
 		e->dae_hash = h;
 		memcpy(e->dae_key, key, ad->dad_keysize);
 		memcpy(e->dae_val, val, ad->dad_valsize);
+		dt_agg_addcpu(dc, ad, e, cpu, val);
 		dt_agg_grab(ad, key);
 		e->dae_next = dc->dc_agghash[h % DT_AGG_NBUCKETS];
 		dc->dc_agghash[h % DT_AGG_NBUCKETS] = e;
@@ -250,6 +287,7 @@ static int dt_agg_add(dtrace_hdl_t *dtp, struct dtrace_aggrec *r)
 		return 0;
 	}
 	dt_agg_merge(ad, e->dae_val, val);
+	dt_agg_addcpu(dc, ad, e, cpu, val);
 	return 0;
 }
 
@@ -275,6 +313,8 @@ int dt_agg_snap(dtrace_hdl_t *dtp)
 					     "of CPU %d failed: %s", cpu,
 					     strerror(errno));
 		}
+		if ((uint32_t)cpu < dc->dc_aggncpus)
+			dc->dc_aggcpuok[cpu] = 1;
 		while (off + sizeof(struct dtrace_aggrec) <= db.db_size) {
 			struct dtrace_aggrec *r = (void *)(dc->dc_aggbuf + off);
 			const struct dt_aggdesc *ad;
@@ -287,7 +327,7 @@ int dt_agg_snap(dtrace_hdl_t *dtp)
 			    r->dar_size > db.db_size - off)
 				return dt_set_errmsg(dtp, EINVAL, "bad aggregation "
 						     "entry on CPU %d", cpu);
-			if (dt_agg_add(dtp, r) != 0)
+			if (dt_agg_add(dtp, r, (uint32_t)cpu) != 0)
 				return -1;
 			off += r->dar_size;
 		}
@@ -511,6 +551,85 @@ static int dt_agg_cmp(const void *pa, const void *pb)
 	return c ? c : dt_agg_keycmp(ad, a->dae_key, b->dae_key);
 }
 
+/*
+ * The output options, read at every printing as dt_sort is (DTrace's):
+ *
+ *   aggzoom     a histogram's bars scaled so that the largest fills
+ *               DT_AGGZOOM_MAX of the width, not each its share of the
+ *               total;
+ *   agghist     count(), sum(), avg() and stddev() drawn as a histogram
+ *               over their keys, a bar a key, under a "key" header;
+ *   aggpack     quantize() and lquantize() a line a key: the buckets
+ *               from the aggregation's lowest to its highest (lquantize:
+ *               all) as a ramp of characters between "min" and "max",
+ *               then the count;
+ *   aggpercpu   each CPU's value after the total, "[CPU n]" (Oracle's
+ *               DTrace on Linux; illumos keeps the values for its API
+ *               only and prints as without the option);
+ *   encoding    utf8: bars of Unicode blocks in eighths; aggpack's ramp
+ *               in blocks unless encoding=ascii, or TERM is unset (no
+ *               terminal: what illumos' test suite expects), dumb, sun
+ *               or sun-color.
+ */
+#define DT_AGGZOOM_MAX	0.95
+#define DT_BLOCK_FULL	0x2588	/* U+2588 full block, 2589..258F less */
+#define DT_BLOCK_LOW	0x2581	/* U+2581 lower eighth block ... 2588 */
+
+static struct {
+	bool fo_zoom;
+	bool fo_hist;
+	bool fo_pack;
+	bool fo_utf8;		/* histogram bars in blocks */
+	bool fo_packutf8;	/* aggpack's ramp in blocks */
+} dt_fmt;
+
+static void dt_agg_fmtopts(dtrace_hdl_t *dtp)
+{
+	const char *term = getenv("TERM");
+	int64_t v;
+
+	dt_fmt.fo_zoom = dtrace_getopt(dtp, "aggzoom", &v) == 0 && v > 0;
+	dt_fmt.fo_hist = dtrace_getopt(dtp, "agghist", &v) == 0 && v > 0;
+	dt_fmt.fo_pack = dtrace_getopt(dtp, "aggpack", &v) == 0 && v > 0;
+	if (dtrace_getopt(dtp, "encoding", &v) != 0)
+		v = DT_OPT_UNSET;
+	dt_fmt.fo_utf8 = v == DT_ENCODING_UTF8;
+	if (v == DT_OPT_UNSET)
+		dt_fmt.fo_packutf8 = term && strcmp(term, "dumb") != 0 &&
+				     strcmp(term, "sun") != 0 &&
+				     strcmp(term, "sun-color") != 0;
+	else
+		dt_fmt.fo_packutf8 = v == DT_ENCODING_UTF8;
+}
+
+/* A Unicode block (U+25xx), in UTF-8. */
+static void dt_putblock(FILE *fp, unsigned cp)
+{
+	fputc(0xe0 | (cp >> 12), fp);
+	fputc(0x80 | ((cp >> 6) & 0x3f), fp);
+	fputc(0x80 | (cp & 0x3f), fp);
+}
+
+static const char dt_spaces[] = "                                        ";
+
+/* encoding=utf8: the bar in whole blocks and one in eighths. */
+static void dt_quantline_utf8(FILE *fp, int64_t val, long long shown,
+			      long double total)
+{
+	long double f = dt_fabsl((long double)val) * 40 / total;
+	unsigned whole = (unsigned)f, i;
+	unsigned eighths = (unsigned)((f - (long double)whole) * 8);
+
+	fputc('|', fp);
+	for (i = 0; i < whole; i++)
+		dt_putblock(fp, DT_BLOCK_FULL);
+	if (eighths) {
+		dt_putblock(fp, DT_BLOCK_FULL + 8 - eighths);
+		i++;
+	}
+	fprintf(fp, "%s %-9lld\n", dt_spaces + (i < 40 ? i : 40), shown);
+}
+
 /* One histogram row's bar and count, as DTrace draws it. */
 static void dt_quantline(FILE *fp, int64_t val, uint64_t normal,
 			 long double total, int positives, int negatives)
@@ -518,10 +637,14 @@ static void dt_quantline(FILE *fp, int64_t val, uint64_t normal,
 	long long shown = (long long)val / (long long)normal;
 
 	static const char ats[] = "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@";
-	static const char spaces[] = "                                        ";
+	const char *spaces = dt_spaces;
 	unsigned len = 40, depth;
 	long double f;
 
+	if (!negatives && positives && dt_fmt.fo_utf8) {
+		dt_quantline_utf8(fp, val, shown, total);
+		return;
+	}
 	if (!negatives) {
 		depth = positives ? (unsigned)(dt_fabsl((long double)val) * len / total + 0.5) : 0;
 		fprintf(fp, "|%s%s %-9lld\n", ats + len - depth, spaces + depth,
@@ -567,6 +690,23 @@ static void dt_hist_range(const int64_t *d, int n, int *first, int *last,
 		(*last)++;
 }
 
+/*
+ * A bucket into a histogram's scale: the sum of the buckets' sizes, or
+ * with aggzoom the largest, made 1 / DT_AGGZOOM_MAX larger.
+ */
+static void dt_hist_add(long double *total, int64_t v)
+{
+	long double a = dt_fabsl((long double)v);
+
+	if (!dt_fmt.fo_zoom) {
+		*total += a;
+		return;
+	}
+	a *= 1 / DT_AGGZOOM_MAX;
+	if (*total < a)
+		*total = a;
+}
+
 static void dt_hist_totals(const int64_t *d, int first, int last,
 			   long double *total, int *pos, int *neg)
 {
@@ -577,13 +717,15 @@ static void dt_hist_totals(const int64_t *d, int first, int last,
 	for (i = first; i <= last; i++) {
 		*pos |= d[i] > 0;
 		*neg |= d[i] < 0;
-		*total += dt_fabsl((long double)d[i]);
+		dt_hist_add(total, d[i]);
 	}
 }
 
-static void dt_hist_header(FILE *fp)
+/* The header of a histogram; agghist's has its keys' width. */
+static void dt_hist_header(FILE *fp, int keywidth)
 {
-	fprintf(fp, "\n%16s %41s %-9s\n", "value",
+	fprintf(fp, "\n%*s %41s %-9s\n", keywidth ? keywidth : 16,
+		keywidth ? "key" : "value",
 		"------------- Distribution -------------", "count");
 }
 
@@ -608,7 +750,7 @@ static void dt_print_quantize(FILE *fp, const int64_t *d, uint64_t normal)
 		last = DT_QUANTIZE_ZERO + 1;
 	}
 	dt_hist_totals(d, first, last, &total, &pos, &neg);
-	dt_hist_header(fp);
+	dt_hist_header(fp, 0);
 	for (i = first; i <= last; i++) {
 		fprintf(fp, "%16lld ", (long long)dt_quantize_val(i));
 		dt_quantline(fp, d[i], normal, total, pos, neg);
@@ -625,7 +767,7 @@ static void dt_print_lquantize(FILE *fp, const int64_t *d, const __s64 *p,
 	d++;	/* the base word */
 	dt_hist_range(d, levels + 2, &first, &last, 0, 2);
 	dt_hist_totals(d, first, last, &total, &pos, &neg);
-	dt_hist_header(fp);
+	dt_hist_header(fp, 0);
 	for (i = first; i <= last; i++) {
 		if (i == 0) {
 			snprintf(c, sizeof(c), "< %lld", (long long)p[0]);
@@ -652,7 +794,7 @@ static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
 
 	dt_hist_range(d, n, &first, &last, 0, 1);
 	dt_hist_totals(d, first, last, &total, &pos, &neg);
-	dt_hist_header(fp);
+	dt_hist_header(fp, 0);
 	for (order = 0; order < low; order++)
 		value *= factor;
 	next = value * factor;
@@ -682,16 +824,27 @@ static void dt_print_llquantize(FILE *fp, const int64_t *d, int n,
 	dt_quantline(fp, d[bin], normal, total, pos, neg);
 }
 
-/* One key, in DTrace's columns. */
+/*
+ * One key, in DTrace's columns; packed (agghist, aggpack) a string is
+ * right-aligned in 16 (left-aligned if it fills its record).
+ */
 static void dt_print_key(FILE *fp, int indent, const struct dtrace_dof_rec *r,
-			 uint32_t act, const char *addr)
+			 uint32_t act, const char *addr, bool packed)
 {
+	int len;
+
 	if (act) {
 		dt_print_symrec(fp, act, addr, r->dofr_size);
 		return;
 	}
 	if (r->dofr_flags & DTRACE_DOFREC_F_BYREF) {
-		fprintf(fp, "  %-50.*s", (int)strnlen(addr, r->dofr_size), addr);
+		len = (int)strnlen(addr, r->dofr_size);
+		if (!packed)
+			fprintf(fp, "  %-50.*s", len, addr);
+		else if ((uint32_t)len < r->dofr_size)
+			fprintf(fp, " %16.*s", len, addr);
+		else
+			fprintf(fp, "  %-16.*s", len, addr);
 		return;
 	}
 	if (r->dofr_flags & (DTRACE_DOFREC_F_KSTACK | DTRACE_DOFREC_F_USTACK)) {
@@ -747,24 +900,304 @@ static void dt_print_aggval(FILE *fp, const struct dt_aggdesc *ad,
 	}
 }
 
-/* One entry of the default output: the keys, the value, a newline. */
-static void dt_print_aggent(FILE *fp, int indent,
-			    const struct dt_aggdesc *ad,
-			    const struct dt_aggent *e)
+/* aggpercpu: each CPU's value, after the total. */
+static void dt_print_percpu(FILE *fp, const struct dt_consumer *dc,
+			    const struct dt_aggdesc *ad, const int64_t *percpu)
+{
+	uint32_t cpu;
+
+	for (cpu = 0; percpu && cpu < dc->dc_aggncpus; cpu++) {
+		if (!dc->dc_aggcpuok[cpu])
+			continue;
+		fprintf(fp, "\n    [CPU %u]", cpu);
+		dt_print_aggval(fp, ad,
+				percpu + (size_t)cpu * (ad->dad_valsize / 8));
+	}
+}
+
+/*
+ * aggpack's column for a bucket's value: its digits as DTrace counts
+ * them (a power of ten counts as the number below it), at least 4.
+ */
+static int dt_ndigits(long long v)
+{
+	long long cmp = 10;
+	int n = 1;
+
+	if (v < 0) {
+		v = v == LLONG_MIN ? LLONG_MAX : -v;
+		n++;
+	}
+	while (v > cmp) {
+		n++;
+		if (cmp > LLONG_MAX / 10)
+			break;
+		cmp *= 10;
+	}
+	return n < 4 ? 4 : n;
+}
+
+/*
+ * One bucket of an aggpack line: nothing for none, then by its share of
+ * the scale one of eight (_ _ x x x x X X, or the blocks U+2581 to 2588),
+ * negative ones one of six (v v v v V V).
+ */
+static void dt_packchar(FILE *fp, int64_t val, long double total)
+{
+	static const char pos[] = "__xxxxXX", neg[] = "vvvvVV";
+	long double datum = (long double)val;
+
+	if (val == 0)
+		fputc(' ', fp);
+	else if (val < 0)
+		fputc(neg[(unsigned)(dt_fabsl(datum * 5) / total + 0.5)], fp);
+	else if (dt_fmt.fo_packutf8)
+		dt_putblock(fp, DT_BLOCK_LOW +
+			    (unsigned)(datum * 7 / total + 0.5));
+	else
+		fputc(pos[(unsigned)(datum * 7 / total + 0.5)], fp);
+}
+
+/* The ramp of buckets d[first..last]; returns their count. */
+static long long dt_packramp(FILE *fp, const int64_t *d, int first, int last)
+{
+	long double total = 0, count = 0;
+	int i;
+
+	for (i = first; i <= last; i++) {
+		dt_hist_add(&total, d[i]);
+		count += (long double)d[i];
+	}
+	for (i = first; i <= last; i++)
+		dt_packchar(fp, d[i], total);
+	return (long long)count;
+}
+
+/*
+ * What one printing (a printa(), the output at exit) keeps while it goes
+ * through an aggregation's entries: agghist's scale and aggpack's range
+ * are the whole aggregation's, worked out (dt_agg_scan()) when its
+ * header is printed, before its first entry.
+ */
+struct dt_aggprint {
+	FILE *ap_fp;
+	struct dt_consumer *ap_dc;
+	int64_t ap_hdr;			/* aggregation headed, or -1 */
+	long double ap_total;		/* agghist: the scale */
+	int ap_pos, ap_neg;		/* ... values of each sign */
+	int ap_minbin, ap_maxbin;	/* aggpack: the buckets shown */
+};
+
+enum { DT_AGGFMT_PLAIN, DT_AGGFMT_HIST, DT_AGGFMT_PACK };
+
+static int dt_agg_fmt(const struct dt_aggdesc *ad)
+{
+	switch (ad->dad_agg->dofag_func) {
+	case DTRACE_AGG_COUNT:
+	case DTRACE_AGG_SUM:
+	case DTRACE_AGG_AVG:
+	case DTRACE_AGG_STDDEV:
+		return dt_fmt.fo_hist ? DT_AGGFMT_HIST : DT_AGGFMT_PLAIN;
+	case DTRACE_AGG_QUANTIZE:
+	case DTRACE_AGG_LQUANTIZE:
+		return dt_fmt.fo_pack ? DT_AGGFMT_PACK : DT_AGGFMT_PLAIN;
+	default:
+		return DT_AGGFMT_PLAIN;
+	}
+}
+
+/* agghist's value of an entry: avg() and stddev() computed. */
+static int64_t dt_agg_scalar(const struct dt_aggdesc *ad, const int64_t *d)
+{
+	switch (ad->dad_agg->dofag_func) {
+	case DTRACE_AGG_AVG:
+		return d[0] ? d[1] / d[0] : 0;
+	case DTRACE_AGG_STDDEV:
+		return (int64_t)dt_stddev(d, 1);
+	default:
+		return d[0];
+	}
+}
+
+static int dt_lquantize_levels(const struct dt_aggdesc *ad)
+{
+	const __s64 *p = ad->dad_agg->dofag_params;
+
+	return (int)((p[1] - p[0]) / p[2]);
+}
+
+/*
+ * agghist: the scale (the sum of the values' sizes, or with aggzoom the
+ * largest made 1 / DT_AGGZOOM_MAX larger, in integers) and the signs
+ * over the aggregation's entries; aggpack: the buckets with data over
+ * them, one empty either side (the zero bucket if none has any), or
+ * lquantize()'s every one.
+ */
+static void dt_agg_scan(struct dt_aggprint *ap, uint32_t id,
+			const struct dt_aggdesc *ad, int fmt)
+{
+	const struct dt_consumer *dc = ap->ap_dc;
+	int i, first = -1, last = -1;
+	size_t j;
+
+	ap->ap_total = 0;
+	ap->ap_pos = ap->ap_neg = 0;
+	for (j = 0; j < dc->dc_naggents; j++) {
+		const struct dt_aggent *e = dc->dc_aggents[j];
+		int64_t v;
+
+		if (e->dae_aggid != id)
+			continue;
+		if (fmt == DT_AGGFMT_HIST) {
+			v = dt_agg_scalar(ad, e->dae_val);
+			ap->ap_pos |= v > 0;
+			ap->ap_neg |= v < 0;
+			v = v < 0 ? -v : v;
+			if (!dt_fmt.fo_zoom)
+				ap->ap_total += (long double)v;
+			else if ((v = (int64_t)((long double)v *
+						(1 / DT_AGGZOOM_MAX))) >
+				 ap->ap_total)
+				ap->ap_total = (long double)v;
+			continue;
+		}
+		if (ad->dad_agg->dofag_func != DTRACE_AGG_QUANTIZE)
+			continue;
+		for (i = 0; i < DT_QUANTIZE_NBUCKETS; i++) {
+			if (!e->dae_val[i])
+				continue;
+			if (first < 0 || i < first)
+				first = i;
+			if (i > last)
+				last = i;
+		}
+	}
+	if (fmt != DT_AGGFMT_PACK)
+		return;
+	if (ad->dad_agg->dofag_func == DTRACE_AGG_LQUANTIZE) {
+		ap->ap_minbin = 0;
+		ap->ap_maxbin = dt_lquantize_levels(ad) + 1;
+		return;
+	}
+	if (first < 0)
+		first = last = DT_QUANTIZE_ZERO;
+	if (first != 0 && first != DT_QUANTIZE_ZERO)
+		first--;
+	if (last < DT_QUANTIZE_NBUCKETS - 1)
+		last++;
+	ap->ap_minbin = first;
+	ap->ap_maxbin = last;
+}
+
+/* agghist's and aggpack's header, its keys' columns wide. */
+static void dt_agg_header(struct dt_aggprint *ap, const struct dt_aggdesc *ad,
+			  int fmt)
 {
 	uint32_t k;
+	int width = 0, minw = 7, maxw = 8, i;
 
+	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++) {
+		const struct dtrace_dof_rec *r = &ad->dad_keyrecs[k];
+
+		if (r->dofr_flags & DTRACE_DOFREC_F_BYREF)
+			width += 17;
+		else
+			width += r->dofr_size == 1 ? 4 : r->dofr_size == 2 ? 6 :
+				 r->dofr_size == 4 ? 9 : 17;
+	}
+	if (fmt == DT_AGGFMT_HIST) {
+		dt_hist_header(ap->ap_fp, width);
+		return;
+	}
+	if (ad->dad_agg->dofag_func == DTRACE_AGG_QUANTIZE) {
+		minw = dt_ndigits(dt_quantize_val(ap->ap_minbin));
+		maxw = dt_ndigits(dt_quantize_val(ap->ap_maxbin));
+	}
+	fprintf(ap->ap_fp, "\n%*s %*s .", width, width > 0 ? "key" : "",
+		minw, "min");
+	for (i = ap->ap_minbin; i <= ap->ap_maxbin; i++)
+		fputc('-', ap->ap_fp);
+	fprintf(ap->ap_fp, ". %*s | count\n", -maxw, "max");
+}
+
+/* aggpack: a quantization's line after its keys. */
+static void dt_print_packed(FILE *fp, const struct dt_aggprint *ap,
+			    const struct dt_aggdesc *ad, const int64_t *d)
+{
+	const __s64 *p = ad->dad_agg->dofag_params;
+	int levels;
+	long long lo, hi, count;
+	char c[32];
+
+	if (ad->dad_agg->dofag_func == DTRACE_AGG_QUANTIZE) {
+		lo = dt_quantize_val(ap->ap_minbin);
+		hi = dt_quantize_val(ap->ap_maxbin);
+		fprintf(fp, " %*lld :", dt_ndigits(lo), lo);
+		count = dt_packramp(fp, d, ap->ap_minbin, ap->ap_maxbin);
+		fprintf(fp, ": %*lld | %lld\n", -dt_ndigits(hi), hi, count);
+		return;
+	}
+	levels = dt_lquantize_levels(ad);
+	snprintf(c, sizeof(c), "< %lld", (long long)p[0]);
+	fprintf(fp, "%8s :", c);
+	count = dt_packramp(fp, d + 1, 0, levels + 1);	/* past the base */
+	snprintf(c, sizeof(c), ">= %lld", (long long)(p[0] + levels * p[2]));
+	fprintf(fp, ": %-8s | %lld\n", c, count);
+}
+
+/*
+ * One entry of the default output: the keys, the value, a newline; with
+ * agghist or aggpack the aggregation's header before its first entry,
+ * then a bar or a ramp a key.
+ */
+static void dt_print_aggent(struct dt_aggprint *ap, const struct dt_aggdesc *ad,
+			    const struct dt_aggent *e)
+{
+	FILE *fp = ap->ap_fp;
+	int fmt = dt_agg_fmt(ad);
+	uint32_t k;
+
+	if (fmt != DT_AGGFMT_PLAIN && ap->ap_hdr != (int64_t)e->dae_aggid) {
+		dt_agg_scan(ap, e->dae_aggid, ad, fmt);
+		dt_agg_header(ap, ad, fmt);
+		ap->ap_hdr = e->dae_aggid;
+	}
 	for (k = 0; k < ad->dad_agg->dofag_nkeys; k++)
-		dt_print_key(fp, indent, &ad->dad_keyrecs[k], ad->dad_keyact[k],
-			     e->dae_key + ad->dad_keyrecs[k].dofr_offset);
-	dt_print_aggval(fp, ad, e->dae_val);
-	fputc('\n', fp);
+		dt_print_key(fp, ap->ap_dc->dc_stackindent, &ad->dad_keyrecs[k],
+			     ad->dad_keyact[k],
+			     e->dae_key + ad->dad_keyrecs[k].dofr_offset,
+			     fmt != DT_AGGFMT_PLAIN);
+	switch (fmt) {
+	case DT_AGGFMT_HIST:
+		fputc(' ', fp);
+		dt_quantline(fp, dt_agg_scalar(ad, e->dae_val),
+			     ad->dad_normal ? ad->dad_normal : 1, ap->ap_total,
+			     ap->ap_pos, ap->ap_neg);
+		return;
+	case DT_AGGFMT_PACK:
+		dt_print_packed(fp, ap, ad, e->dae_val);
+		return;
+	default:
+		dt_print_aggval(fp, ad, e->dae_val);
+		dt_print_percpu(fp, ap->ap_dc, ad, e->dae_percpu);
+		fputc('\n', fp);
+	}
+}
+
+static void dt_aggprint_init(struct dt_aggprint *ap, struct dt_consumer *dc,
+			     FILE *fp)
+{
+	memset(ap, 0, sizeof(*ap));
+	ap->ap_fp = fp;
+	ap->ap_dc = dc;
+	ap->ap_hdr = -1;
 }
 
 static void dt_agg_sort(dtrace_hdl_t *dtp, struct dt_consumer *dc)
 {
 	int64_t v;
 
+	dt_agg_fmtopts(dtp);
 	dt_sort.so_dc = dc;
 	dt_sort.so_key = dtrace_getopt(dtp, "aggsortkey", &v) == 0 && v > 0;
 	dt_sort.so_rev = dtrace_getopt(dtp, "aggsortrev", &v) == 0 && v > 0;
@@ -862,6 +1295,7 @@ static int dt_agg_printa_fmt(dtrace_hdl_t *dtp, FILE *fp,
 struct dt_joinrow {
 	const char *jr_key;
 	const int64_t *jr_vals[DT_JOIN_MAX];
+	const int64_t *jr_percpu[DT_JOIN_MAX];	/* aggpercpu, or NULL */
 };
 
 static struct {
@@ -927,8 +1361,10 @@ static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
 				break;
 		if (j == nrows)
 			rows[nrows++].jr_key = e->dae_key;
-		if (!rows[j].jr_vals[k])
+		if (!rows[j].jr_vals[k]) {
 			rows[j].jr_vals[k] = e->dae_val;
+			rows[j].jr_percpu[k] = e->dae_percpu;
+		}
 	}
 	for (j = 0; j < nrows; j++)
 		for (k = 0; k < nagg; k++)
@@ -954,9 +1390,11 @@ static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
 			dt_print_key(fp, dtp->dt_cons->dc_stackindent,
 				     &ads[0]->dad_keyrecs[k],
 				     ads[0]->dad_keyact[k], rows[j].jr_key +
-				     ads[0]->dad_keyrecs[k].dofr_offset);
-		for (k = 0; k < nagg; k++)
+				     ads[0]->dad_keyrecs[k].dofr_offset, false);
+		for (k = 0; k < nagg; k++) {
 			dt_print_aggval(fp, ads[k], rows[j].jr_vals[k]);
+			dt_print_percpu(fp, dc, ads[k], rows[j].jr_percpu[k]);
+		}
 		fputc('\n', fp);
 	}
 	for (k = 0; k < nagg; k++)
@@ -979,6 +1417,7 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 	struct dt_consumer *dc = dtp->dt_cons;
 	const struct dtrace_dof_action *a = &en->den_acts[ai];
 	uint32_t n, id, ids[DT_JOIN_MAX];
+	struct dt_aggprint ap;
 	size_t i;
 
 	if (a->dofa_nargs > en->den_nacts - ai - 1 || a->dofa_nargs == 0)
@@ -998,6 +1437,7 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 					    a->dofa_nargs);
 	}
 	id = en->den_aggbase + (uint32_t)en->den_acts[ai + 1].dofa_arg;
+	dt_aggprint_init(&ap, dc, fp);
 	if (!en->den_pfv[ai])
 		fputc('\n', fp);
 	for (i = 0; i < dc->dc_naggents; i++) {
@@ -1008,7 +1448,7 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 		if (e->dae_aggid != id)
 			continue;
 		if (!en->den_pfv[ai])
-			dt_print_aggent(fp, dc->dc_stackindent, ad, e);
+			dt_print_aggent(&ap, ad, e);
 		else if (dt_agg_printa_fmt(dtp, fp, en->den_pfv[ai], &ad,
 					   e->dae_key, &v, 1) != 0)
 			return -1;
@@ -1020,25 +1460,35 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
+	struct dt_aggprint ap;
 	size_t i;
 
 	if (!dc || !dc->dc_naggents)
 		return 0;
 	dt_agg_sort(dtp, dc);
+	dt_aggprint_init(&ap, dc, fp);
 	for (i = 0; i < dc->dc_naggents; i++) {
 		const struct dt_aggdesc *ad =
 			&dc->dc_aggs[dc->dc_aggents[i]->dae_aggid];
 
 		if (!ad->dad_printed)
-			dt_print_aggent(fp, dc->dc_stackindent, ad,
-					dc->dc_aggents[i]);
+			dt_print_aggent(&ap, ad, dc->dc_aggents[i]);
 	}
 	return 0;
+}
+
+static void dt_agg_zero(const struct dt_aggdesc *ad, int64_t *d)
+{
+	if (ad->dad_agg->dofag_func == DTRACE_AGG_LQUANTIZE)
+		memset(d + 1, 0, ad->dad_valsize - 8);
+	else
+		memset(d, 0, ad->dad_valsize);
 }
 
 void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
+	uint32_t cpu;
 	size_t i;
 
 	if (!dc || id >= dc->dc_naggs)
@@ -1050,10 +1500,10 @@ void dt_agg_clear(dtrace_hdl_t *dtp, uint32_t id)
 			continue;
 		/* Zeroes, as DTrace's (a cleared min() is 0 until a smaller
 		 * value comes); lquantize's base word stays. */
-		if (dc->dc_aggs[id].dad_agg->dofag_func == DTRACE_AGG_LQUANTIZE)
-			memset(e->dae_val + 1, 0, dc->dc_aggs[id].dad_valsize - 8);
-		else
-			memset(e->dae_val, 0, dc->dc_aggs[id].dad_valsize);
+		dt_agg_zero(&dc->dc_aggs[id], e->dae_val);
+		for (cpu = 0; e->dae_percpu && cpu < dc->dc_aggncpus; cpu++)
+			dt_agg_zero(&dc->dc_aggs[id], e->dae_percpu + (size_t)cpu *
+				    (dc->dc_aggs[id].dad_valsize / 8));
 	}
 }
 
@@ -1066,9 +1516,7 @@ static void dt_agg_remove(struct dt_consumer *dc, struct dt_aggent *e)
 		pp = &(*pp)->dae_next;
 	if (*pp)
 		*pp = e->dae_next;
-	free(e->dae_key);
-	free(e->dae_val);
-	free(e);
+	dt_agg_free(e);
 }
 
 void dt_agg_trunc(dtrace_hdl_t *dtp, uint32_t id, int64_t n, bool all)

@@ -21,6 +21,8 @@ enum dt_optid {
 };
 
 #define DT_OPT_UNSET	INT64_MIN	/* an option never set */
+#define DT_ENCODING_ASCII	1	/* encoding=ascii */
+#define DT_ENCODING_UTF8	2	/* encoding=utf8 */
 
 /* A compilation of the translator library (dt_cc.c), not the user's. */
 #define DT_C_LIBRARY	0x10000

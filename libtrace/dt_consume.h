@@ -54,6 +54,8 @@ struct dt_aggent {
 	uint32_t dae_hash;
 	char *dae_key;			/* dad_keysize bytes */
 	int64_t *dae_val;		/* dad_valsize bytes */
+	int64_t *dae_percpu;		/* aggpercpu: dc_aggncpus values */
+	uint8_t *dae_cpuseen;		/* ... which CPUs brought one */
 };
 
 #define DT_AGG_NBUCKETS	4096
@@ -101,6 +103,8 @@ struct dt_consumer {
 	size_t dc_naggents;
 	char *dc_aggbuf;		/* one CPU's aggregation snapshot */
 	size_t dc_aggbufsize;
+	uint32_t dc_aggncpus;		/* aggpercpu: CPUs kept apart, or 0 */
+	uint8_t *dc_aggcpuok;		/* ... those that can snapshot */
 	bool dc_flow;			/* flowindent */
 	bool dc_droptags;		/* droptags: "[DTRACEDROP_...] " */
 	int dc_stackindent;		/* stackindent */

@@ -273,6 +273,13 @@ int dtrace_go(dtrace_hdl_t *dtp)
 		dc->dc_aggbuf = malloc(dc->dc_aggbufsize);
 		if (!dc->dc_aggbuf)
 			return dt_set_errno(dtp, ENOMEM);
+		if (dtrace_getopt(dtp, "aggpercpu", &rate) == 0 && rate > 0 &&
+		    dtp->dt_module.dmi_ncpus) {
+			dc->dc_aggcpuok = calloc(dtp->dt_module.dmi_ncpus, 1);
+			if (!dc->dc_aggcpuok)
+				return dt_set_errno(dtp, ENOMEM);
+			dc->dc_aggncpus = dtp->dt_module.dmi_ncpus;
+		}
 	}
 	dc->dc_started = true;
 	dc->dc_begancpu = dg.dg_cpu;

@@ -24,7 +24,7 @@
  * mean nothing here, ignored as DTrace on other platforms ignores them:
  * core (dtrace aborts at exit, for a core file: done), cpphdrs (cpp -H:
  * done), ctypes and dtypes (the file is created, as DTrace does first;
- * no CTF is written into it), debug, encoding, iregs and tregs (the
+ * no CTF is written into it), debug, iregs and tregs (the
  * code generator's register counts are fixed), late, lazyload, ldpath,
  * linkmode, linktype, stdc, strip.  Options that change the compilation
  * environment (cpppath, cpphdrs, ldpath, setenv, unsetenv, stdc) cannot
@@ -527,6 +527,9 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *opt, const char *val)
 		if (rc < 0)
 			return rc;
 		bad = rc;
+		if (id == DT_OPT_ENCODING && val)
+			v = strcmp(val, "utf8") == 0 ? DT_ENCODING_UTF8 :
+			    DT_ENCODING_ASCII;
 		break;
 	}
 	}
