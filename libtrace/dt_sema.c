@@ -1157,6 +1157,38 @@ static void dt_sema_clsflags(dt_sema_t *ss, const dt_node_t *dnp,
 }
 
 /*
+ * The conversion ending at conv, with its size modifiers, must be one
+ * DTrace has (its printf(3C) set and D's own): "%hhd" or "%q" is not.
+ */
+static void dt_sema_convname(dt_sema_t *ss, const dt_node_t *fmt, int conv,
+			     const char *p)
+{
+	static const char *const known[] = {
+		"a", "A", "c", "C", "d", "e", "E", "f", "g", "G", "hd", "hi",
+		"ho", "hu", "hx", "hX", "i", "k", "lc", "ld", "li", "lo", "lu",
+		"ls", "lx", "lX", "lld", "lli", "llo", "llu", "llx", "llX",
+		"Le", "LE", "Lf", "Lg", "LG", "o", "p", "s", "S", "T", "u",
+		"wc", "ws", "x", "X", "Y",
+	};
+	const char *q = p;
+	char name[8];
+	size_t i, n;
+
+	while (q > fmt->dn_string && strchr("hlLwzjt", q[-1]))
+		q--;
+	n = (size_t)(p - q) + 1;
+	if (n < sizeof(name)) {
+		memcpy(name, q, n);
+		name[n] = '\0';
+		for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+			if (strcmp(name, known[i]) == 0)
+				return;
+	}
+	dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_FMT, "format conversion "
+		      "#%d is undefined: %%%.*s", conv, (int)n, q);
+}
+
+/*
  * printf-style formats: each conversion (and each '*' width or
  * precision) takes the next argument, of the class the conversion wants:
  * %s a string, the integer conversions an integer or pointer.
@@ -1198,6 +1230,7 @@ static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			dt_node_error(ss->ss_pcb, fmt, D_PRINTF_ARG_PROTO,
 				      "%s( ) prototype mismatch: conversion #%d "
 				      "is incomplete", fname, conv);
+		dt_sema_convname(ss, fmt, conv, p);
 		need++;
 		if (need > nargs)
 			dt_node_error(ss->ss_pcb, call, D_PRINTF_ARG_PROTO,
@@ -1209,7 +1242,16 @@ static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			bad = arg->dn_vkind == DT_VK_INT;
 		} else if (strchr("diouxXcp", *p)) {
 			want = "integer or pointer";
-			bad = arg->dn_vkind == DT_VK_STRING;
+			bad = arg->dn_vkind == DT_VK_STRING ||
+			      dt_sema_kind(ss, arg->dn_type) == CTF_K_FLOAT;
+		} else if (strchr("eEfgG", *p)) {
+			int k = dt_sema_kind(ss, arg->dn_type);
+
+			want = "float, double, or long double";
+			bad = k >= 0 ? k != CTF_K_FLOAT : arg->dn_vkind != DT_VK_ANY;
+		} else if (*p == 'k') {
+			want = "stack";		/* printa()'s stack keys only */
+			bad = 1;
 		}
 		if (bad)
 			dt_node_error(ss->ss_pcb, arg, D_PRINTF_ARG_TYPE, "%s( ) "
