@@ -343,6 +343,29 @@ static void dtc_signals(void)
 			sigaction(sigs[i], &act, NULL);
 }
 
+/*
+ * After go: a buffer size the module lowered (bufresize=auto) is told on
+ * stderr in DTrace's words, "buffer size lowered to 100m": in the largest
+ * unit not above it when that unit divides it, else in bytes.  A size
+ * within a word of the asked one is not news.
+ */
+static void dtc_lowered(dtrace_hdl_t *dtp, int64_t asked)
+{
+	int64_t got;
+	int unit = 0;
+
+	if (dtrace_getopt(dtp, "bufsize", &got) != 0 || got <= 0 ||
+	    got >= asked - (int64_t)sizeof(uint64_t))
+		return;
+	while (unit < 6 && (INT64_C(1) << (10 * (unit + 1))) <= got)
+		unit++;
+	if (!(got & ((INT64_C(1) << (10 * unit)) - 1)))
+		dtc_error("buffer size lowered to %lld%c",
+			  (long long)(got >> (10 * unit)), " kmgtpe"[unit]);
+	else
+		dtc_error("buffer size lowered to %lld bytes", (long long)got);
+}
+
 static int dtc_fail(dtrace_hdl_t *dtp, const char *what)
 {
 	if (what)
@@ -638,6 +661,7 @@ static int dtc_trace(const struct dtc_args *a)
 {
 	dtrace_hdl_t *dtp;
 	int err, i, done = 0, quiet = a->da_flags['q'];
+	int64_t bufsize;
 	FILE *ofp = stdout;
 
 	/*
@@ -742,8 +766,11 @@ static int dtc_trace(const struct dtc_args *a)
 		return DTRACE_EXIT_ERROR;
 	}
 	dtc_signals();
+	if (dtrace_getopt(dtp, "bufsize", &bufsize) != 0)
+		bufsize = 0;
 	if (dtrace_go(dtp) != 0)
 		return dtc_fail(dtp, "could not enable tracing");
+	dtc_lowered(dtp, bufsize);
 	for (i = 0; i < a->da_nprocs; i++)
 		dtrace_proc_continue(dtp, g_procs[i]);
 	do {
