@@ -320,10 +320,14 @@ static int dtc_unavailable(const struct dtc_args *a)
  * until exit() or an interrupt, as dtrace(1M) does.
  */
 static volatile sig_atomic_t g_intr;
+/* The first interrupt ends the line ^C was echoed on, as DTrace does. */
+static volatile sig_atomic_t g_newline;
 
 static void dtc_intr(int sig)
 {
 	(void)sig;
+	if (!g_intr)
+		g_newline = 1;
 	g_intr = 1;
 }
 
@@ -776,6 +780,11 @@ static int dtc_trace(const struct dtc_args *a)
 	do {
 		if (!g_intr && !done)
 			dtrace_sleep(dtp);
+		if (g_newline) {
+			/* Even with -q, as DTrace. */
+			fputc('\n', ofp);
+			g_newline = 0;
+		}
 		if (g_intr || done || (a->da_nprocs && g_pslive == 0)) {
 			done = 1;
 			if (dtrace_stop(dtp) != 0)

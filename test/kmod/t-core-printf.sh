@@ -17,10 +17,7 @@
 # conversion), %e of an integer, %k of anything but a stack.
 . test/kmod/lib.sh
 
-if [ ! -x "$DTRACE_BIN" ]; then
-	not_ok "$DTRACE_BIN is built"
-	exit 0
-fi
+require_dtrace
 
 dtrace_is "%i %o %X and the # flag, as printf(3C)" \
 	"-5|10|FF|010|0xff|0XFF|ffffffff" \

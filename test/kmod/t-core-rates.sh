@@ -3,20 +3,18 @@
 # The buffer and rate options through the dtrace command, as DTrace
 # behaves: bufresize=auto halves a bufsize the machine cannot give until
 # it can and says so on stderr ("dtrace: buffer size lowered to 100m"),
-# bufresize=manual fails to enable; a tiny aggsize with many keys reports
+# bufresize=manual fails to enable (so does a bufsize above the module's
+# 1 GB per buffer); a tiny aggsize with many keys reports
 # "dtrace: N aggregation drops on CPU n"; aggrate sets how often the
 # aggregations are snapshotted (printa() in a tick clause sees values as
 # of the last snapshot: fresh at aggrate=100ms, none yet at aggrate=3s,
-# all at the end); statusrate sets how often the consumer asks for the
+# all at the end, though printa() ran); statusrate sets how often the consumer asks for the
 # state's status, so an exit() is acted on at the next one; the profile
 # provider's units ns, us and hz fire at about their rate, and an
 # interval below DTrace's 200 us minimum names no probe.
 . test/kmod/lib.sh
 
-if [ ! -x "$DTRACE_BIN" ]; then
-	not_ok "$DTRACE_BIN is built"
-	exit 0
-fi
+require_dtrace
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -34,12 +32,15 @@ rc=$?
 same "bufresize=manual: could not enable tracing, status 1" "$rc:$out" \
 	"1:dtrace: could not enable tracing: Cannot allocate memory"
 
-# Aggregation drops: 128 bytes of aggregation buffer hold a few keys.
-"$DTRACE_BIN" -x aggsize=128 -qn 'tick-1ms { @[timestamp] = count(); }
-	tick-1s { exit(0); }' >/dev/null 2>"$tmp/err"
+# Aggregation drops: 16k of aggregation buffer (the module's least) holds
+# some 50 keys of a string and an integer between two snapshots; tick-1ms
+# makes hundreds.
+"$DTRACE_BIN" -x aggsize=16k -x aggrate=1s -qn 'tick-1ms {
+	@[probename, timestamp] = count(); } tick-2s { exit(0); }' \
+	>/dev/null 2>"$tmp/err"
 rc=$?
 diag "$(cat "$tmp/err")"
-check "aggsize=128, a key per firing: 'dtrace: N aggregation drops on CPU n'" \
+check "aggsize=16k, a key per firing: 'dtrace: N aggregation drops on CPU n'" \
 	eval '[ $rc -eq 0 ] && grep -Eq "^dtrace: [0-9]+ aggregation drops? on CPU [0-9]+$" "$tmp/err"'
 check "no other message on stderr" \
 	eval '! grep -Evq "^dtrace: [0-9]+ aggregation drops? on CPU [0-9]+$" "$tmp/err"'
