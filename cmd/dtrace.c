@@ -320,10 +320,14 @@ static int dtc_unavailable(const struct dtc_args *a)
  * until exit() or an interrupt, as dtrace(1M) does.
  */
 static volatile sig_atomic_t g_intr;
+/* The first interrupt ends the line ^C was echoed on, as DTrace does. */
+static volatile sig_atomic_t g_newline;
 
 static void dtc_intr(int sig)
 {
 	(void)sig;
+	if (!g_intr)
+		g_newline = 1;
 	g_intr = 1;
 }
 
@@ -341,6 +345,29 @@ static void dtc_signals(void)
 		if (sigaction(sigs[i], NULL, &oact) == 0 &&
 		    oact.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &act, NULL);
+}
+
+/*
+ * After go: a buffer size the module lowered (bufresize=auto) is told on
+ * stderr in DTrace's words, "buffer size lowered to 100m": in the largest
+ * unit not above it when that unit divides it, else in bytes.  A size
+ * within a word of the asked one is not news.
+ */
+static void dtc_lowered(dtrace_hdl_t *dtp, int64_t asked)
+{
+	int64_t got;
+	int unit = 0;
+
+	if (dtrace_getopt(dtp, "bufsize", &got) != 0 || got <= 0 ||
+	    got >= asked - (int64_t)sizeof(uint64_t))
+		return;
+	while (unit < 6 && (INT64_C(1) << (10 * (unit + 1))) <= got)
+		unit++;
+	if (!(got & ((INT64_C(1) << (10 * unit)) - 1)))
+		dtc_error("buffer size lowered to %lld%c",
+			  (long long)(got >> (10 * unit)), " kmgtpe"[unit]);
+	else
+		dtc_error("buffer size lowered to %lld bytes", (long long)got);
 }
 
 static int dtc_fail(dtrace_hdl_t *dtp, const char *what)
@@ -638,6 +665,7 @@ static int dtc_trace(const struct dtc_args *a)
 {
 	dtrace_hdl_t *dtp;
 	int err, i, done = 0, quiet = a->da_flags['q'];
+	int64_t bufsize;
 	FILE *ofp = stdout;
 
 	/*
@@ -742,13 +770,21 @@ static int dtc_trace(const struct dtc_args *a)
 		return DTRACE_EXIT_ERROR;
 	}
 	dtc_signals();
+	if (dtrace_getopt(dtp, "bufsize", &bufsize) != 0)
+		bufsize = 0;
 	if (dtrace_go(dtp) != 0)
 		return dtc_fail(dtp, "could not enable tracing");
+	dtc_lowered(dtp, bufsize);
 	for (i = 0; i < a->da_nprocs; i++)
 		dtrace_proc_continue(dtp, g_procs[i]);
 	do {
 		if (!g_intr && !done)
 			dtrace_sleep(dtp);
+		if (g_newline) {
+			/* Even with -q, as DTrace. */
+			fputc('\n', ofp);
+			g_newline = 0;
+		}
 		if (g_intr || done || (a->da_nprocs && g_pslive == 0)) {
 			done = 1;
 			if (dtrace_stop(dtp) != 0)

@@ -25,6 +25,8 @@
 #include "dtk_impl.h"
 
 #define DTK_BUF_HALVES	2
+/* The most one half may have; a bufsize above it is one not to be had. */
+#define DTK_BUF_MAXSIZE	(1ULL << 30)
 
 /*
  * Buffers whose sizes the user chooses (bufsize, aggsize) are allocated
@@ -65,7 +67,8 @@ static int dtk_buf_try(struct dtk_state *st, u64 size)
 	unsigned int cpu;
 	int h;
 
-	if (!dtk_mem_fits(size * DTK_BUF_HALVES * num_possible_cpus()))
+	if (size > DTK_BUF_MAXSIZE ||
+	    !dtk_mem_fits(size * DTK_BUF_HALVES * num_possible_cpus()))
 		return -ENOMEM;
 	st->dts_bufs = kcalloc(nr_cpu_ids, sizeof(*st->dts_bufs), GFP_KERNEL);
 	if (!st->dts_bufs)

@@ -26,6 +26,8 @@
 #define DTK_DOF_MAXSECS		65536
 #define DTK_DOF_MAXPAYLOAD	(64U << 10)	/* bytes of one record */
 #define DTK_DOF_MAXBUFSIZE	(1ULL << 30)
+/* bufsize: more than can be had is bufresize's business (dtk_buf.c). */
+#define DTK_DOF_MAXBUFOPT	(1ULL << 50)
 #define DTK_DOF_MINBUFSIZE	(8U << 10)
 #define DTK_DOF_MAXSTRSIZE	(64U << 10)
 #define DTK_DOF_MAXSCRATCH	(4U << 20)
@@ -217,7 +219,7 @@ static int dtk_dof_options(struct dtk_dof *d, struct dtk_opts *o)
 			return dtk_dof_fail(d, -EINVAL, "DOF option %u is unknown", i);
 		switch (op->dofo_id) {
 		case DTRACE_DOFOPT_BUFSIZE:
-			if (v < DTK_DOF_MINBUFSIZE || v > DTK_DOF_MAXBUFSIZE)
+			if (v < DTK_DOF_MINBUFSIZE || v > DTK_DOF_MAXBUFOPT)
 				return dtk_dof_fail(d, -EINVAL,
 					"bufsize %llu out of range", v);
 			o->dop_bufsize = round_up(v, 8);

@@ -1397,7 +1397,7 @@ static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
 		}
 		fputc('\n', fp);
 	}
-	for (k = 0; k < nagg; k++)
+	for (k = 0; k < nagg && nrows; k++)
 		dc->dc_aggs[ids[k]].dad_printed = true;
 	free(rows);
 	free(zero);
@@ -1409,7 +1409,8 @@ static int dt_agg_printa_joined(dtrace_hdl_t *dtp, FILE *fp,
  * before these records were consumed); without a format as at exit,
  * after a newline, with one through the format per entry; several
  * aggregations joined on their keys (dt_agg_printa_joined()).  An
- * aggregation printa() printed is not printed again at exit.
+ * aggregation printa() printed entries of is not printed again at exit
+ * (one that was still empty is, as in DTrace).
  */
 int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 		  uint32_t ai)
@@ -1447,13 +1448,13 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const struct dt_enab *en,
 
 		if (e->dae_aggid != id)
 			continue;
+		dc->dc_aggs[id].dad_printed = true;
 		if (!en->den_pfv[ai])
 			dt_print_aggent(&ap, ad, e);
 		else if (dt_agg_printa_fmt(dtp, fp, en->den_pfv[ai], &ad,
 					   e->dae_key, &v, 1) != 0)
 			return -1;
 	}
-	dc->dc_aggs[id].dad_printed = true;
 	return 0;
 }
 

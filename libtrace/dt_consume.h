@@ -60,6 +60,13 @@ struct dt_aggent {
 
 #define DT_AGG_NBUCKETS	4096
 
+/*
+ * The slowest statusrate honoured: the module's deadman (kernel/
+ * dtk_state.c) stops a state whose consumer has not asked for status in
+ * 30 s; DTrace caps statusrate at 10 s too.
+ */
+#define DT_STATUSRATE_MAX	(10 * (int64_t)1000000000)
+
 /* What an epid means, asked of the module once. */
 struct dt_epid {
 	bool dep_known;
@@ -87,8 +94,12 @@ struct dt_consumer {
 	bool dc_heading;		/* the CPU/ID/FUNCTION:NAME header */
 	bool dc_quiet;
 	bool dc_atend;			/* fill, ring: drain once stopped */
-	int64_t dc_switchrate;		/* ns */
-	struct timespec dc_lastswitch;
+	int64_t dc_switchrate;		/* ns: buffers drained this often */
+	int64_t dc_aggrate;		/* ns: aggregations snapshotted */
+	int64_t dc_statusrate;		/* ns: the state's status asked */
+	int64_t dc_lastswitch;		/* CLOCK_MONOTONIC ns of the last */
+	int64_t dc_lastagg;		/* ... snapshot */
+	int64_t dc_laststatus;		/* ... status */
 	uint64_t dc_errors;		/* probe-context faults seen so far */
 	uint64_t dc_dvdrops;		/* dynamic variable drops reported */
 	uint64_t dc_specdrops;		/* speculative drops reported */
@@ -108,7 +119,6 @@ struct dt_consumer {
 	bool dc_flow;			/* flowindent */
 	bool dc_droptags;		/* droptags: "[DTRACEDROP_...] " */
 	int dc_stackindent;		/* stackindent */
-	int64_t dc_laststatus;		/* ns of the last status (statusrate) */
 	bool dc_rawbytes;		/* rawbytes */
 	int dc_indent;			/* flowindent's depth, in columns */
 	uint32_t dc_lastepid;		/* flowindent: the record before */

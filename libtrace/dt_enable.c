@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "dt_cc.h"
 #include "dt_consume.h"
 #include "dt_stack.h"
 #include "dt_printf.h"
@@ -246,10 +247,21 @@ static int dt_enable_errprog(dtrace_hdl_t *dtp, struct dt_consumer *dc)
 	return ret;
 }
 
+/* A rate option in ns (1 s when unset or bad). */
+static int64_t dt_enable_rate(dtrace_hdl_t *dtp, const char *name)
+{
+	int64_t rate;
+
+	if (dtrace_getopt(dtp, name, &rate) != 0 || rate <= 0)
+		rate = 1000000000;
+	return rate;
+}
+
 int dtrace_go(dtrace_hdl_t *dtp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
 	struct dtrace_ioc_go dg;
+	struct dt_cstate *cs;
 	int64_t rate;
 
 	if (!dc)
@@ -286,16 +298,21 @@ int dtrace_go(dtrace_hdl_t *dtp)
 	dt_consume_options(dtp);
 	dc->dc_atend = dtrace_getopt(dtp, "bufpolicy", &rate) == 0 &&
 		       rate != DTRACE_BUFPOLICY_SWITCH;
-	if (dtrace_getopt(dtp, "switchrate", &rate) != 0 || rate <= 0)
-		rate = 1000000000;
-	dc->dc_switchrate = rate;
+	dc->dc_switchrate = dt_enable_rate(dtp, "switchrate");
+	dc->dc_aggrate = dt_enable_rate(dtp, "aggrate");
+	dc->dc_statusrate = dt_enable_rate(dtp, "statusrate");
+	/* The kernel's deadman must not take a slow status for a dead consumer. */
+	if (dc->dc_statusrate > DT_STATUSRATE_MAX)
+		dc->dc_statusrate = DT_STATUSRATE_MAX;
 	/*
-	 * The first dtrace_sleep() returns at once: BEGIN has run, and what
-	 * it printed, or its exit(), is seen now and not a switchrate later
-	 * (`dtrace -n 'BEGIN { exit(0); }'` took a whole second for it).
+	 * The first dtrace_work() does everything at once: BEGIN has run, and
+	 * what it printed, or its exit(), is seen now and not a switchrate
+	 * later (`dtrace -n 'BEGIN { exit(0); }'` took a whole second for it).
 	 */
-	clock_gettime(CLOCK_MONOTONIC, &dc->dc_lastswitch);
-	dc->dc_lastswitch.tv_sec -= rate / 1000000000 + 1;
+	dc->dc_lastswitch = dc->dc_lastagg = dc->dc_laststatus = 0;
+	/* What the module gave, as DTrace's options say after go. */
+	if ((cs = dt_cc_state(dtp)))
+		cs->cs_opt[DT_OPT_BUFSIZE] = (int64_t)dg.dg_bufsize;
 	return 0;
 }
 

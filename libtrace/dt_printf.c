@@ -35,6 +35,7 @@
  * size that fits no conversion is an error).
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,13 +150,42 @@ static struct dt_pfarg *dt_pfv_add(struct dt_pfv *pfv)
 #define DT_PFERR_DOT	5	/* two precisions */
 
 /*
- * Parse the flags, width, precision and name of the conversion at *pp;
- * 0, or DT_PFERR_* with *pp at the offending character.
+ * Whether DTrace has the conversion name: size modifiers (h, l, ll, L,
+ * w) then the conversion character, as printf(3C) takes them.  The
+ * modifier only names the conversion; the value's record decides the
+ * size printed.
  */
-static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
+static bool dt_pfname_ok(const char *mods, char c)
+{
+	static const char *const sized[] = {
+		"hd", "hi", "ho", "hu", "hx", "hX", "lc", "ld", "li", "lo",
+		"lu", "ls", "lx", "lX", "lld", "lli", "llo", "llu", "llx",
+		"llX", "Le", "LE", "Lf", "Lg", "LG", "wc", "ws",
+	};
+	char name[8];
+	size_t i;
+
+	if (!*mods)
+		return true;
+	snprintf(name, sizeof(name), "%s%c", mods, c);
+	for (i = 0; i < sizeof(sized) / sizeof(sized[0]); i++)
+		if (strcmp(name, sized[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Parse the flags, width, precision and name of the conversion at *pp;
+ * 0, or DT_PFERR_* with *pp at the offending character (and name, for
+ * DT_PFERR_UNDEF, the conversion's name).
+ */
+static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a,
+			   char name[8])
 {
 	const char *p = *pp;
 	int dot = 0, digits = 0, n;
+	char mods[5] = "";
+	size_t nmods = 0;
 
 	for (;;) {
 		char c = *++p;
@@ -201,7 +231,9 @@ static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
 			digits = 0;
 			continue;
 		case 'h': case 'l': case 'L': case 'w':
-			continue;	/* the record's size decides */
+			if (nmods < sizeof(mods) - 1)
+				mods[nmods++] = c;
+			continue;
 		case '\0':
 			return DT_PFERR_END;
 		case '%':
@@ -210,8 +242,10 @@ static int dt_pfparse_conv(const char **pp, struct dt_pfarg *a)
 			__attribute__((fallthrough));	/* "%%" */
 		default:
 			a->pfa_conv = dt_pfconv_lookup(c);
-			if (!a->pfa_conv)
+			if (!a->pfa_conv || !dt_pfname_ok(mods, c)) {
+				snprintf(name, 8, "%s%c", mods, c);
 				return DT_PFERR_UNDEF;
+			}
 			return 0;
 		}
 	}
@@ -227,6 +261,7 @@ struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *s)
 	struct dt_pfarg *a;
 	const char *p, *q;
 	int err, nconv = 0;
+	char name[8];
 
 	if (!pfv || !(pfv->pfv_format = strdup(s))) {
 		free(pfv);
@@ -239,12 +274,12 @@ struct dt_pfv *dt_printf_parse(dtrace_hdl_t *dtp, const char *s)
 		a->pfa_prefix = q;
 		a->pfa_preflen = p - q;
 		nconv++;
-		if ((err = dt_pfparse_conv(&p, a)) == 0)
+		if ((err = dt_pfparse_conv(&p, a, name)) == 0)
 			continue;
 		switch (err) {
 		case DT_PFERR_UNDEF:
 			dt_set_errmsg(dtp, EINVAL, "format conversion #%d is "
-				      "undefined: %%%c", nconv, *p);
+				      "undefined: %%%s", nconv, name);
 			break;
 		case DT_PFERR_END:
 			dt_set_errmsg(dtp, EINVAL, "format conversion #%d name "

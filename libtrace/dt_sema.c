@@ -1236,7 +1236,16 @@ static void dt_sema_format(dt_sema_t *ss, const dt_node_t *call,
 			bad = arg->dn_vkind == DT_VK_INT;
 		} else if (strchr("diouxXcp", ci.pc_conv)) {
 			want = "integer or pointer";
-			bad = arg->dn_vkind == DT_VK_STRING;
+			bad = arg->dn_vkind == DT_VK_STRING ||
+			      dt_sema_kind(ss, arg->dn_type) == CTF_K_FLOAT;
+		} else if (strchr("eEfgG", ci.pc_conv)) {
+			int k = dt_sema_kind(ss, arg->dn_type);
+
+			want = "float, double, or long double";
+			bad = k >= 0 ? k != CTF_K_FLOAT : arg->dn_vkind != DT_VK_ANY;
+		} else if (ci.pc_conv == 'k') {
+			want = "stack";		/* printa()'s stack keys only */
+			bad = 1;
 		}
 		if (bad) {
 			dt_printf_destroy(pfv);

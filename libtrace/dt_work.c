@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: CDDL-1.0 OR GPL-2.0-or-later
 /*
- * The consumer's clock: dtrace_sleep() waits for the next buffer switch,
- * dtrace_work() asks the module how tracing stands and drains the buffers.
+ * The consumer's clock: dtrace_sleep() waits until the next of the
+ * buffer drain (switchrate), the aggregation snapshot (aggrate) and the
+ * status (statusrate) is due, and dtrace_work() does what is due: asks
+ * the module how tracing stands, snapshots the aggregations, drains the
+ * buffers.
  * When the module says a clause called exit() (DRAINING), or a buffer
  * filled up under bufpolicy=fill, the consumer stops tracing itself (END
  * fires), drains what is left and reports DONE, as DTrace does.  Dynamic-variable drops are reported on stderr
@@ -23,21 +26,40 @@
 #include "dt_consume.h"
 #include "dt_proc.h"
 
-static int64_t dt_ts_ns(const struct timespec *ts)
+static int64_t dt_now_ns(void)
 {
-	return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* How long until a thing done every rate ns, last at last (0: never), is due. */
+static int64_t dt_due_in(int64_t last, int64_t rate, int64_t now)
+{
+	return last ? last + rate - now : 0;
+}
+
+/*
+ * Until the first of the three is due: draining the buffers (switchrate),
+ * snapshotting the aggregations (aggrate, when there are any) and asking
+ * for the status (statusrate).
+ */
 void dtrace_sleep(dtrace_hdl_t *dtp)
 {
 	struct dt_consumer *dc = dtp->dt_cons;
-	struct timespec now;
-	int64_t wait;
+	int64_t now, wait, w;
 
 	if (!dc || !dc->dc_started)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	wait = dt_ts_ns(&dc->dc_lastswitch) + dc->dc_switchrate - dt_ts_ns(&now);
+	now = dt_now_ns();
+	wait = dt_due_in(dc->dc_lastswitch, dc->dc_switchrate, now);
+	w = dt_due_in(dc->dc_laststatus, dc->dc_statusrate, now);
+	if (w < wait)
+		wait = w;
+	w = dt_due_in(dc->dc_lastagg, dc->dc_aggrate, now);
+	if (dc->dc_naggs && w < wait)
+		wait = w;
 	/*
 	 * A signal or the exit of a -c/-p process ends the sleep early: the
 	 * caller checks why (dt_proc.c tells the process handler).
@@ -85,87 +107,82 @@ static void dt_spec_status(struct dt_consumer *dc,
 }
 
 /*
- * Whether the status is due (statusrate, DTrace's default 1s): the
- * first time, then once per rate on a schedule that does not drift, and
- * always once tracing has stopped, for the last counts.
+ * The status: drops to report, and whether tracing is over.  1 when it
+ * is (DONE), 0 when not, -1 on error.
  */
-static int dt_work_status_due(dtrace_hdl_t *dtp, struct dt_consumer *dc)
+static int dt_work_status(dtrace_hdl_t *dtp, struct dt_consumer *dc)
 {
-	struct timespec now;
-	int64_t rate = 0, t;
+	struct dtrace_ioc_status ds;
 
-	dtrace_getopt(dtp, "statusrate", &rate);
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	t = dt_ts_ns(&now);
-	if (dc->dc_laststatus == 0 || rate <= 0 || dc->dc_stopped) {
-		dc->dc_laststatus = t;
-		return 1;
-	}
-	if (t - dc->dc_laststatus < rate)
+	memset(&ds, 0, sizeof(ds));
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, &ds) != 0)
+		return dt_set_errno(dtp, errno);
+	dt_work_dvdrops(dc, ds.ds_dynvar_drops - dc->dc_dvdrops,
+			"DTRACEDROP_DYNAMIC", "");
+	dc->dc_dvdrops = ds.ds_dynvar_drops;
+	dt_work_dvdrops(dc, (uint32_t)(ds.ds_dvrinsing - dc->dc_dvrinsing),
+			"DTRACEDROP_DYNRINSE", " with non-empty rinsing list");
+	dc->dc_dvrinsing = ds.ds_dvrinsing;
+	dt_work_dvdrops(dc, (uint32_t)(ds.ds_dvdirty - dc->dc_dvdirty),
+			"DTRACEDROP_DYNDIRTY", " with non-empty dirty list");
+	dc->dc_dvdirty = ds.ds_dvdirty;
+	dt_spec_status(dc, &ds);
+	if (ds.ds_flags & DTRACE_STATUS_KILLED)
+		return dt_set_errmsg(dtp, ETIMEDOUT,
+				     "Abort due to systemic unresponsiveness");
+	if (!(ds.ds_flags & DTRACE_STATUS_FILLED) &&
+	    ds.ds_activity != DTRACE_ACTIVITY_DRAINING &&
+	    ds.ds_activity != DTRACE_ACTIVITY_STOPPED)
 		return 0;
-	dc->dc_laststatus += rate;
-	if (t - dc->dc_laststatus >= rate)
-		dc->dc_laststatus = t;	/* far behind: start afresh */
+	if (dtrace_stop(dtp) != 0)
+		return -1;
+	/* STOP finished the last commits (END's too). */
+	if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, &ds) == 0)
+		dt_spec_status(dc, &ds);
 	return 1;
 }
 
-/* Report what the status says; stop tracing if it has ended. */
-static dtrace_workstatus_t dt_work_status(dtrace_hdl_t *dtp,
-					  struct dt_consumer *dc,
-					  struct dtrace_ioc_status *ds)
-{
-	dt_work_dvdrops(dc, ds->ds_dynvar_drops - dc->dc_dvdrops,
-			"DTRACEDROP_DYNAMIC", "");
-	dc->dc_dvdrops = ds->ds_dynvar_drops;
-	dt_work_dvdrops(dc, (uint32_t)(ds->ds_dvrinsing - dc->dc_dvrinsing),
-			"DTRACEDROP_DYNRINSE", " with non-empty rinsing list");
-	dc->dc_dvrinsing = ds->ds_dvrinsing;
-	dt_work_dvdrops(dc, (uint32_t)(ds->ds_dvdirty - dc->dc_dvdirty),
-			"DTRACEDROP_DYNDIRTY", " with non-empty dirty list");
-	dc->dc_dvdirty = ds->ds_dvdirty;
-	dt_spec_status(dc, ds);
-	if (ds->ds_flags & DTRACE_STATUS_KILLED) {
-		dt_set_errmsg(dtp, ETIMEDOUT,
-			      "Abort due to systemic unresponsiveness");
-		return DTRACE_WORKSTATUS_ERROR;
-	}
-	if (ds->ds_flags & DTRACE_STATUS_FILLED ||
-	    ds->ds_activity == DTRACE_ACTIVITY_DRAINING ||
-	    ds->ds_activity == DTRACE_ACTIVITY_STOPPED) {
-		if (dtrace_stop(dtp) != 0)
-			return DTRACE_WORKSTATUS_ERROR;
-		/* STOP finished the last commits (END's too). */
-		if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, ds) == 0)
-			dt_spec_status(dc, ds);
-		return DTRACE_WORKSTATUS_DONE;
-	}
-	return DTRACE_WORKSTATUS_OKAY;
-}
-
+/*
+ * Each of the status, the aggregation snapshot and the drain when its
+ * rate says so, as DTrace: the status every statusrate (so an exit() is
+ * acted on at the next one), the aggregations every aggrate (printa()
+ * prints them as of the last snapshot), the buffers every switchrate.
+ * Once tracing is stopped, all three at once.
+ */
 dtrace_workstatus_t dtrace_work(dtrace_hdl_t *dtp, FILE *fp)
 {
 	struct dt_consumer *dc = dt_consumer(dtp);
-	struct dtrace_ioc_status ds;
 	dtrace_workstatus_t rval = DTRACE_WORKSTATUS_OKAY;
+	int64_t now = dt_now_ns();
+	bool all;
+	int st;
 
 	if (!dc) {
 		dt_set_errno(dtp, ENOMEM);
 		return DTRACE_WORKSTATUS_ERROR;
 	}
-	if (dt_work_status_due(dtp, dc)) {
-		memset(&ds, 0, sizeof(ds));
-		if (ioctl(dtp->dt_fd, DTRACE_IOC_STATUS, &ds) != 0) {
-			dt_set_errno(dtp, errno);
+	all = dc->dc_stopped;
+	if (all || dt_due_in(dc->dc_laststatus, dc->dc_statusrate, now) <= 0) {
+		dc->dc_laststatus = now;
+		st = dt_work_status(dtp, dc);
+		if (st < 0)
 			return DTRACE_WORKSTATUS_ERROR;
+		if (st > 0) {
+			rval = DTRACE_WORKSTATUS_DONE;
+			all = true;
 		}
-		rval = dt_work_status(dtp, dc, &ds);
-		if (rval == DTRACE_WORKSTATUS_ERROR)
-			return rval;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &dc->dc_lastswitch);
 	/* Aggregations first: printa() in the records prints them. */
-	if (dt_agg_snap(dtp) != 0 || dt_consume(dtp, fp) != 0)
-		return DTRACE_WORKSTATUS_ERROR;
+	if (all || dt_due_in(dc->dc_lastagg, dc->dc_aggrate, now) <= 0) {
+		dc->dc_lastagg = now;
+		if (dt_agg_snap(dtp) != 0)
+			return DTRACE_WORKSTATUS_ERROR;
+	}
+	if (all || dt_due_in(dc->dc_lastswitch, dc->dc_switchrate, now) <= 0) {
+		dc->dc_lastswitch = now;
+		if (dt_consume(dtp, fp) != 0)
+			return DTRACE_WORKSTATUS_ERROR;
+	}
 	return rval;
 }
 

@@ -24,6 +24,14 @@ check() {
 	if "$@"; then ok "$what"; else not_ok "$what"; fi
 }
 
+# require_dtrace: the part needs the dtrace command; without it, one
+# failure and the part ends.
+require_dtrace() {
+	[ -x "$DTRACE_BIN" ] && return 0
+	not_ok "$DTRACE_BIN is built"
+	exit 0
+}
+
 module_loaded() { [ -d /sys/module/dtrace ]; }
 
 # The device node exists as a root-owned character device of mode 0600.
@@ -34,26 +42,41 @@ device_ok() {
 load_module() { insmod "$DTRACE_KO"; }
 unload_module() { rmmod dtrace; }
 
-# oneliner WORKLOAD DTRACE-ARGS...: dtrace in the background until it has
-# matched its probes (or failed), the workload (a shell command), then
-# SIGTERM (a background job inherits SIGINT ignored); dtrace's output,
-# stderr too, is left in $out and shown as a diagnostic.
-oneliner() {
-	local work=$1 file pid
-	shift
-	file=$(mktemp)
-	"$DTRACE_BIN" "$@" >"$file" 2>&1 &
+# dtrace_bg SIGNAL OUT ERR WORKLOAD DTRACE-ARGS...: dtrace in the
+# background (stdout to OUT, stderr to ERR, which may be the same file)
+# until it has matched its probes (or failed), the workload (a shell
+# command), then SIGNAL.  A background job inherits SIGINT ignored: for
+# INT it is restored, as a user's Ctrl-C finds it.  Leaves dtrace's exit
+# status in $rc.
+dtrace_bg() {
+	local sig=$1 o=$2 e=$3 work=$4 pid
+	shift 4
+	if [ "$o" = "$e" ]; then
+		(trap - INT; exec "$DTRACE_BIN" "$@") >"$o" 2>&1 &
+	else
+		(trap - INT; exec "$DTRACE_BIN" "$@") >"$o" 2>"$e" &
+	fi
 	pid=$!
 	for _ in $(seq 60); do
-		grep -q "matched\|dtrace:.*failed\|invalid" "$file" && break
+		grep -q "matched\|dtrace:.*failed\|invalid" "$e" && break
 		sleep 0.5
 	done
 	# "matched" is printed before tracing starts: let it start.
 	sleep 2
 	sh -c "$work" >/dev/null 2>&1
 	sleep 1
-	kill -TERM $pid 2>/dev/null
+	kill -"$sig" $pid 2>/dev/null
 	wait $pid
+	rc=$?
+}
+
+# oneliner WORKLOAD DTRACE-ARGS...: dtrace_bg with SIGTERM; dtrace's
+# output, stderr too, is left in $out and shown as a diagnostic.
+oneliner() {
+	local file rc
+	file=$(mktemp)
+	dtrace_bg TERM "$file" "$file" "$@"
+	shift
 	out=$(cat "$file")
 	rm -f "$file"
 	diag "$*" "$out"

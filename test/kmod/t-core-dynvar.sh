@@ -36,7 +36,8 @@ trace() {
 	sleep 2
 	kill -TERM $pid 2>/dev/null
 	wait $pid
-	out=$(grep -v '^ready$' $outf)
+	# (the interrupt's newline too: DTrace ends ^C's line even with -q)
+	out=$(grep -v '^ready$\|^$' $outf)
 	err=$(cat $errf)
 	diag "stderr:" "$err"
 }

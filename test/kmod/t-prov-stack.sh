@@ -14,7 +14,7 @@
 # dtrace(1M) prints them; and user stacks (ustack(), ustack(n) as a key,
 # ustackdepth, ucaller) of ustack_prog, whose main -> ust_outer ->
 # ust_middle -> ust_inner chain makes the system call, symbolized from the
-# program's own symbol table, and uaddr().
+# program's own symbol table, and uaddr(); jstack() as ustack().
 . test/kmod/lib.sh
 
 prog=$KMOD_BIN/prov_fire
@@ -105,7 +105,7 @@ check "@[stack()] = count() on profile-99: DTrace's shape ($shape entries)" \
 check "profile-99 stacks start at the interrupted pc (idle loops)" \
 	eval 'grep -B1 -E "^ {14}vmlinux\`[a-z0-9_]*idle[a-z0-9_]*\+0x" <<<"$out" | grep -q "^\$"'
 check "profile-99 stacks: none starts in the timer interrupt's handling" \
-	eval '! grep -A1 "^\$" <<<"$out" | grep -Eq "hrtimer|sysvec_apic_timer"'
+	eval '! grep -A1 "^\$" <<<"$out" | grep -Eq "hrtimer_interrupt|__hrtimer_run_queues|sysvec_apic_timer"'
 
 # User stacks.
 prog=$KMOD_BIN/ustack_prog
@@ -140,3 +140,17 @@ check "@[execname, ustack()]: the key, then the stack" \
 	eval 'grep -A1 -E "^  ustack_prog {39}\$" <<<"$out" | grep -Eq "^ {14}ustack_prog\`ust_inner\+"'
 check "uaddr(ucaller): the caller of ust_inner, symbolized, in 50 columns" \
 	eval 'grep -Eq "getppid:entry   ustack_prog\`ust_middle\+0x[0-9a-f]+ +\$" <<<"$out"'
+
+# jstack(): on Linux there is no Java helper, so it is ustack() (its own
+# jstackframes and jstackstrsize options aside): the same frames, the same
+# format, as an action and as a key.
+oneliner "$prog 2 2" -n 'syscall::getppid:entry /execname == "ustack_prog"/ {
+	jstack(); @[jstack(4)] = count(); }'
+frames=$(grep -E -A3 '^ {14}ustack_prog`ust_inner\+0x[0-9a-f]+$' <<<"$out" | head -4 | sed 's/+0x[0-9a-f]*$//')
+check "jstack(): the call chain, innermost first, symbolized as ustack()" \
+	[ "$frames" = "$chain" ]
+n=$(grep -c ' getppid:entry $' <<<"$out")
+check "jstack(): one trace per call ($n)" [ "$n" = 2 ]
+check "@[jstack(4)] = count(): the four frames, counted 2 times" \
+	para_is "$chain
+                2"

@@ -4,9 +4,9 @@
  */
 BEGIN
 {
-	printf("%*d %.*s %% %-10.3s %lld %hhx %#o %+i %'u %?p %c %5.2S\n",
+	printf("%*d %.*s %% %-10.3s %lld %x %#o %+i %'u %?p %c %5.2S\n",
 	    1, 2, 3, "a", "b", 1ll, 2, 3, 4, 5, 6, 7, "c");
-	printf("%a %A %Y %T %k\n", 1, 2, walltimestamp, walltimestamp, 3);
+	printf("%a %A %Y %T\n", 1, 2, walltimestamp, walltimestamp);
 	@a[1] = count();
 	printa("%d %@d\n", @a);
 	printa("%-8d %@10u\n", @a);
