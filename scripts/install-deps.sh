@@ -28,7 +28,7 @@ $SUDO apt-get update -qq
 PACKAGES="build-essential make gcc bison flex pkg-config
 	libelf-dev libdwarf-dev binutils-dev zlib1g-dev
 	clang libclang-rt-14-dev valgrind xz-utils
-	qemu-system-x86 busybox-static cpio kmod bpftrace
+	qemu-system-x86 busybox-static cpio kmod bpftrace python3
 	linux-image-amd64 linux-headers-amd64"
 
 # The newest 6.12 build in backports: image (unsigned) and headers.

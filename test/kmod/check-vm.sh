@@ -16,6 +16,9 @@ ko=$2
 log=$3
 console=${log%.tap}.console
 timeout=${VM_TIMEOUT:-3600}	# a backstop; each part has its own (run-suite.sh)
+# A guest silent for 15 minutes is hung (no part is silent for its whole
+# 10-minute timeout): test/vm/run shows where its CPUs are and stops it.
+export VM_STALL=${VM_STALL:-900}
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 
@@ -30,7 +33,7 @@ rc=${PIPESTATUS[0]}
 	sed 's/^/# /' "$err"
 	echo "# $kver: the VM run took $(($(date +%s) - start)) s (status $rc)"
 	case $rc in
-	124) echo "not ok - $kver: the suite finished within $timeout s" ;;
+	124) echo "not ok - $kver: the suite finished within $timeout s, without a stall of $VM_STALL s" ;;
 	125) echo "not ok - $kver: the VM test bed ran the suite (console: $console)" ;;
 	120) echo "not ok - $kver: kernel console clean (console: $console)" ;;
 	*)   echo "ok - $kver: kernel console clean" ;;
