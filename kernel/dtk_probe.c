@@ -598,7 +598,7 @@ static noinline void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
  * machine, no record.  False, for dtk_ecb_run(), when the scratch is too
  * small for that (which then reports it).
  */
-static __always_inline bool dtk_ecb_aggcomm(struct dtk_ecb *ecb, int cpu)
+static noinline bool dtk_ecb_aggcomm(struct dtk_ecb *ecb, int cpu)
 {
 	struct dtk_state *st = ecb->dte_state;
 	const struct dtk_stmt *stmt = ecb->dte_stmt;
