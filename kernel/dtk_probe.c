@@ -31,6 +31,10 @@
  *   6. on a fault: abandon the record, count the error, fire ERROR;
  *      otherwise commit by advancing the write offset, and act on exit().
  *
+ * A statement that only counts by execname (`@[execname] = count();`)
+ * skips 2 to 6: its key is built and aggregated directly
+ * (dtk_ecb_aggcomm()), without the DIF machine's set-up.
+ *
  * Nothing is allocated, no lock is taken: the buffers and DIF scratch of
  * every possible CPU were allocated at go (kernel/dtk_buf.c, dtk_state.c).
  */

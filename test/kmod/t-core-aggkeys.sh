@@ -74,7 +74,7 @@ fi
 # sends a clause there), and it keeps the firing's clause-locals.
 want='3
 dtrace dtrace 2
-dtrace 2
+dtrace 3
 0 1
 7 2'
 out=$("$DTRACE_BIN" -qn 'this int x;
@@ -84,7 +84,7 @@ out=$("$DTRACE_BIN" -qn 'this int x;
 	BEGIN /execname != ""/ { @h[execname, execname] = count(); }
 	BEGIN { @i[execname] = count(); } BEGIN /1/ { @i[execname] = count(); }
 	BEGIN { @j[this->x] = sum(1); this->x = 7; }
-	BEGIN { @k[execname] = count(); }
+	BEGIN { @i[execname] = count(); }
 	BEGIN { @j[this->x] = sum(2); }
 	BEGIN { printa("%@d\n", @g); printa("%s %s %@d\n", @h);
 		printa("%s %@d\n", @i); printa("%d %@d\n", @j); exit(0); }' 2>&1)
