@@ -51,24 +51,29 @@ static inline bool dtk_agg_isstr(const struct dtrace_dof_rec *r)
 	       (DTRACE_DOFREC_F_BYREF | DTRACE_DOFREC_F_STRING);
 }
 
-/* A record's last n (1..7) bytes as one word: one load for 4, 2 or 1. */
+/*
+ * A record's last n (1..7) bytes as one word, little-endian: a load for
+ * each of 4, 2 and 1 that n holds, and no copy through memory (which
+ * would cost the caller a stack-protector check).
+ */
 static inline u64 dtk_agg_tail(const u8 *p, u32 n)
 {
 	u64 w = 0;
-	u32 w4;
+	u32 at = 0, w4;
 	u16 w2;
 
-	switch (n) {
-	case 4:
+	if (n & 4) {
 		memcpy(&w4, p, 4);
-		return w4;
-	case 2:
-		memcpy(&w2, p, 2);
-		return w2;
-	case 1:
-		return *p;
+		w = w4;
+		at = 4;
 	}
-	memcpy(&w, p, n);
+	if (n & 2) {
+		memcpy(&w2, p + at, 2);
+		w |= (u64)w2 << (at * 8);
+		at += 2;
+	}
+	if (n & 1)
+		w |= (u64)p[at] << (at * 8);
 	return w;
 }
 
@@ -220,17 +225,13 @@ static void dtk_agg_init(const struct dtk_agg *ag, s64 *d)
 		d[0] = S64_MIN;
 }
 
-static __always_inline void dtk_agg_apply(const struct dtk_agg *ag, s64 *d,
-					  s64 v, s64 w)
+/* Every function but count(), out of line: the firing's path stays lean. */
+static noinline void dtk_agg_apply_slow(const struct dtk_agg *ag, s64 *d,
+					s64 v, s64 w)
 {
 	u32 words = ag->dag_valsize / 8, b;
 	u64 m, lo;
 
-	/* The commonest first: the switch below is a chain of compares. */
-	if (likely(ag->dag_func == DTRACE_AGG_COUNT)) {
-		d[0]++;
-		return;
-	}
 	switch (ag->dag_func) {
 	case DTRACE_AGG_COUNT:
 		d[0]++;
@@ -272,27 +273,35 @@ static __always_inline void dtk_agg_apply(const struct dtk_agg *ag, s64 *d,
 	d[min(b, words - 1)] += w;
 }
 
-void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
-		   const void *key, s64 v, s64 w, u32 *span)
+static __always_inline void dtk_agg_apply(const struct dtk_agg *ag, s64 *d,
+					  s64 v, s64 w)
 {
-	struct dtk_aggbuf *ab = &st->dts_aggbufs[cpu];
+	/* The commonest first: the switch is a chain of compares. */
+	if (likely(ag->dag_func == DTRACE_AGG_COUNT))
+		d[0]++;
+	else
+		dtk_agg_apply_slow(ag, d, v, w);
+}
+
+/*
+ * A key seen for the first time in this half: a new entry at the end,
+ * its key copied clean and its value initialised; NULL (a counted drop)
+ * when the half is full.  Out of line: most firings find their entry.
+ */
+static noinline struct dtrace_aggrec *
+dtk_agg_insert(struct dtk_state *st, struct dtk_aggbuf *ab,
+	       const struct dtk_agg *ag, const void *key, u32 hash)
+{
 	char *base = ab->dab_data[ab->dab_cur];
 	u32 *chains = (u32 *)base;
-	u32 hash = dtk_agg_hash(ag, key, span);
 	u32 size = sizeof(struct dtrace_aggrec) + ag->dag_keysize +
 		   ag->dag_valsize;
 	struct dtrace_aggrec *e;
 	u32 off;
 
-	for (off = chains[hash % DTK_AGG_NBUCKETS]; off; off = e->dar_next) {
-		e = (void *)(base + off);
-		if (e->dar_hash == hash && e->dar_aggid == ag->dag_index &&
-		    dtk_agg_keyeq(ag, key, (const u8 *)(e + 1), span))
-			goto found;
-	}
 	if (ab->dab_offset + size > st->dts_opts.dop_aggsize) {
 		ab->dab_drops++;
-		return;
+		return NULL;
 	}
 	off = ab->dab_offset;
 	e = (void *)(base + off);
@@ -304,6 +313,28 @@ void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
 	e->dar_next = chains[hash % DTK_AGG_NBUCKETS];
 	chains[hash % DTK_AGG_NBUCKETS] = off;
 	ab->dab_offset += size;
+	return e;
+}
+
+void dtk_aggregate(struct dtk_state *st, int cpu, const struct dtk_agg *ag,
+		   const void *key, s64 v, s64 w, u32 *span)
+{
+	struct dtk_aggbuf *ab = &st->dts_aggbufs[cpu];
+	char *base = ab->dab_data[ab->dab_cur];
+	u32 *chains = (u32 *)base;
+	u32 hash = dtk_agg_hash(ag, key, span);
+	struct dtrace_aggrec *e;
+	u32 off;
+
+	for (off = chains[hash % DTK_AGG_NBUCKETS]; off; off = e->dar_next) {
+		e = (void *)(base + off);
+		if (e->dar_hash == hash && e->dar_aggid == ag->dag_index &&
+		    dtk_agg_keyeq(ag, key, (const u8 *)(e + 1), span))
+			goto found;
+	}
+	e = dtk_agg_insert(st, ab, ag, key, hash);
+	if (!e)
+		return;
 found:
 	dtk_agg_apply(ag, (s64 *)((char *)(e + 1) + ag->dag_keysize), v, w);
 }

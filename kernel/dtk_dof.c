@@ -18,6 +18,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/overflow.h>
+#include <linux/sched.h>
 
 #include "dtk_impl.h"
 #include "dtk_stack.h"
@@ -736,6 +737,36 @@ static bool dtk_stmt_silent(const struct dtk_stmt *st)
 	return st->dst_nact > 0;
 }
 
+/*
+ * A statement that only counts by execname (`@[execname] = count();`, or
+ * `@ = count();`, any number of execname keys, no predicate) needs
+ * neither the DIF machine nor a record: dtk_probe.c runs it directly.
+ */
+static bool dtk_stmt_aggcomm(const struct dtk_stmt *st)
+{
+	const struct dtk_action *a = st->dst_act;
+	const struct dtk_agg *ag;
+	u32 k;
+
+	if (!st->dst_silent || st->dst_haspred || !st->dst_nact ||
+	    a->dta_kind != DTRACE_DOFACT_AGGREGATE || a->dta_hasdifo ||
+	    a->dta_hasweight)
+		return false;
+	ag = a->dta_agg;
+	if (ag->dag_func != DTRACE_AGG_COUNT ||
+	    st->dst_nact != 1 + ag->dag_nkeys)
+		return false;
+	for (k = 0; k < ag->dag_nkeys; k++) {
+		const struct dtrace_dof_rec *r = &ag->dag_keyrecs[k];
+
+		if (a[1 + k].dta_bv != DIF_BV_EXECNAME ||
+		    !(r->dofr_flags & DTRACE_DOFREC_F_STRING) ||
+		    r->dofr_size < TASK_COMM_LEN)
+			return false;
+	}
+	return true;
+}
+
 /* No two records of a statement overlap. */
 static int dtk_dof_overlap(struct dtk_dof *d, u32 si, const struct dtk_stmt *st)
 {
@@ -810,6 +841,7 @@ static int dtk_dof_stmt(struct dtk_dof *d, const struct dtk_opts *o, u32 si,
 			return ret;
 	}
 	st->dst_silent = dtk_stmt_silent(st);
+	st->dst_aggcomm = dtk_stmt_aggcomm(st);
 	return dtk_dof_overlap(d, si, st);
 }
 

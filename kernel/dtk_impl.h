@@ -114,6 +114,8 @@ struct dtk_stmt {
 	u32			dst_index;	/* in its DOF */
 	u32			dst_size;	/* whole record, header included */
 	bool			dst_silent;	/* writes no record: see dtk_dof.c */
+	bool			dst_aggcomm;	/* counts by execname only: see
+						 * dtk_dof.c */
 	bool			dst_haspred;
 	struct dif_object	dst_pred;
 	u32			dst_nact;

@@ -31,6 +31,10 @@
  *   6. on a fault: abandon the record, count the error, fire ERROR;
  *      otherwise commit by advancing the write offset, and act on exit().
  *
+ * A statement that only counts by execname (`@[execname] = count();`)
+ * skips 2 to 6: its key is built and aggregated directly
+ * (dtk_ecb_aggcomm()), without the DIF machine's set-up.
+ *
  * Nothing is allocated, no lock is taken: the buffers and DIF scratch of
  * every possible CPU were allocated at go (kernel/dtk_buf.c, dtk_state.c).
  */
@@ -461,7 +465,7 @@ static void dtk_act_value(struct dtk_mctx *mc, u32 kind, u64 v)
 }
 
 /* Run one ECB: predicate, actions, and the commit of its record. */
-static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
+static noinline void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			const u64 *args, int cpu, bool in_error)
 {
 	struct dtk_state *st = ecb->dte_state;
@@ -592,6 +596,33 @@ static void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 	}
 }
 
+/*
+ * A statement that only counts by execname (dst_aggcomm, dtk_dof.c): its
+ * keys built in this CPU's scratch, the hash's spans after them, no DIF
+ * machine, no record.  False, for dtk_ecb_run(), when the scratch is too
+ * small for that (which then reports it).
+ */
+static noinline bool dtk_ecb_aggcomm(struct dtk_ecb *ecb, int cpu)
+{
+	struct dtk_state *st = ecb->dte_state;
+	const struct dtk_stmt *stmt = ecb->dte_stmt;
+	const struct dtk_agg *ag = stmt->dst_act[0].dta_agg;
+	char *key = st->dts_scratch[cpu];
+	u32 k;
+
+	if (ag->dag_keysize + ag->dag_nkeys * sizeof(u32) >
+	    st->dts_opts.dop_scratchsize)
+		return false;
+	if (ecb->dte_first && st->dts_vars.dvs_locals)
+		memset(st->dts_vars.dvs_locals[cpu], 0,
+		       st->dts_vars.dvs_localsize);
+	for (k = 0; k < ag->dag_nkeys; k++)
+		dtk_key_comm(key + ag->dag_keyrecs[k].dofr_offset);
+	dtk_aggregate(st, cpu, ag, key, 0, 1,
+		      (u32 *)(key + ag->dag_keysize));
+	return true;
+}
+
 static __always_inline void dtk_fire(struct dtk_probe *prb, const u64 *args,
 				     struct dtk_state *only, bool in_error)
 {
@@ -606,6 +637,8 @@ static __always_inline void dtk_fire(struct dtk_probe *prb, const u64 *args,
 			continue;
 		if (!dtk_ecb_active(prb->dpr_id,
 				    smp_load_acquire(&ecb->dte_state->dts_activity)))
+			continue;
+		if (ecb->dte_stmt->dst_aggcomm && dtk_ecb_aggcomm(ecb, cpu))
 			continue;
 		dtk_ecb_run(ecb, prb, args, cpu, in_error);
 	}

@@ -67,3 +67,31 @@ else
 	not_ok "string keys built over stale scratch land in one entry each (status $rc)"
 	diag "got:" "$out" "wanted:" "$want"
 fi
+
+# A clause that only counts by execname (no predicate, keys all execname,
+# or none) runs without the DIF machine (kernel/dtk_probe.c): its entries
+# must be those the general path makes for the same keys (a predicate
+# sends a clause there), and it keeps the firing's clause-locals.
+want='3
+dtrace dtrace 2
+dtrace 3
+0 1
+7 2'
+out=$("$DTRACE_BIN" -qn 'this int x;
+	BEGIN { @g = count(); } BEGIN /1/ { @g = count(); }
+	BEGIN { @g = count(); }
+	BEGIN { @h[execname, execname] = count(); }
+	BEGIN /execname != ""/ { @h[execname, execname] = count(); }
+	BEGIN { @i[execname] = count(); } BEGIN /1/ { @i[execname] = count(); }
+	BEGIN { @j[this->x] = sum(1); this->x = 7; }
+	BEGIN { @i[execname] = count(); }
+	BEGIN { @j[this->x] = sum(2); }
+	BEGIN { printa("%@d\n", @g); printa("%s %s %@d\n", @h);
+		printa("%s %@d\n", @i); printa("%d %@d\n", @j); exit(0); }' 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$out" = "$want" ]; then
+	ok "count() by execname alone: the same entries as the general path"
+else
+	not_ok "count() by execname alone: the same entries as the general path (status $rc)"
+	diag "got:" "$out" "wanted:" "$want"
+fi
