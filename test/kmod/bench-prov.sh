@@ -17,6 +17,9 @@
 #   d   ours with @[execname] = count()
 #   ec  bpftrace kprobe:F {} (an empty clause, beside c)
 #   e   bpftrace kprobe:F { @[comm] = count(); }
+#   dp  ours with @[pid] = count(), ep bpftrace's @[pid] = count(): an
+#       aggregation on the general path (d's clause, a count() keyed by
+#       execname alone, has a short path in the module)
 #   f   our syscall::getppid:entry { @[execname] = count(); }
 #   g   bpftrace tracepoint:raw_syscalls:sys_enter { @[comm] = count(); }
 #
@@ -85,6 +88,8 @@ attach() {
 	d)	bench_fn=$F; tracer_start - taskset -c 0 $D -q -n "fbt::$F:entry { @[execname] = count(); }" ;;
 	ec)	bench_fn=$F; tracer_start Attaching taskset -c 0 $BPF -e "kprobe:$F { }" ;;
 	e)	bench_fn=$F; tracer_start Attaching taskset -c 0 $BPF -e "kprobe:$F { @[comm] = count(); }" ;;
+	dp)	bench_fn=$F; tracer_start - taskset -c 0 $D -q -n "fbt::$F:entry { @[pid] = count(); }" ;;
+	ep)	bench_fn=$F; tracer_start Attaching taskset -c 0 $BPF -e "kprobe:$F { @[pid] = count(); }" ;;
 	f)	tracer_start matched taskset -c 0 $D -n 'syscall::getppid:entry { @[execname] = count(); }' ;;
 	g)	tracer_start Attaching taskset -c 0 $BPF -e 'tracepoint:raw_syscalls:sys_enter { @[comm] = count(); }'; sleep 1 ;;
 	esac
@@ -101,7 +106,7 @@ detach() {
 }
 
 keys="b bf c d f"
-[ -n "$BPF" ] && keys="b bf c ec d e f g"
+[ -n "$BPF" ] && keys="b bf c ec d e dp ep f g"
 [ -n "${BASE_KO:-}" ] && keys="$keys c0 d0 f0"
 keys=${KEYS:-$keys}
 set -- $keys
@@ -137,11 +142,13 @@ declare -A what=(
 	[d]="dtrace fbt, @[execname] = count()"
 	[ec]="bpftrace kprobe, empty clause"
 	[e]="bpftrace kprobe, @[comm] = count()"
+	[dp]="dtrace fbt, @[pid] = count()"
+	[ep]="bpftrace kprobe, @[pid] = count()"
 	[f]="dtrace syscall, @[execname] = count()"
 	[c0]="c, before (BASE_KO)" [d0]="d, before (BASE_KO)"
 	[f0]="f, before (BASE_KO)"
 	[g]="bpftrace raw_syscalls, @[comm] = count()")
-declare -A ov=([b]=nan [bf]=nan [c]=nan [d]=nan [ec]=nan [e]=nan [f]=nan [g]=nan [c0]=nan [d0]=nan [f0]=nan)
+declare -A ov=([b]=nan [bf]=nan [c]=nan [d]=nan [ec]=nan [e]=nan [dp]=nan [ep]=nan [f]=nan [g]=nan [c0]=nan [d0]=nan [f0]=nan)
 printf '  %-3s %-42s %9s %9s  %s\n' "" "" "ns/call" "overhead" "(overhead min..max over rounds)"
 printf '  %-3s %-42s %9s\n' a "${what[a]}" "$(median <$tmp/a)"
 for k in $keys; do
@@ -153,7 +160,7 @@ done
 echo "  ratios of the median overheads:"
 echo "    ours/floor   c/b  $(ratio ${ov[c]} ${ov[b]})   d/b  $(ratio ${ov[d]} ${ov[b]})   c/bf $(ratio ${ov[c]} ${ov[bf]})"
 if [ -n "$BPF" ]; then
-	echo "    ours/bpftrace  d/e $(ratio ${ov[d]} ${ov[e]})  (goal: <= 0.50)   c/ec $(ratio ${ov[c]} ${ov[ec]})   syscall f/g $(ratio ${ov[f]} ${ov[g]})"
+	echo "    ours/bpftrace  d/e $(ratio ${ov[d]} ${ov[e]})  (goal: <= 0.50)   dp/ep $(ratio ${ov[dp]} ${ov[ep]})   c/ec $(ratio ${ov[c]} ${ov[ec]})   syscall f/g $(ratio ${ov[f]} ${ov[g]})"
 	echo "    bpftrace/floor e/b $(ratio ${ov[e]} ${ov[b]})"
 	[ -n "${BASE_KO:-}" ] && echo "    before: ours/bpftrace d0/e $(ratio ${ov[d0]} ${ov[e]})   syscall f0/g $(ratio ${ov[f0]} ${ov[g]})"
 fi
