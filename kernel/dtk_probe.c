@@ -370,7 +370,7 @@ static u32 dtk_act_aggregate(struct dtk_mctx *mc, const struct dtk_stmt *stmt,
 		}
 		if (!dtk_eval(mc, ka, i + 2 + k, &kv))
 			return 0;
-		if (dtk_act_upair(stmt->dst_act[i + 1 + k].dta_arg)) {
+		if (dtk_act_upair(ka->dta_arg)) {
 			dtk_store_upair(key + r->dofr_offset, kv);
 			continue;
 		}
@@ -464,6 +464,19 @@ static void dtk_act_value(struct dtk_mctx *mc, u32 kind, u64 v)
 	}
 }
 
+/*
+ * this-> variables live for one firing, across its clauses: the state's
+ * first clause on the probe starts them at zero.
+ */
+static __always_inline void dtk_ecb_locals(const struct dtk_ecb *ecb, int cpu)
+{
+	struct dtk_state *st = ecb->dte_state;
+
+	if (ecb->dte_first && st->dts_vars.dvs_locals)
+		memset(st->dts_vars.dvs_locals[cpu], 0,
+		       st->dts_vars.dvs_localsize);
+}
+
 /* Run one ECB: predicate, actions, and the commit of its record. */
 static noinline void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 			const u64 *args, int cpu, bool in_error)
@@ -496,10 +509,7 @@ static noinline void dtk_ecb_run(struct dtk_ecb *ecb, struct dtk_probe *prb,
 		memset(payload, 0, ecb->dte_size - sizeof(*hdr));
 	}
 
-	/* this-> variables live for one firing, across its clauses. */
-	if (ecb->dte_first && st->dts_vars.dvs_locals)
-		memset(st->dts_vars.dvs_locals[cpu], 0,
-		       st->dts_vars.dvs_localsize);
+	dtk_ecb_locals(ecb, cpu);
 	dtk_mctx_init(&mc, st, ecb, prb, args, cpu, in_error);
 	if (stmt->dst_haspred) {
 		v = dif_run(&stmt->dst_pred, &mc.mc_ms);
@@ -613,9 +623,7 @@ static noinline bool dtk_ecb_aggcomm(struct dtk_ecb *ecb, int cpu)
 	if (ag->dag_keysize + ag->dag_nkeys * sizeof(u32) >
 	    st->dts_opts.dop_scratchsize)
 		return false;
-	if (ecb->dte_first && st->dts_vars.dvs_locals)
-		memset(st->dts_vars.dvs_locals[cpu], 0,
-		       st->dts_vars.dvs_localsize);
+	dtk_ecb_locals(ecb, cpu);
 	for (k = 0; k < ag->dag_nkeys; k++)
 		dtk_key_comm(key + ag->dag_keyrecs[k].dofr_offset);
 	dtk_aggregate(st, cpu, ag, key, 0, 1,
